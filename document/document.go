@@ -1,0 +1,190 @@
+// Package document defines a worksheet as the rest of handout sees it, and
+// decodes and validates it from the TOML content format (see docs/format.md).
+//
+// Decode is strict: unknown keys, wrong types, values out of range and
+// characters the chosen font cannot draw are all errors, and every error
+// names the file, line and column.
+package document
+
+import "handout/fonts"
+
+// Document is one validated content file: an optional worksheet and an
+// optional summary sheet.
+type Document struct {
+	Worksheet Worksheet
+	Style     Style
+	Sections  []Section // empty when the file makes only a summary sheet
+	Summary   *Summary  // nil unless the file has a [summary] table
+}
+
+// Worksheet holds the [worksheet] table: what is printed around the content
+// and the PDF's metadata.
+type Worksheet struct {
+	Title          string
+	Subtitle       string
+	Paper          Paper
+	Author         string // PDF metadata only
+	Language       string // PDF /Lang, such as "en-GB"
+	Footer         Footer
+	FooterLink     string // when set, the footer is a link to this URL
+	NameLine       bool   // print "Name … Class … Date …" under the title
+	NumberSections bool   // print "1. ", "2. " before section headings
+}
+
+// Paper is a sheet size in points, already turned for its orientation.
+type Paper struct {
+	Name          string  // "A4", "A5", "A3", "Letter" or "Legal"
+	Landscape     bool    // true for orientation = "landscape"
+	Width, Height float64 // in points, Width > Height when Landscape
+}
+
+// Footer is a parsed footer template: literal text with {page} and {pages}
+// placeholders.
+type Footer []FooterPart
+
+// FooterPart is one piece of a footer template.
+type FooterPart struct {
+	Text        string      // literal text, when Placeholder is None
+	Placeholder Placeholder // what to substitute
+}
+
+// Placeholder is a value substituted into a footer.
+type Placeholder uint8
+
+// The footer placeholders.
+const (
+	None  Placeholder = iota // literal text
+	Page                     // {page}: this page's number, from 1
+	Pages                    // {pages}: the number of pages in the PDF
+)
+
+// Expand returns the footer's text for page n of total.
+func (f Footer) Expand(n, total int) string {
+	var b []byte
+	for _, p := range f {
+		switch p.Placeholder {
+		case Page:
+			b = appendInt(b, n)
+		case Pages:
+			b = appendInt(b, total)
+		default:
+			b = append(b, p.Text...)
+		}
+	}
+	return string(b)
+}
+
+func appendInt(b []byte, n int) []byte {
+	if n >= 10 {
+		b = appendInt(b, n/10)
+	}
+	return append(b, byte('0'+n%10))
+}
+
+// Style holds the [style] table.
+type Style struct {
+	Font     fonts.Family
+	Size     float64 // body size in points, 8..24
+	MarginMM float64 // page margin on every side, in millimetres
+	RulingMM float64 // gap between writing lines, in millimetres
+}
+
+// Section is one [[section]]: a heading and its blocks.
+type Section struct {
+	Heading string
+	Blocks  []Block
+	Pos     Pos // where the [[section]] header is
+}
+
+// Kind says what a block is.
+type Kind uint8
+
+// The block kinds; each has its own key in the content format.
+const (
+	Bullet Kind = iota + 1 // bullet = "…"
+	Text                   // text = "…"
+	Quote                  // quote = "…", source = "…"
+	Notes                  // notes = "…", lines, ruling
+	Task                   // task = "…", label, items
+)
+
+// String returns the kind's key in the content format.
+func (k Kind) String() string {
+	switch k {
+	case Bullet:
+		return "bullet"
+	case Text:
+		return "text"
+	case Quote:
+		return "quote"
+	case Notes:
+		return "notes"
+	case Task:
+		return "task"
+	}
+	return "block"
+}
+
+// Block is one [[section.block]].
+type Block struct {
+	Kind Kind
+	// Paragraphs is the block's main text (the value of its kind key) split
+	// into paragraphs at blank lines; within a paragraph every run of white
+	// space, line breaks included, is one space, and there is no leading or
+	// trailing space. A Notes block may have none (a box with no prompt).
+	Paragraphs []string
+	Source     string   // Quote: the attribution; may be empty
+	Lines      int      // Notes: the number of writing lines, 1..60
+	Ruling     Ruling   // Notes: how the box is ruled
+	Label      string   // Task: the panel's label, default "Task"
+	Items      []string // Task: bulleted items inside the panel
+	Pos        Pos      // where the block's [[section.block]] header is
+}
+
+// Ruling says how a writing area is ruled.
+type Ruling uint8
+
+// The rulings.
+const (
+	Lines  Ruling = iota // solid writing lines (the default)
+	Dotted               // dotted writing lines
+	Grid                 // a square grid, ruling_mm on a side
+	Blank                // no lines: an empty box
+)
+
+// String returns the ruling's name in the content format.
+func (r Ruling) String() string {
+	switch r {
+	case Lines:
+		return "lines"
+	case Dotted:
+		return "dotted"
+	case Grid:
+		return "grid"
+	case Blank:
+		return "blank"
+	}
+	return "ruling"
+}
+
+// Summary holds the [summary] table: a one-page sheet of panels for students
+// to fill in, written as NAME-summary.pdf.
+type Summary struct {
+	Title    string
+	Paper    Paper // default A3 landscape
+	NameLine bool  // default true
+	Panels   []Panel
+}
+
+// Panel is one [[summary.panel]]. When a file gives none, the panels are
+// Causes, Course and Effects.
+type Panel struct {
+	Heading string
+	Prompt  string // optional hint under the heading
+	Ruling  Ruling
+}
+
+// Pos is a position in a content file, counted from 1. A zero Pos is unknown.
+type Pos struct {
+	Line, Column int
+}

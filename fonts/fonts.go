@@ -1,0 +1,255 @@
+// Package fonts holds the embedded default fonts (Liberation Sans and
+// Liberation Serif, SIL Open Font License) and measures text with their
+// metrics.
+//
+// Widths are computed exactly as the PDF writer computes them: each glyph's
+// advance is rounded to a whole 1/1000 em, and a string's width is the sum of
+// its glyphs' rounded advances. Layout measured with this package therefore
+// agrees to the last unit with what is drawn.
+//
+// Each face is parsed once per process, on first use, and is safe for
+// concurrent use.
+package fonts
+
+import (
+	"fmt"
+	"math"
+	"sync"
+	"sync/atomic"
+
+	"github.com/go-fonts/liberation/liberationsansbold"
+	"github.com/go-fonts/liberation/liberationsansbolditalic"
+	"github.com/go-fonts/liberation/liberationsansitalic"
+	"github.com/go-fonts/liberation/liberationsansregular"
+	"github.com/go-fonts/liberation/liberationserifbold"
+	"github.com/go-fonts/liberation/liberationserifbolditalic"
+	"github.com/go-fonts/liberation/liberationserifitalic"
+	"github.com/go-fonts/liberation/liberationserifregular"
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+)
+
+// Family is a typeface family.
+type Family uint8
+
+// The embedded families.
+const (
+	Sans  Family = iota // Liberation Sans, metric-compatible with Arial
+	Serif               // Liberation Serif, metric-compatible with Times New Roman
+)
+
+// String returns the family's name as used in the content format.
+func (f Family) String() string {
+	switch f {
+	case Sans:
+		return "sans"
+	case Serif:
+		return "serif"
+	}
+	return fmt.Sprintf("Family(%d)", uint8(f))
+}
+
+// Style is a font style within a family.
+type Style uint8
+
+// The embedded styles.
+const (
+	Regular Style = iota
+	Bold
+	Italic
+	BoldItalic
+)
+
+// String returns the style's name.
+func (s Style) String() string {
+	switch s {
+	case Regular:
+		return "regular"
+	case Bold:
+		return "bold"
+	case Italic:
+		return "italic"
+	case BoldItalic:
+		return "bold-italic"
+	}
+	return fmt.Sprintf("Style(%d)", uint8(s))
+}
+
+// Face is one family in one style: one font file.
+type Face struct {
+	Family Family
+	Style  Style
+}
+
+// Faces lists every embedded face.
+var Faces = []Face{
+	{Sans, Regular}, {Sans, Bold}, {Sans, Italic}, {Sans, BoldItalic},
+	{Serif, Regular}, {Serif, Bold}, {Serif, Italic}, {Serif, BoldItalic},
+}
+
+// String returns a readable name such as "sans bold".
+func (f Face) String() string { return f.Family.String() + " " + f.Style.String() }
+
+// Name returns the font's PostScript-style name, such as
+// "LiberationSans-Bold".
+func (f Face) Name() string {
+	fam := "LiberationSans"
+	if f.Family == Serif {
+		fam = "LiberationSerif"
+	}
+	switch f.Style {
+	case Bold:
+		return fam + "-Bold"
+	case Italic:
+		return fam + "-Italic"
+	case BoldItalic:
+		return fam + "-BoldItalic"
+	}
+	return fam + "-Regular"
+}
+
+// TTF returns the face's TrueType font file.
+func (f Face) TTF() []byte {
+	switch f {
+	case Face{Sans, Regular}:
+		return liberationsansregular.TTF
+	case Face{Sans, Bold}:
+		return liberationsansbold.TTF
+	case Face{Sans, Italic}:
+		return liberationsansitalic.TTF
+	case Face{Sans, BoldItalic}:
+		return liberationsansbolditalic.TTF
+	case Face{Serif, Regular}:
+		return liberationserifregular.TTF
+	case Face{Serif, Bold}:
+		return liberationserifbold.TTF
+	case Face{Serif, Italic}:
+		return liberationserifitalic.TTF
+	case Face{Serif, BoldItalic}:
+		return liberationserifbolditalic.TTF
+	}
+	return nil
+}
+
+// Metrics are the measurements of one face. All lengths are in 1/1000 em.
+type Metrics struct {
+	face Face
+	font *sfnt.Font
+	upem fixed.Int26_6
+
+	// Ascent and Descent are the typographic ascender (positive) and
+	// descender (negative); CapHeight and XHeight the heights of capitals
+	// and of lower-case letters.
+	Ascent, Descent, CapHeight, XHeight int
+
+	mu    sync.Mutex                     // serialises use of buf and font lookups
+	buf   sfnt.Buffer                    // scratch space for sfnt
+	pages [256]atomic.Pointer[[256]int32] // widths of the BMP by 256-rune page; -1: no glyph
+}
+
+var loaded [8]struct {
+	once sync.Once
+	m    *Metrics
+	err  error
+}
+
+// Load returns the metrics of a face, parsing its font on first use.
+func Load(f Face) (*Metrics, error) {
+	i := int(f.Family)*4 + int(f.Style)
+	if i < 0 || i >= len(loaded) {
+		return nil, fmt.Errorf("fonts: no such face %v", f)
+	}
+	l := &loaded[i]
+	l.once.Do(func() { l.m, l.err = parse(f) })
+	return l.m, l.err
+}
+
+func parse(f Face) (*Metrics, error) {
+	sf, err := sfnt.Parse(f.TTF())
+	if err != nil {
+		return nil, fmt.Errorf("fonts: parsing %s: %w", f.Name(), err)
+	}
+	m := &Metrics{face: f, font: sf, upem: fixed.Int26_6(sf.UnitsPerEm())}
+	fm, err := sf.Metrics(&m.buf, m.upem, font.HintingNone)
+	if err != nil {
+		return nil, fmt.Errorf("fonts: metrics of %s: %w", f.Name(), err)
+	}
+	m.Ascent = m.thousandths(fm.Ascent)
+	m.Descent = -m.thousandths(fm.Descent)
+	m.CapHeight = m.thousandths(fm.CapHeight)
+	m.XHeight = m.thousandths(fm.XHeight)
+	return m, nil
+}
+
+// thousandths converts a length in font units to 1/1000 em, rounded half
+// away from zero as the PDF writer rounds glyph widths.
+func (m *Metrics) thousandths(v fixed.Int26_6) int {
+	return int(math.Round(1000 * float64(v) / float64(m.upem)))
+}
+
+// Face returns the face these metrics measure.
+func (m *Metrics) Face() Face { return m.face }
+
+// HasGlyph reports whether the face can draw r. Runes outside the Basic
+// Multilingual Plane are never drawable: the PDF writer cannot encode them.
+func (m *Metrics) HasGlyph(r rune) bool { return m.advance(r) >= 0 }
+
+// RuneWidth returns the advance of r in 1/1000 em, or 0 if the face has no
+// glyph for it.
+func (m *Metrics) RuneWidth(r rune) int { return max(m.advance(r), 0) }
+
+// Width returns the width of s, in 1/1000 em, as the sum of its runes'
+// advances.
+func (m *Metrics) Width(s string) int {
+	w := 0
+	for _, r := range s {
+		w += m.RuneWidth(r)
+	}
+	return w
+}
+
+// Size returns the width of s set at size pt, in points.
+func (m *Metrics) Size(s string, size float64) float64 {
+	return float64(m.Width(s)) * size / 1000
+}
+
+// advance returns the rounded advance of r, or -1 if there is no glyph.
+func (m *Metrics) advance(r rune) int {
+	if r < 0 || r > 0xFFFF {
+		return -1
+	}
+	p := m.pages[r>>8].Load()
+	if p == nil {
+		p = m.fillPage(r >> 8)
+	}
+	return int(p[r&0xFF])
+}
+
+// fillPage measures the 256 runes of one page of the BMP.
+func (m *Metrics) fillPage(page rune) *[256]int32 {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if p := m.pages[page].Load(); p != nil {
+		return p
+	}
+	var p [256]int32
+	for i := range p {
+		p[i] = -1
+		r := page<<8 | rune(i)
+		if r == 0 || r == 0xFFFF {
+			continue
+		}
+		gi, err := m.font.GlyphIndex(&m.buf, r)
+		if err != nil || gi == 0 {
+			continue
+		}
+		adv, err := m.font.GlyphAdvance(&m.buf, gi, m.upem, font.HintingNone)
+		if err != nil {
+			continue
+		}
+		p[i] = int32(m.thousandths(adv))
+	}
+	m.pages[page].Store(&p)
+	return &p
+}

@@ -1,0 +1,7 @@
+// Package layout measures a document with the font metrics and places its
+// text, rules, boxes and links on pages.
+//
+// Layout is pure and deterministic: the same document gives the same pages,
+// and nothing here draws or writes. Its output, a Result of placed pages, is
+// the boundary between measuring and drawing; tests inspect it directly.
+package layout

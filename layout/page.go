@@ -1,0 +1,152 @@
+package layout
+
+import (
+	"fmt"
+	"strings"
+
+	"handout/fonts"
+)
+
+// Result is a laid-out PDF: its pages, its outline and its metadata. It is
+// everything the renderer needs and nothing it has to decide.
+type Result struct {
+	Pages    []Page
+	Outline  []Bookmark
+	Title    string
+	Author   string
+	Language string
+}
+
+// Page is one placed page. Coordinates are in points from the top-left
+// corner of the page, y growing downwards. Items are in drawing order:
+// backgrounds come before what is drawn on them.
+type Page struct {
+	Width, Height float64
+	Items         []Item
+}
+
+// Bookmark is one entry in the PDF's outline.
+type Bookmark struct {
+	Title string
+	Page  int     // index into Result.Pages
+	Y     float64 // top of the target on that page
+}
+
+// Color is an sRGB colour, 0..255 per channel.
+type Color struct{ R, G, B uint8 }
+
+// Item is something placed on a page: a Text, Rule, Box or Link.
+type Item interface {
+	// Bounds returns the rectangle the item covers: left, top, right, bottom.
+	Bounds() (x0, y0, x1, y1 float64)
+	isItem()
+}
+
+// Text is a run of text in one face, size and colour.
+type Text struct {
+	X, Y  float64 // left end of the baseline
+	Face  fonts.Face
+	Size  float64 // in points
+	Color Color
+	Text  string
+	Width float64 // advance width of Text, measured with the face's metrics
+}
+
+// Rule is a straight line.
+type Rule struct {
+	X0, Y0, X1, Y1 float64
+	Width          float64 // line width in points
+	Color          Color
+	Dash           []float64 // on/off lengths; nil for a solid line
+	Round          bool      // round caps (used with Dash = {0, gap} for dots)
+}
+
+// Box is a rectangle, filled, stroked or both.
+type Box struct {
+	X, Y, W, H float64
+	Fill       *Color  // nil: not filled
+	Stroke     *Color  // nil: not stroked
+	LineWidth  float64 // stroke width in points
+}
+
+// Link is a clickable area that opens a URL.
+type Link struct {
+	X, Y, W, H float64
+	URL        string
+}
+
+// Bounds implements Item. The box spans the face's ascent and descent.
+func (t Text) Bounds() (x0, y0, x1, y1 float64) {
+	m, err := fonts.Load(t.Face)
+	if err != nil {
+		return t.X, t.Y - t.Size, t.X + t.Width, t.Y
+	}
+	return t.X, t.Y - float64(m.Ascent)*t.Size/1000, t.X + t.Width, t.Y - float64(m.Descent)*t.Size/1000
+}
+
+// Bounds implements Item; it includes half the line width on each side.
+func (r Rule) Bounds() (x0, y0, x1, y1 float64) {
+	h := r.Width / 2
+	return min(r.X0, r.X1) - h, min(r.Y0, r.Y1) - h, max(r.X0, r.X1) + h, max(r.Y0, r.Y1) + h
+}
+
+// Bounds implements Item; it includes half the stroke width on each side.
+func (b Box) Bounds() (x0, y0, x1, y1 float64) {
+	h := 0.0
+	if b.Stroke != nil {
+		h = b.LineWidth / 2
+	}
+	return b.X - h, b.Y - h, b.X + b.W + h, b.Y + b.H + h
+}
+
+// Bounds implements Item.
+func (l Link) Bounds() (x0, y0, x1, y1 float64) { return l.X, l.Y, l.X + l.W, l.Y + l.H }
+
+func (Text) isItem() {}
+func (Rule) isItem() {}
+func (Box) isItem()  {}
+func (Link) isItem() {}
+
+// Dump writes the pages in a readable text form, one line per item (page,
+// kind, position, size, text), for golden files and review diffs.
+func (r *Result) Dump() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "title %q author %q language %q\n", r.Title, r.Author, r.Language)
+	for _, bm := range r.Outline {
+		fmt.Fprintf(&b, "bookmark p%d y=%.2f %q\n", bm.Page+1, bm.Y, bm.Title)
+	}
+	for i, p := range r.Pages {
+		fmt.Fprintf(&b, "page %d %.2fx%.2f\n", i+1, p.Width, p.Height)
+		for _, it := range p.Items {
+			fmt.Fprintf(&b, "p%d %s\n", i+1, dumpItem(it))
+		}
+	}
+	return b.String()
+}
+
+func dumpItem(it Item) string {
+	switch v := it.(type) {
+	case Text:
+		return fmt.Sprintf("text %.2f,%.2f w=%.2f %s %.1fpt #%02x%02x%02x %q",
+			v.X, v.Y, v.Width, v.Face, v.Size, v.Color.R, v.Color.G, v.Color.B, v.Text)
+	case Rule:
+		s := fmt.Sprintf("rule %.2f,%.2f-%.2f,%.2f w=%.2f #%02x%02x%02x",
+			v.X0, v.Y0, v.X1, v.Y1, v.Width, v.Color.R, v.Color.G, v.Color.B)
+		if v.Dash != nil {
+			s += fmt.Sprintf(" dash=%v", v.Dash)
+		}
+		return s
+	case Box:
+		s := fmt.Sprintf("box %.2f,%.2f %.2fx%.2f", v.X, v.Y, v.W, v.H)
+		if v.Fill != nil {
+			s += fmt.Sprintf(" fill=#%02x%02x%02x", v.Fill.R, v.Fill.G, v.Fill.B)
+		}
+		if v.Stroke != nil {
+			s += fmt.Sprintf(" stroke=#%02x%02x%02x w=%.2f", v.Stroke.R, v.Stroke.G, v.Stroke.B, v.LineWidth)
+		}
+		return s
+	case Link:
+		return fmt.Sprintf("link %.2f,%.2f %.2fx%.2f %s", v.X, v.Y, v.W, v.H, v.URL)
+	}
+	return fmt.Sprintf("%T", it)
+}
