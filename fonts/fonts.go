@@ -143,8 +143,8 @@ type Metrics struct {
 	// and of lower-case letters.
 	Ascent, Descent, CapHeight, XHeight int
 
-	mu    sync.Mutex                     // serialises use of buf and font lookups
-	buf   sfnt.Buffer                    // scratch space for sfnt
+	mu    sync.Mutex                      // serialises use of buf and font lookups
+	buf   sfnt.Buffer                     // scratch space for sfnt
 	pages [256]atomic.Pointer[[256]int32] // widths of the BMP by 256-rune page; -1: no glyph
 }
 

@@ -84,10 +84,20 @@ func (t Text) Bounds() (x0, y0, x1, y1 float64) {
 	return t.X, t.Y - float64(m.Ascent)*t.Size/1000, t.X + t.Width, t.Y - float64(m.Descent)*t.Size/1000
 }
 
-// Bounds implements Item; it includes half the line width on each side.
+// Bounds implements Item. A butt-capped line extends half its width to
+// either side of its axis; a round-capped one past its ends too.
 func (r Rule) Bounds() (x0, y0, x1, y1 float64) {
 	h := r.Width / 2
-	return min(r.X0, r.X1) - h, min(r.Y0, r.Y1) - h, max(r.X0, r.X1) + h, max(r.Y0, r.Y1) + h
+	hx, hy := h, h
+	if !r.Round {
+		switch {
+		case r.Y0 == r.Y1:
+			hx = 0
+		case r.X0 == r.X1:
+			hy = 0
+		}
+	}
+	return min(r.X0, r.X1) - hx, min(r.Y0, r.Y1) - hy, max(r.X0, r.X1) + hx, max(r.Y0, r.Y1) + hy
 }
 
 // Bounds implements Item; it includes half the stroke width on each side.

@@ -1,15 +1,391 @@
 package layout
 
-import "handout/document"
+import (
+	"errors"
+	"strconv"
 
-// Worksheet lays out the worksheet pages of d. (stub: replaced by the real engine)
+	"handout/document"
+	"handout/fonts"
+)
+
+// Worksheet lays out the worksheet pages of d: the title block, the
+// sections and their blocks, and a footer on every page.
 func Worksheet(d *document.Document) (*Result, error) {
+	if len(d.Sections) == 0 {
+		return nil, errors.New("layout: the worksheet has no sections")
+	}
+	t, err := newTheme(d.Style)
+	if err != nil {
+		return nil, err
+	}
 	p := d.Worksheet.Paper
-	return &Result{Title: d.Worksheet.Title, Pages: []Page{{Width: p.Width, Height: p.Height}}}, nil
+	b := &builder{theme: t, left: t.margin, width: p.Width - 2*t.margin}
+	fr := frame{width: p.Width, height: p.Height, top: t.margin, bottom: p.Height - t.margin - b.footerZone()}
+
+	units := b.titleBlock(d.Worksheet)
+	for i, s := range d.Sections {
+		units = append(units, b.section(i+1, s, d.Worksheet.NumberSections)...)
+	}
+	fl := newFlow(fr)
+	fl.add(units)
+	b.footers(fl.pages, d.Worksheet)
+	return &Result{
+		Pages:    fl.pages,
+		Outline:  fl.outline,
+		Title:    d.Worksheet.Title,
+		Author:   d.Worksheet.Author,
+		Language: d.Worksheet.Language,
+	}, nil
 }
 
-// Summary lays out the one-page summary sheet of d. (stub)
-func Summary(d *document.Document) (*Result, error) {
-	p := d.Summary.Paper
-	return &Result{Title: d.Summary.Title, Pages: []Page{{Width: p.Width, Height: p.Height}}}, nil
+// builder turns blocks into units of the flow.
+type builder struct {
+	*theme
+	left, width float64 // the text column
+	prev        document.Kind
+	prevSection bool // the previous units were a section heading
+}
+
+// Block kinds as the spacing table sees them, beyond document's kinds.
+const (
+	kindTitle   document.Kind = 0 // the title block, which starts every worksheet
+	kindHeading document.Kind = 100
+)
+
+// gap returns the space between a block of kind prev and one of kind next,
+// in multiples of the body line height: the larger of what each asks for.
+func (b *builder) gap(prev, next document.Kind) float64 {
+	around := func(k document.Kind) float64 {
+		switch k {
+		case document.Quote:
+			return 0.85
+		case document.Notes, document.Task:
+			return 1.0
+		case kindHeading:
+			return 1.5
+		}
+		return 0.6
+	}
+	switch {
+	case prev == kindTitle:
+		return 0.8 * b.lead
+	case prev == kindHeading:
+		return 0.3 * b.lead
+	case prev == document.Bullet && next == document.Bullet:
+		return 0.3 * b.lead
+	}
+	return max(around(prev), around(next)) * b.lead
+}
+
+// lines wraps spans into units of one line each, set at size with line
+// height lead, starting at x in a column width wide. align places each line:
+// 0 left, 0.5 centred, 1 right.
+func (b *builder) lines(spans []span, size, lead, x, width, align float64, color func(fonts.Face) Color) []unit {
+	wrapped := b.at(size).wrap(spans, width)
+	base := b.baseline(size, lead)
+	us := make([]unit, len(wrapped))
+	for i, l := range wrapped {
+		lx := x + (width-l.width)*align
+		us[i] = unit{height: lead, items: l.texts(lx, base, size, color)}
+	}
+	return us
+}
+
+// paragraph is lines with widow and orphan control: the first two lines
+// and the last two stay together.
+func (b *builder) paragraph(spans []span, size, lead, x, width, align float64, color func(fonts.Face) Color) []unit {
+	us := b.lines(spans, size, lead, x, width, align, color)
+	if n := len(us); n >= 2 {
+		us[0].keep = true
+		us[n-2].keep = true
+	}
+	return us
+}
+
+// keepAll joins a block's units so that they break only where they must.
+func keepAll(us []unit) []unit {
+	for i := range us[:max(len(us)-1, 0)] {
+		us[i].keep = true
+	}
+	return us
+}
+
+// stroked returns a box whose stroke lies inside the rectangle x, y, w, h.
+func stroked(x, y, w, h, lw float64, stroke, fill *Color) Box {
+	return Box{X: x + lw/2, Y: y + lw/2, W: w - lw, H: h - lw, Stroke: stroke, Fill: fill, LineWidth: lw}
+}
+
+func (b *builder) plain(s string) []span { return []span{{b.face(fonts.Regular), s}} }
+
+// titleBlock is the title, subtitle, optional name line and a rule.
+func (b *builder) titleBlock(w document.Worksheet) []unit {
+	ts := b.size * 1.9
+	us := b.lines([]span{{b.face(fonts.Bold), w.Title}}, ts, ts*1.2, b.left, b.width, 0.5, solid(ink))
+	if w.Subtitle != "" {
+		ss := b.size * 1.15
+		sub := b.lines(b.plain(w.Subtitle), ss, ss*1.3, b.left, b.width, 0.5, solid(muted))
+		sub[0].space = 0.15 * b.lead
+		us = append(us, sub...)
+	}
+	if w.NameLine {
+		us = append(us, b.nameLine([]string{"Name", "Class", "Date"}, []float64{0.5, 0.25, 0.25}))
+	}
+	us = append(us, unit{
+		space:  0.5 * b.lead,
+		height: 0.8,
+		items:  []Item{Rule{X0: b.left, Y0: 0.4, X1: b.left + b.width, Y1: 0.4, Width: 0.8, Color: accent}},
+	})
+	us = keepAll(us)
+	us[len(us)-1].keep = true // the title stays with what follows
+	return us
+}
+
+// nameLine is a row of labels, each followed by a line to write on, sharing
+// the column in the given proportions.
+func (b *builder) nameLine(labels []string, share []float64) unit {
+	lead := 2 * b.lead
+	base := lead - 0.35*b.lead
+	u := unit{space: 0.4 * b.lead, height: lead}
+	x := b.left
+	gutter := 1.2 * b.size
+	for i, l := range labels {
+		span := share[i]*(b.width+gutter) - gutter
+		w := b.at(b.size).width(b.face(fonts.Regular), l)
+		u.items = append(u.items,
+			Text{X: x, Y: base, Face: b.face(fonts.Regular), Size: b.size, Color: muted, Text: l, Width: w},
+			Rule{X0: x + w + 0.4*b.size, Y0: base + 1, X1: x + span, Y1: base + 1, Width: 0.6, Color: frameC},
+		)
+		x += span + gutter
+	}
+	return u
+}
+
+// section is a heading followed by its blocks.
+func (b *builder) section(n int, s document.Section, number bool) []unit {
+	text := s.Heading
+	if number {
+		text = strconv.Itoa(n) + ". " + s.Heading
+	}
+	hs := b.size * 1.27
+	us := keepAll(b.lines([]span{{b.face(fonts.Bold), text}}, hs, hs*1.25, b.left, b.width, 0, solid(accent)))
+	us[0].space = b.gap(b.prev, kindHeading)
+	us[0].mark = text
+	b.prev = kindHeading
+	for _, blk := range s.Blocks {
+		bu := b.block(blk)
+		if len(bu) == 0 {
+			continue
+		}
+		bu[0].space = b.gap(b.prev, blk.Kind)
+		b.prev = blk.Kind
+		us = append(us, bu...)
+	}
+	return us
+}
+
+// block lays out one block at the top of its own units.
+func (b *builder) block(blk document.Block) []unit {
+	var us []unit
+	switch blk.Kind {
+	case document.Bullet:
+		us = b.bullets(blk.Paragraphs, b.left, b.width, accent)
+	case document.Text:
+		us = b.paragraphs(blk.Paragraphs, b.left, b.width)
+	case document.Quote:
+		us = b.quote(blk)
+	case document.Notes:
+		us = b.notes(blk)
+	case document.Task:
+		us = b.task(blk)
+	}
+	// A lead-in ending in a colon stays with what it introduces.
+	if k := blk.Kind; (k == document.Bullet || k == document.Text) && len(us) > 0 && endsWithColon(blk.Paragraphs) {
+		us[len(us)-1].keep = true
+	}
+	return us
+}
+
+func endsWithColon(ps []string) bool {
+	if len(ps) == 0 {
+		return false
+	}
+	last := ps[len(ps)-1]
+	return len(last) > 0 && last[len(last)-1] == ':'
+}
+
+// paragraphs sets plain paragraphs in the column from x, width wide.
+func (b *builder) paragraphs(ps []string, x, width float64) []unit {
+	var us []unit
+	for i, p := range ps {
+		pu := b.paragraph(b.plain(p), b.size, b.lead, x, width, 0, solid(ink))
+		if i > 0 && len(pu) > 0 {
+			pu[0].space = 0.5 * b.lead
+		}
+		us = append(us, pu...)
+	}
+	return us
+}
+
+// bullets sets a bulleted item: a small square drawn as a shape, and the
+// text with a hanging indent. Later paragraphs of the item hang too.
+func (b *builder) bullets(ps []string, x, width float64, c Color) []unit {
+	indent := 1.3 * b.size
+	us := b.paragraphs(ps, x+indent, width-indent)
+	if len(us) == 0 {
+		return us
+	}
+	side := 0.34 * b.size
+	cy := b.baseline(b.size, b.lead) - b.xHeight(b.size)/2
+	sq := Box{X: x + 0.2*b.size, Y: cy - side/2, W: side, H: side, Fill: &c}
+	us[0].items = append([]Item{sq}, us[0].items...)
+	return us
+}
+
+// quote sets a quotation indented from both sides in italics, with a bar
+// at its left and its source right-aligned beneath in smaller type. The
+// quotation and its source stay together unless they are taller than a
+// page.
+func (b *builder) quote(blk document.Block) []unit {
+	indent := 2 * b.size
+	x, width := b.left+indent, b.width-2*indent
+	bar := &group{draw: func(top, bottom float64) []Item {
+		return []Item{Box{X: x - 0.85*b.size, Y: top + 0.15*b.lead, W: 1.8, H: bottom - top - 0.3*b.lead, Fill: &accent}}
+	}}
+	var us []unit
+	for i, p := range blk.Paragraphs {
+		pu := b.lines([]span{{b.face(fonts.Italic), p}}, b.size, b.lead, x, width, 0, solid(ink))
+		if i > 0 && len(pu) > 0 {
+			pu[0].space = 0.4 * b.lead
+		}
+		us = append(us, pu...)
+	}
+	for i := range us {
+		us[i].group = bar
+	}
+	if blk.Source != "" {
+		ss := 0.88 * b.size
+		src := b.lines([]span{{b.face(fonts.Bold), blk.Source}}, ss, ss*1.35, x, width, 1, solid(muted))
+		src[0].space = 0.2 * b.lead
+		us = append(us, src...)
+	}
+	return keepAll(us)
+}
+
+// notes sets the bold "Notes:" label and the prompt, then a bordered box of
+// writing lines; prompt and box share a page.
+func (b *builder) notes(blk document.Block) []unit {
+	label := span{b.face(fonts.Bold), "Notes:"}
+	var us []unit
+	if len(blk.Paragraphs) == 0 {
+		us = b.lines([]span{label}, b.size, b.lead, b.left, b.width, 0, solid(ink))
+	}
+	for i, p := range blk.Paragraphs {
+		spans := b.plain(p)
+		if i == 0 {
+			spans = []span{label, {b.face(fonts.Regular), " " + p}}
+		}
+		pu := b.lines(spans, b.size, b.lead, b.left, b.width, 0, solid(ink))
+		if i > 0 {
+			pu[0].space = 0.3 * b.lead
+		}
+		us = append(us, pu...)
+	}
+	box := b.writingBox(blk.Lines, blk.Ruling, b.left, b.width)
+	box[0].space = 0.35 * b.lead
+	return keepAll(append(us, box...))
+}
+
+// writingBox is a bordered box of n writing rows, ruling apart, as units of
+// one row each so that a box taller than a page can continue on the next.
+func (b *builder) writingBox(n int, r document.Ruling, x, width float64) []unit {
+	g := &group{draw: func(top, bottom float64) []Item {
+		return []Item{stroked(x, top, width, bottom-top, 0.75, &frameC, nil)}
+	}}
+	inset := 0.75 * b.size
+	us := make([]unit, 0, n+1)
+	for k := range n {
+		u := unit{height: b.ruling, group: g}
+		u.items = b.writingRow(r, k, x+inset, x+width-inset)
+		us = append(us, u)
+	}
+	return append(us, unit{height: 0.5 * b.ruling, group: g})
+}
+
+// writingRow draws row k of a writing area between x0 and x1: its writing line
+// at the row's foot and, for a grid, the verticals up to the row above.
+func (b *builder) writingRow(r document.Ruling, k int, x0, x1 float64) []Item {
+	y := b.ruling
+	switch r {
+	case document.Lines:
+		return []Item{Rule{X0: x0, Y0: y, X1: x1, Y1: y, Width: 0.5, Color: rule}}
+	case document.Dotted:
+		return []Item{Rule{X0: x0, Y0: y, X1: x1, Y1: y, Width: 0.9, Color: frameC, Dash: []float64{0, 3.6}, Round: true}}
+	case document.Grid:
+		cells := int((x1 - x0) / b.ruling)
+		x1 = x0 + float64(cells)*b.ruling
+		items := []Item{Rule{X0: x0, Y0: y, X1: x1, Y1: y, Width: 0.4, Color: rule}}
+		if k > 0 {
+			for c := 0; c <= cells; c++ {
+				gx := x0 + float64(c)*b.ruling
+				items = append(items, Rule{X0: gx, Y0: 0, X1: gx, Y1: y, Width: 0.4, Color: rule})
+			}
+		}
+		return items
+	}
+	return nil
+}
+
+// task sets a shaded panel holding the bold label, the task's text and its
+// bulleted items. The panel stays whole on one page when it fits.
+func (b *builder) task(blk document.Block) []unit {
+	pad := 0.9 * b.size
+	x, width := b.left+pad, b.width-2*pad
+	g := &group{draw: func(top, bottom float64) []Item {
+		return []Item{stroked(b.left, top, b.width, bottom-top, 0.8, &accent, &tint)}
+	}}
+	us := b.lines([]span{{b.face(fonts.Bold), blk.Label}}, b.size, b.lead, x, width, 0, solid(accent))
+	body := b.paragraphs(blk.Paragraphs, x, width)
+	if len(body) > 0 {
+		body[0].space = 0.2 * b.lead
+	}
+	us = append(us, body...)
+	for _, it := range blk.Items {
+		bu := b.bullets([]string{it}, x, width, accent)
+		bu[0].space = 0.3 * b.lead
+		us = append(us, bu...)
+	}
+	us = append([]unit{{height: pad - 0.15*b.lead}}, us...)
+	us = append(us, unit{height: pad - 0.15*b.lead})
+	for i := range us {
+		us[i].group = g
+	}
+	return keepAll(us)
+}
+
+// footerSize is the footer's type size.
+func (b *builder) footerSize() float64 { return max(0.75*b.size, 7) }
+
+// footerZone is the height kept free above the bottom margin for the footer.
+func (b *builder) footerZone() float64 { return b.footerSize()*1.2 + 1.2*b.lead }
+
+// footers puts the expanded footer centred at the foot of every page, as a
+// link when the worksheet gives footer_link.
+func (b *builder) footers(pages []Page, w document.Worksheet) {
+	size := b.footerSize()
+	m := b.metrics[fonts.Regular]
+	base := pages[0].Height - b.margin + float64(m.Descent)*size/1000
+	for i := range pages {
+		p := &pages[i]
+		text := w.Footer.Expand(i+1, len(pages))
+		if text == "" {
+			continue
+		}
+		tw := m.Size(text, size)
+		x := (p.Width - tw) / 2
+		p.Items = append(p.Items, Text{X: x, Y: base, Face: b.face(fonts.Regular), Size: size, Color: muted, Text: text, Width: tw})
+		if w.FooterLink != "" {
+			top := base - float64(m.Ascent)*size/1000
+			p.Items = append(p.Items, Link{X: x, Y: top, W: tw, H: p.Height - b.margin - top, URL: w.FooterLink})
+		}
+	}
 }

@@ -1,0 +1,28 @@
+# handout: make builds the example PDFs (content/ -> out/).
+
+GO ?= go
+
+.PHONY: all handout test bench check clean
+
+all: handout
+	./handout build
+
+# Always rebuilt: go build is quick when nothing changed, and knows better
+# than make what the binary depends on.
+handout:
+	$(GO) build -o handout .
+
+test:
+	$(GO) vet ./...
+	$(GO) test ./...
+
+# benchstat-ready: six runs of every benchmark, kept in bench.txt.
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem -count 6 ./... | tee bench.txt
+
+check: handout
+	./handout check
+
+clean:
+	rm -f handout bench.txt
+	[ ! -d out ] || find out -mindepth 1 ! -name .gitkeep -delete

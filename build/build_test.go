@@ -1,0 +1,335 @@
+package build
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"handout/document"
+)
+
+var testTime = time.Unix(1700000000, 0).UTC()
+
+// files returns the names of the entries in dir, sorted.
+func files(t *testing.T, dir string) []string {
+	t.Helper()
+	es, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range es {
+		names = append(names, e.Name())
+	}
+	return names
+}
+
+func TestWriteAtomic(t *testing.T) {
+	tests := []struct {
+		name    string
+		setup   func(t *testing.T, dir string) string // returns the target path
+		data    string
+		wantErr bool
+		want    []string // entries of the target's folder afterwards
+	}{
+		{
+			name:  "new file",
+			setup: func(t *testing.T, dir string) string { return filepath.Join(dir, "a.pdf") },
+			data:  "new",
+			want:  []string{"a.pdf"},
+		},
+		{
+			name:  "creates parent folders",
+			setup: func(t *testing.T, dir string) string { return filepath.Join(dir, "x", "y", "a.pdf") },
+			data:  "new",
+			want:  []string{"a.pdf"},
+		},
+		{
+			name: "replaces a file",
+			setup: func(t *testing.T, dir string) string {
+				p := filepath.Join(dir, "a.pdf")
+				mustWrite(t, p, "old old old")
+				return p
+			},
+			data: "new",
+			want: []string{"a.pdf"},
+		},
+		{
+			name:  "empty data",
+			setup: func(t *testing.T, dir string) string { return filepath.Join(dir, "a.pdf") },
+			data:  "",
+			want:  []string{"a.pdf"},
+		},
+		{
+			name: "path is a folder",
+			setup: func(t *testing.T, dir string) string {
+				p := filepath.Join(dir, "a.pdf")
+				if err := os.Mkdir(p, 0o755); err != nil {
+					t.Fatal(err)
+				}
+				mustWrite(t, filepath.Join(p, "keep"), "keep")
+				return p
+			},
+			data:    "new",
+			wantErr: true,
+			want:    []string{"a.pdf"},
+		},
+		{
+			name: "parent is a file",
+			setup: func(t *testing.T, dir string) string {
+				mustWrite(t, filepath.Join(dir, "f"), "a file")
+				return filepath.Join(dir, "f", "a.pdf")
+			},
+			data:    "new",
+			wantErr: true,
+		},
+		{
+			name: "folder is read-only",
+			setup: func(t *testing.T, dir string) string {
+				if runtime.GOOS == "windows" || os.Geteuid() == 0 {
+					t.Skip("permissions do not stop root (or Windows) from writing")
+				}
+				p := filepath.Join(dir, "a.pdf")
+				mustWrite(t, p, "old")
+				if err := os.Chmod(dir, 0o555); err != nil {
+					t.Fatal(err)
+				}
+				t.Cleanup(func() { os.Chmod(dir, 0o755) })
+				return p
+			},
+			data:    "new",
+			wantErr: true,
+			want:    []string{"a.pdf"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := tt.setup(t, dir)
+			before, beforeErr := os.ReadFile(path)
+			beforeInfo, _ := os.Stat(path)
+
+			err := WriteAtomic(path, []byte(tt.data))
+			if tt.wantErr != (err != nil) {
+				t.Fatalf("WriteAtomic: err = %v, want error: %v", err, tt.wantErr)
+			}
+			if tt.want != nil {
+				if got := files(t, filepath.Dir(path)); !slices.Equal(got, tt.want) {
+					t.Errorf("folder holds %q, want %q (a temporary file left behind?)", got, tt.want)
+				}
+			}
+			if tt.wantErr {
+				// Whatever was at path is untouched.
+				after, afterErr := os.ReadFile(path)
+				if !bytes.Equal(before, after) || (beforeErr == nil) != (afterErr == nil) {
+					t.Errorf("after a failed write, path holds %q (err %v), want %q (err %v)", after, afterErr, before, beforeErr)
+				}
+				if beforeInfo != nil {
+					if fi, err := os.Stat(path); err != nil || fi.IsDir() != beforeInfo.IsDir() {
+						t.Errorf("after a failed write, path changed kind: %v", err)
+					}
+				}
+				return
+			}
+			got, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != tt.data {
+				t.Errorf("file holds %q, want %q", got, tt.data)
+			}
+			if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != 0o644 {
+				t.Errorf("mode = %v (err %v), want 0644", fi.Mode().Perm(), err)
+			}
+		})
+	}
+}
+
+func TestWriteAtomicKeepsMode(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "a.pdf")
+	mustWrite(t, p, "old")
+	if err := os.Chmod(p, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteAtomic(p, []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Stat(p); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("mode = %v (err %v), want 0600 kept", fi.Mode().Perm(), err)
+	}
+}
+
+func mustWrite(t *testing.T, path, data string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestSourceTime(t *testing.T) {
+	now := time.Date(2024, 5, 6, 7, 8, 9, 0, time.Local)
+	tests := []struct {
+		env     string
+		want    time.Time
+		wantErr bool
+	}{
+		{env: "", want: now},
+		{env: "0", want: time.Unix(0, 0).UTC()},
+		{env: "1700000000", want: time.Date(2023, 11, 14, 22, 13, 20, 0, time.UTC)},
+		{env: "253402300799", want: time.Date(9999, 12, 31, 23, 59, 59, 0, time.UTC)},
+		{env: "253402300800", wantErr: true}, // year 10000
+		{env: "-1", wantErr: true},
+		{env: "+1700000000", wantErr: true},
+		{env: "1700000000.5", wantErr: true},
+		{env: " 1700000000", wantErr: true},
+		{env: "1700000000\n", wantErr: true},
+		{env: "0x10", wantErr: true},
+		{env: "1e9", wantErr: true},
+		{env: "yesterday", wantErr: true},
+		{env: "99999999999999999999", wantErr: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.env, func(t *testing.T) {
+			getenv := func(k string) string {
+				if k != "SOURCE_DATE_EPOCH" {
+					t.Errorf("getenv(%q), want only SOURCE_DATE_EPOCH", k)
+				}
+				return tt.env
+			}
+			got, err := SourceTime(getenv, func() time.Time { return now })
+			if tt.wantErr {
+				if err == nil {
+					t.Fatalf("SourceTime(%q) = %v, want an error", tt.env, got)
+				}
+				if !strings.Contains(err.Error(), "SOURCE_DATE_EPOCH") {
+					t.Errorf("error %q does not name SOURCE_DATE_EPOCH", err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("SourceTime(%q): %v", tt.env, err)
+			}
+			if !got.Equal(tt.want) || got.Location() != tt.want.Location() {
+				t.Errorf("SourceTime(%q) = %v, want %v", tt.env, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFile(t *testing.T) {
+	tests := []struct {
+		file string
+		want []string // the outputs' suffixes, in order
+	}{
+		{"small.toml", []string{"", "-summary"}},
+		{"summary-only.toml", []string{"-summary"}},
+		{"worksheet-only.toml", []string{""}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join("testdata", tt.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			outs, err := File(tt.file, data, Options{Time: testTime, Version: "test"})
+			if err != nil {
+				t.Fatalf("File: %v", err)
+			}
+			var got []string
+			for _, o := range outs {
+				got = append(got, o.Suffix)
+				if !bytes.HasPrefix(o.PDF, []byte("%PDF-")) {
+					t.Errorf("output %q does not start with %%PDF-: %.20q", o.Suffix, o.PDF)
+				}
+				if !bytes.Contains(o.PDF[max(0, len(o.PDF)-1024):], []byte("%%EOF")) {
+					t.Errorf("output %q does not end with %%%%EOF", o.Suffix)
+				}
+				if o.Pages < 1 {
+					t.Errorf("output %q has %d pages", o.Suffix, o.Pages)
+				}
+				if o.Suffix == "-summary" && o.Pages != 1 {
+					t.Errorf("summary has %d pages, want 1", o.Pages)
+				}
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Fatalf("outputs %q, want %q", got, tt.want)
+			}
+
+			// The same input gives the same bytes, whichever goroutine
+			// finishes first.
+			again, err := File(tt.file, data, Options{Time: testTime, Version: "test"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := range outs {
+				if !bytes.Equal(outs[i].PDF, again[i].PDF) {
+					t.Errorf("output %q differs between two builds", outs[i].Suffix)
+				}
+			}
+		})
+	}
+}
+
+func TestFileContentError(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "bad.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	outs, err := File("testdata/bad.toml", data, Options{Time: testTime})
+	if err == nil {
+		t.Fatalf("File on bad.toml: no error, %d outputs", len(outs))
+	}
+	if outs != nil {
+		t.Errorf("File on bad.toml returned %d outputs with its error", len(outs))
+	}
+	var errs document.Errors
+	if !errors.As(err, &errs) || len(errs) == 0 {
+		t.Fatalf("error %v (%T) is not document.Errors", err, err)
+	}
+	const want = `testdata/bad.toml:8:1: unknown key "qoute"`
+	if !strings.Contains(err.Error(), want) {
+		t.Errorf("error = %q, want it to contain %q", err, want)
+	}
+	if err := Check("testdata/bad.toml", data); !errors.As(err, &errs) {
+		t.Errorf("Check on bad.toml: %v, want document.Errors", err)
+	}
+}
+
+func TestCreator(t *testing.T) {
+	for v, want := range map[string]string{"": "handout", "0.1.0": "handout 0.1.0"} {
+		if got := creator(v); got != want {
+			t.Errorf("creator(%q) = %q, want %q", v, got, want)
+		}
+	}
+}
+
+// BenchmarkFile measures the whole pipeline on the example worksheet:
+// content bytes in, both PDFs' bytes out.
+func BenchmarkFile(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join("..", "content", "end-of-the-purges.toml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	opt := Options{Time: testTime, Version: "bench"}
+	var pages, size int
+	b.ReportAllocs()
+	for b.Loop() {
+		outs, err := File("end-of-the-purges.toml", data, opt)
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages, size = 0, 0
+		for _, o := range outs {
+			pages += o.Pages
+			size += len(o.PDF)
+		}
+	}
+	b.ReportMetric(float64(pages), "pages/op")
+	b.ReportMetric(float64(size), "pdf-bytes/op")
+}

@@ -1,0 +1,124 @@
+package document
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"unicode"
+
+	"handout/fonts"
+)
+
+// fontFamilies are the families of fontNames, in the same order.
+var fontFamilies = []fonts.Family{fonts.Sans, fonts.Serif}
+
+// fontCheck says whether the chosen font family can draw a character.
+type fontCheck struct {
+	family  fonts.Family
+	metrics []*fonts.Metrics // the family's four styles, once loaded
+	err     error            // why they could not be loaded
+}
+
+// missing returns the name of the first face of the family without r, such
+// as "sans" (the regular face) or "sans bold", or "" if all four have it.
+func (c *fontCheck) missing(r rune) (string, error) {
+	if c.metrics == nil && c.err == nil {
+		for _, s := range []fonts.Style{fonts.Regular, fonts.Bold, fonts.Italic, fonts.BoldItalic} {
+			m, err := fonts.Load(fonts.Face{Family: c.family, Style: s})
+			if err != nil {
+				c.err = err
+				break
+			}
+			c.metrics = append(c.metrics, m)
+		}
+	}
+	if c.err != nil {
+		return "", c.err
+	}
+	for i, m := range c.metrics {
+		if !m.HasGlyph(r) {
+			if i == 0 {
+				return c.family.String(), nil
+			}
+			return m.Face().String(), nil
+		}
+	}
+	return "", nil
+}
+
+// badRune returns why r may not be in a text value, or "" if it may. A
+// printed value's characters must all be in the font.
+func (d *decoder) badRune(r rune, printed bool) string {
+	if r == '\t' || r == '\n' || r == '\r' {
+		return ""
+	}
+	if unicode.IsControl(r) {
+		return fmt.Sprintf("control character %q (U+%04X) is not allowed", string(r), r)
+	}
+	if !printed {
+		return ""
+	}
+	face, err := d.font.missing(r)
+	if err != nil {
+		d.errorf(Pos{}, "%v", err)
+		return ""
+	}
+	if face != "" {
+		return fmt.Sprintf("character %q (U+%04X) is not in the %s font", string(r), r, face)
+	}
+	return ""
+}
+
+// checkText reports each character of s, the value at path, that may not
+// be there, at its line and column: it finds the character in the source
+// after the previous one found. A character written as an escape, and so
+// not found, is reported at the start of the value, or at def if the value
+// was not indexed.
+func (d *decoder) checkText(path, s string, def Pos, printed bool) {
+	sp, ok := d.ix.val[path]
+	if ok {
+		def = d.ix.position(sp.start)
+	}
+	cursor := sp.start
+	for _, r := range s {
+		msg := d.badRune(r, printed)
+		if msg == "" {
+			continue
+		}
+		at := def
+		if ok && cursor <= sp.end {
+			if j := strings.Index(d.ix.src[cursor:sp.end], string(r)); j >= 0 {
+				at = d.ix.position(cursor + j)
+				cursor += j + len(string(r))
+			}
+		}
+		d.errorf(at, "%s", msg)
+	}
+}
+
+// find returns where text is written in the value at path, or def if it
+// is not written literally there.
+func (d *decoder) find(path, text string, def Pos) Pos {
+	sp, ok := d.ix.val[path]
+	if !ok || sp.end > len(d.ix.src) || sp.start > sp.end {
+		return def
+	}
+	if j := strings.Index(d.ix.src[sp.start:sp.end], text); j >= 0 {
+		return d.ix.position(sp.start + j)
+	}
+	return d.ix.position(sp.start)
+}
+
+// validURL reports whether s is an absolute http or https URL with a host
+// and no white space or control characters.
+func validURL(s string) bool {
+	if strings.ContainsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) {
+		return false
+	}
+	u, err := url.Parse(s)
+	if err != nil {
+		return false
+	}
+	scheme := strings.ToLower(u.Scheme)
+	return (scheme == "http" || scheme == "https") && u.Host != ""
+}

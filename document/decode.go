@@ -1,0 +1,449 @@
+package document
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+)
+
+// Error is one problem in a content file.
+type Error struct {
+	File         string
+	Line, Column int // counted from 1; 0 when unknown
+	Msg          string
+}
+
+// Error returns "file:line:column: message", leaving out the column when
+// it is unknown, and the line too when that is unknown.
+func (e *Error) Error() string {
+	switch {
+	case e.Line == 0:
+		return e.File + ": " + e.Msg
+	case e.Column == 0:
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Column, e.Msg)
+}
+
+// Errors is every problem found in one content file, in file order.
+type Errors []*Error
+
+// Error returns the errors' messages, one a line.
+func (es Errors) Error() string {
+	s := make([]string, len(es))
+	for i, e := range es {
+		s[i] = e.Error()
+	}
+	return strings.Join(s, "\n")
+}
+
+// Decode decodes and validates one content file. name is the file's name
+// as messages give it, such as "content/x.toml" or "<stdin>". On failure
+// the error is an Errors holding every problem found, sorted by position;
+// a TOML syntax error stops decoding, so it comes alone.
+func Decode(name string, data []byte) (*Document, error) {
+	if e := checkUTF8(data); e != nil {
+		e.File = name
+		return nil, Errors{e}
+	}
+	src := strings.TrimPrefix(string(data), "\uFEFF")
+	m, err := parseTOML(src)
+	if err != nil {
+		e := syntaxError(src, err)
+		e.File = name
+		return nil, Errors{e}
+	}
+	if len(m) == 0 {
+		return nil, Errors{{File: name, Line: 1, Column: 1, Msg: "file is empty"}}
+	}
+	d := &decoder{name: name, ix: newIndex(src), seen: map[Error]bool{}}
+	doc := d.document(m)
+	if len(d.errs) > 0 {
+		sort.SliceStable(d.errs, func(i, j int) bool {
+			a, b := d.errs[i], d.errs[j]
+			return a.Line < b.Line || a.Line == b.Line && a.Column < b.Column
+		})
+		return nil, d.errs
+	}
+	return doc, nil
+}
+
+// checkUTF8 returns an error at the first byte of data that is not UTF-8.
+func checkUTF8(data []byte) *Error {
+	line, col := 1, 1
+	i := 0
+	if strings.HasPrefix(string(data[:min(3, len(data))]), "\uFEFF") {
+		i = 3 // a byte order mark, which Decode drops
+	}
+	for i < len(data) {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return &Error{Line: line, Column: col, Msg: fmt.Sprintf("invalid UTF-8 byte 0x%02x", data[i])}
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		i += n
+	}
+	return nil
+}
+
+// parseTOML parses src into a map, turning any panic into an error.
+func parseTOML(src string) (m map[string]any, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("cannot parse TOML: %v", r)
+		}
+	}()
+	_, err = toml.Decode(src, &m)
+	return m, err
+}
+
+// syntaxError turns an error from the TOML parser into an Error.
+func syntaxError(src string, err error) *Error {
+	var pe toml.ParseError
+	if !errors.As(err, &pe) {
+		return &Error{Msg: err.Error()}
+	}
+	e := &Error{Line: pe.Position.Line, Column: pe.Position.Col, Msg: pe.Message}
+	if s := pe.Position.Start; s >= 0 && s <= len(src) {
+		// The parser's span may start with the blanks before the culprit.
+		for end := s + pe.Position.Len - 1; s < end && s < len(src) && (src[s] == ' ' || src[s] == '\t'); {
+			s++
+		}
+		e.Line = strings.Count(src[:s], "\n") + 1
+		e.Column = utf8.RuneCountInString(src[strings.LastIndexByte(src[:s], '\n')+1:s]) + 1
+	}
+	return e
+}
+
+// decoder holds the state of one Decode.
+type decoder struct {
+	name string
+	ix   *index
+	errs Errors
+	seen map[Error]bool // errors already reported
+	font fontCheck
+}
+
+// errorf reports a problem at p, once.
+func (d *decoder) errorf(p Pos, format string, args ...any) {
+	e := Error{File: d.name, Line: p.Line, Column: p.Column, Msg: fmt.Sprintf(format, args...)}
+	if d.seen[e] {
+		return
+	}
+	d.seen[e] = true
+	d.errs = append(d.errs, &e)
+}
+
+// The keys each table may have.
+var (
+	topKeys       = []string{"worksheet", "style", "section", "summary"}
+	worksheetKeys = []string{"title", "subtitle", "paper", "orientation", "author", "language",
+		"footer", "footer_link", "name_line", "number_sections"}
+	styleKeys   = []string{"font", "size", "margin_mm", "ruling_mm"}
+	sectionKeys = []string{"heading", "block"}
+	blockKeys   = []string{"bullet", "text", "quote", "notes", "task",
+		"source", "lines", "ruling", "label", "items"}
+	summaryKeys = []string{"title", "paper", "orientation", "name_line", "panel"}
+	panelKeys   = []string{"heading", "prompt", "ruling"}
+)
+
+// The values of the enumerated keys, in the order of their Go constants.
+var (
+	paperNames       = []string{"A4", "A5", "A3", "Letter", "Legal"}
+	orientationNames = []string{"portrait", "landscape"}
+	rulingNames      = []string{"lines", "dotted", "grid", "blank"}
+	fontNames        = []string{"sans", "serif"}
+)
+
+// document reads the top level of a file.
+func (d *decoder) document(m map[string]any) *Document {
+	root := d.newTable("", "", m, topKeys)
+	doc := &Document{}
+	style, _ := root.subTable("style", "[style]", styleKeys)
+	doc.Style = d.style(style)
+	ws, ok := root.subTable("worksheet", "[worksheet]", worksheetKeys)
+	if !root.has("worksheet") {
+		d.errorf(Pos{1, 1}, "missing [worksheet] table: every file needs one, with a title")
+	}
+	doc.Worksheet = d.worksheet(ws, ok)
+	sections, ok := root.tables("section", "[[section]]", sectionKeys)
+	for _, s := range sections {
+		doc.Sections = append(doc.Sections, d.section(s))
+	}
+	noSections := !root.has("section") || ok && len(sections) == 0
+	if sum, ok := root.subTable("summary", "[summary]", summaryKeys); ok {
+		doc.Summary = d.summary(sum, doc.Worksheet.Title)
+	}
+	if noSections && !root.has("summary") {
+		d.errorf(Pos{1, 1}, "nothing to build: add a [[section]] or a [summary]")
+	}
+	root.finish()
+	return doc
+}
+
+// style reads [style]. It comes first, as it says which font the text
+// must be drawable in.
+func (d *decoder) style(t *table) Style {
+	s := Style{Size: 11, MarginMM: 18, RulingMM: 8}
+	if i, ok := t.enum("font", fontNames); ok {
+		s.Font = fontFamilies[i]
+	}
+	d.font.family = s.Font
+	if v, ok := t.number("size", 8, 24); ok {
+		s.Size = v
+	}
+	if v, ok := t.number("margin_mm", 10, 40); ok {
+		s.MarginMM = v
+	}
+	if v, ok := t.number("ruling_mm", 5, 15); ok {
+		s.RulingMM = v
+	}
+	t.finish()
+	return s
+}
+
+// worksheet reads [worksheet]; present says whether the file has one.
+func (d *decoder) worksheet(t *table, present bool) Worksheet {
+	w := Worksheet{NumberSections: true, Footer: Footer{{Placeholder: Page}}}
+	if present {
+		w.Title = t.required("title")
+	}
+	w.Subtitle, _ = t.text("subtitle")
+	w.Paper = t.paper(0, false)
+	w.Author, _ = t.plain("author")
+	w.Language = t.language()
+	if f, ok := t.footer(); ok {
+		w.Footer = f
+	}
+	w.FooterLink = t.link("footer_link")
+	if b, ok := t.boolean("name_line"); ok {
+		w.NameLine = b
+	}
+	if b, ok := t.boolean("number_sections"); ok {
+		w.NumberSections = b
+	}
+	t.finish()
+	return w
+}
+
+// paper reads the paper and orientation keys, which default to
+// paperNames[def] and landscape.
+func (t *table) paper(def int, landscape bool) Paper {
+	if i, ok := t.enum("paper", paperNames); ok {
+		def = i
+	}
+	if i, ok := t.enum("orientation", orientationNames); ok {
+		landscape = i == 1
+	}
+	return makePaper(paperNames[def], landscape)
+}
+
+// paperMM is the portrait size of each paper, in millimetres.
+var paperMM = map[string][2]float64{
+	"A4":     {210, 297},
+	"A5":     {148, 210},
+	"A3":     {297, 420},
+	"Letter": {215.9, 279.4},
+	"Legal":  {215.9, 355.6},
+}
+
+// makePaper returns the named paper, turned for its orientation.
+func makePaper(name string, landscape bool) Paper {
+	mm := paperMM[name]
+	w, h := mm[0]*72/25.4, mm[1]*72/25.4
+	if landscape {
+		w, h = h, w
+	}
+	return Paper{Name: name, Landscape: landscape, Width: w, Height: h}
+}
+
+// language reads the language key, which must look like a BCP 47 tag.
+func (t *table) language() string {
+	s, ok := t.rawString("language")
+	s = strings.TrimSpace(s)
+	if ok && s != "" && !validLanguage(s) {
+		t.errorf("language", "invalid language %q: use a language tag such as \"en-GB\"", s)
+		return ""
+	}
+	return s
+}
+
+// footer reads the footer template.
+func (t *table) footer() (Footer, bool) {
+	s, ok := t.text("footer")
+	if !ok {
+		return nil, false
+	}
+	f, unknown := parseFooter(s)
+	path := keyPath(t.path, "footer")
+	for _, ph := range unknown {
+		t.d.errorf(t.d.find(path, ph, t.keyPos("footer")),
+			"unknown footer placeholder %q: use {page} or {pages}", ph)
+	}
+	return f, true
+}
+
+// link reads key as an absolute http or https URL.
+func (t *table) link(key string) string {
+	s, ok := t.rawString(key)
+	s = strings.TrimSpace(s)
+	if !ok || s == "" {
+		return ""
+	}
+	if !validURL(s) {
+		t.errorf(key, "%s %q is not an absolute http:// or https:// URL", key, s)
+		return ""
+	}
+	return s
+}
+
+// section reads one [[section]].
+func (d *decoder) section(t *table) Section {
+	s := Section{Pos: t.pos()}
+	s.Heading = t.required("heading")
+	blocks, _ := t.tables("block", "[[section.block]]", blockKeys)
+	for _, b := range blocks {
+		s.Blocks = append(s.Blocks, d.block(b))
+	}
+	t.finish()
+	return s
+}
+
+// kindKeys are the block kinds' keys, by Kind.
+var kindKeys = []Kind{Bullet, Text, Quote, Notes, Task}
+
+// kindOf says which kind of block may have each key other than a kind key.
+var kindOf = map[string]Kind{"source": Quote, "lines": Notes, "ruling": Notes, "label": Task, "items": Task}
+
+// block reads one [[section.block]].
+func (d *decoder) block(t *table) Block {
+	b := Block{Pos: t.pos()}
+	var kinds []string
+	for _, k := range kindKeys {
+		if t.has(k.String()) {
+			kinds = append(kinds, k.String())
+		}
+	}
+	sort.SliceStable(kinds, func(i, j int) bool { return before(t.keyPos(kinds[i]), t.keyPos(kinds[j])) })
+	switch len(kinds) {
+	case 0:
+		d.errorf(t.pos(), "block has no kind: give one of bullet, text, quote, notes, task")
+	case 1:
+		b.Kind = kindByName(kinds[0])
+		d.blockBody(t, &b)
+	default:
+		quoted := make([]string, len(kinds))
+		for i, k := range kinds {
+			quoted[i] = strconv.Quote(k)
+		}
+		t.errorf(kinds[1], "block has more than one kind (%s): give only one", list(quoted, "and"))
+	}
+	for _, k := range blockKeys {
+		t.used[k] = true // already reported, or not worth reporting
+	}
+	t.finish()
+	return b
+}
+
+// before reports whether p comes before q in the file.
+func before(p, q Pos) bool {
+	return p.Line < q.Line || p.Line == q.Line && p.Column < q.Column
+}
+
+// kindByName returns the Kind whose key is name.
+func kindByName(name string) Kind {
+	for _, k := range kindKeys {
+		if k.String() == name {
+			return k
+		}
+	}
+	return 0
+}
+
+// blockBody reads the keys of a block whose kind is known.
+func (d *decoder) blockBody(t *table, b *Block) {
+	key := b.Kind.String()
+	paras, ok := t.paragraphs(key)
+	b.Paragraphs = paras
+	if ok && len(paras) == 0 && b.Kind != Notes {
+		t.errorf(key, "key %q must not be empty", key)
+	}
+	for _, k := range blockKeys[len(kindKeys):] {
+		if owner := kindOf[k]; owner != b.Kind && t.has(k) {
+			t.used[k] = true
+			t.errorf(k, "key %q is not allowed in a %s block (only in %s blocks)", k, b.Kind, owner)
+		}
+	}
+	switch b.Kind {
+	case Quote:
+		b.Source, _ = t.text("source")
+	case Notes:
+		b.Lines = 6
+		if n, ok := t.integer("lines", 1, 60); ok {
+			b.Lines = n
+		}
+		b.Ruling = t.ruling()
+	case Task:
+		b.Label = "Task"
+		if t.has("label") {
+			b.Label = t.required("label")
+		}
+		b.Items, _ = t.textList("items")
+	}
+}
+
+// ruling reads the ruling key, which defaults to Lines.
+func (t *table) ruling() Ruling {
+	i, _ := t.enum("ruling", rulingNames)
+	return Ruling(i)
+}
+
+// summary reads [summary]. The title defaults to the worksheet's.
+func (d *decoder) summary(t *table, title string) *Summary {
+	s := &Summary{Title: title, NameLine: true}
+	if t.has("title") {
+		s.Title = t.required("title")
+	}
+	s.Paper = t.paper(2, true)
+	if b, ok := t.boolean("name_line"); ok {
+		s.NameLine = b
+	}
+	panels, ok := t.tables("panel", "[[summary.panel]]", panelKeys)
+	switch {
+	case !ok && !t.has("panel"):
+		s.Panels = defaultPanels()
+	case ok && len(panels) == 0:
+		t.errorf("panel", "[summary] has no panels: give 1 to 12, or leave out \"panel\" for Causes, Course and Effects")
+	case len(panels) > 12:
+		d.errorf(panels[12].pos(), "too many panels: a summary has at most 12")
+	}
+	for _, p := range panels {
+		s.Panels = append(s.Panels, d.panel(p))
+	}
+	t.finish()
+	return s
+}
+
+// defaultPanels returns the panels of a summary that gives none.
+func defaultPanels() []Panel {
+	return []Panel{{Heading: "Causes"}, {Heading: "Course"}, {Heading: "Effects"}}
+}
+
+// panel reads one [[summary.panel]].
+func (d *decoder) panel(t *table) Panel {
+	p := Panel{}
+	p.Heading = t.required("heading")
+	p.Prompt, _ = t.text("prompt")
+	p.Ruling = t.ruling()
+	t.finish()
+	return p
+}

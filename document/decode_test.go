@@ -1,0 +1,329 @@
+package document
+
+import (
+	"errors"
+	"math"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+
+	"handout/fonts"
+)
+
+func TestDecodeGood(t *testing.T) {
+	data, err := os.ReadFile("testdata/good.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := Decode("testdata/good.toml", data)
+	if err != nil {
+		t.Fatalf("Decode: %v", err)
+	}
+	w := doc.Worksheet
+	check := func(what string, got, want any) {
+		t.Helper()
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s = %#v, want %#v", what, got, want)
+		}
+	}
+	check("Title", w.Title, "The end of the Purges")
+	check("Subtitle", w.Subtitle, "Stalin's USSR, 1938-53")
+	check("Paper.Name", w.Paper.Name, "Letter")
+	check("Paper.Landscape", w.Paper.Landscape, true)
+	check("Paper.Width", math.Round(w.Paper.Width*10)/10, 792.0)
+	check("Paper.Height", math.Round(w.Paper.Height*10)/10, 612.0)
+	check("Author", w.Author, "RJ Tarr")
+	check("Language", w.Language, "en-GB")
+	check("Footer", w.Footer, Footer{
+		{Text: "Worksheet by RJ Tarr / "}, {Placeholder: Page},
+		{Text: " of "}, {Placeholder: Pages}, {Text: " {x"},
+	})
+	check("Footer.Expand", w.Footer.Expand(2, 13), "Worksheet by RJ Tarr / 2 of 13 {x")
+	check("FooterLink", w.FooterLink, "https://www.activehistory.co.uk")
+	check("NameLine", w.NameLine, true)
+	check("NumberSections", w.NumberSections, false)
+	check("Style", doc.Style, Style{Font: fonts.Serif, Size: 10.5, MarginMM: 20, RulingMM: 7})
+
+	if len(doc.Sections) != 2 {
+		t.Fatalf("%d sections, want 2", len(doc.Sections))
+	}
+	s0, s1 := doc.Sections[0], doc.Sections[1]
+	check("Sections[0].Heading", s0.Heading, "1938-40: The Purges wind down")
+	check("Sections[0].Pos", s0.Pos, Pos{20, 1})
+	check("Sections[1].Pos", s1.Pos, Pos{41, 1})
+	want0 := []Block{
+		{Kind: Bullet, Paragraphs: []string{"The Purges slowed down during 1938."}, Pos: Pos{23, 1}},
+		{Kind: Text, Paragraphs: []string{
+			"Stalin now eased the pressure, dismissing Yezhov from his post.",
+			"A blank line starts a second paragraph\u00a0here.",
+		}, Pos: Pos{26, 1}},
+		{Kind: Quote, Paragraphs: []string{`"The country was crushed."`},
+			Source: `Conquest, "The Great Terror"`, Pos: Pos{33, 1}},
+		{Kind: Notes, Lines: 6, Ruling: Lines, Pos: Pos{38, 1}},
+	}
+	check("Sections[0].Blocks", s0.Blocks, want0)
+	want1 := []Block{
+		{Kind: Notes, Paragraphs: []string{"Why?"}, Lines: 12, Ruling: Grid, Pos: Pos{44, 1}},
+		{Kind: Task, Paragraphs: []string{"Produce an obituary of Trotsky."}, Label: "Task",
+			Items: []string{"Cover his early career.", "Cover his later life."}, Pos: Pos{49, 1}},
+		{Kind: Task, Paragraphs: []string{"Revise."}, Label: "Main Task", Pos: Pos{54, 1}},
+	}
+	check("Sections[1].Blocks", s1.Blocks, want1)
+
+	sum := doc.Summary
+	if sum == nil {
+		t.Fatal("no summary")
+	}
+	check("Summary.Title", sum.Title, "The end of the Purges")
+	check("Summary.Paper", sum.Paper, makePaper("A4", false))
+	check("Summary.NameLine", sum.NameLine, false)
+	check("Summary.Panels", sum.Panels, []Panel{
+		{Heading: "Causes", Prompt: "Why did the Purges begin?"},
+		{Heading: "Effects", Ruling: Blank},
+	})
+}
+
+func TestDecodeDefaults(t *testing.T) {
+	src := "[worksheet]\ntitle = \"T\"\n[summary]\n"
+	doc, err := Decode("x.toml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := doc.Worksheet
+	if w.Paper != makePaper("A4", false) || w.Paper.Width > w.Paper.Height {
+		t.Errorf("Paper = %+v, want A4 portrait", w.Paper)
+	}
+	if !reflect.DeepEqual(w.Footer, Footer{{Placeholder: Page}}) {
+		t.Errorf("Footer = %+v, want {page}", w.Footer)
+	}
+	if w.NameLine || !w.NumberSections {
+		t.Errorf("NameLine, NumberSections = %v, %v, want false, true", w.NameLine, w.NumberSections)
+	}
+	if want := (Style{Font: fonts.Sans, Size: 11, MarginMM: 18, RulingMM: 8}); doc.Style != want {
+		t.Errorf("Style = %+v, want %+v", doc.Style, want)
+	}
+	if len(doc.Sections) != 0 {
+		t.Errorf("%d sections, want none", len(doc.Sections))
+	}
+	want := &Summary{Title: "T", Paper: makePaper("A3", true), NameLine: true,
+		Panels: []Panel{{Heading: "Causes"}, {Heading: "Course"}, {Heading: "Effects"}}}
+	if !reflect.DeepEqual(doc.Summary, want) {
+		t.Errorf("Summary = %+v, want %+v", doc.Summary, want)
+	}
+	if p := doc.Summary.Paper; math.Abs(p.Width-1190.55) > 0.01 || math.Abs(p.Height-841.89) > 0.01 {
+		t.Errorf("A3 landscape = %v x %v", p.Width, p.Height)
+	}
+}
+
+func TestDecodeInline(t *testing.T) {
+	src := `worksheet = {title = "T", footer = ""}
+section = [{heading = "H", block = [{bullet = "a"}, {notes = "n", lines = 2}]}]
+`
+	doc, err := Decode("x.toml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Worksheet.Footer) != 0 {
+		t.Errorf("Footer = %+v, want none", doc.Worksheet.Footer)
+	}
+	b := doc.Sections[0].Blocks
+	if len(b) != 2 || b[1].Lines != 2 || b[1].Pos != (Pos{2, 53}) {
+		t.Errorf("Blocks = %+v", b)
+	}
+}
+
+// wantErr is one expected error: its position and part of its message.
+type wantErr struct {
+	line, col int
+	msg       string
+}
+
+const head = "[worksheet]\ntitle = \"T\"\n[[section]]\nheading = \"H\"\n[[section.block]]\n"
+
+func TestDecodeErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want []wantErr
+	}{
+		{"syntax", "[worksheet]\ntitle = \"T\"\nx = = 1\n", []wantErr{{3, 5, "expected value but found '=' instead"}}},
+		{"syntax unterminated", "[worksheet]\ntitle = \"T\n", []wantErr{{2, 11, "strings cannot contain newlines"}}},
+		{"syntax after value", "[worksheet]\ntitle = \"é\"  x\n", []wantErr{{2, 14, "expected a top-level item to end"}}},
+		{"syntax duplicate", "[worksheet]\ntitle = \"T\"\ntitle = \"U\"\n", []wantErr{{3, 1, "already been defined"}}},
+		{"empty", "", []wantErr{{1, 1, "file is empty"}}},
+		{"blank", "  \n\t\n", []wantErr{{1, 1, "file is empty"}}},
+		{"comments", "# [worksheet]\n  # title = \"x\"\n", []wantErr{{1, 1, "file is empty"}}},
+		{"utf8", "[worksheet]\ntitle = \"ab\xffc\"\n", []wantErr{{2, 12, "invalid UTF-8 byte 0xff"}}},
+		{"utf8 after multibyte", "# ☃☃\xc3x\n", []wantErr{{1, 5, "invalid UTF-8 byte 0xc3"}}},
+		{"unknown top", head + "bullet = \"b\"\n[worksheets]\n", []wantErr{
+			{7, 1, `unknown key "worksheets" at the top level (did you mean "worksheet"?)`}}},
+		{"unknown worksheet", "[worksheet]\ntitle = \"T\"\n  titel = \"U\"\n[summary]\n", []wantErr{
+			{3, 3, `unknown key "titel" in [worksheet] (did you mean "title"?)`}}},
+		{"unknown style", "[style]\nfont_size = 3\n[worksheet]\ntitle = \"T\"\n[summary]\n", []wantErr{
+			{2, 1, `unknown key "font_size" in [style]`}}},
+		{"unknown section", head + "bullet = \"b\"\n[[section]]\nheading = \"I\"\nheadin = 1\n", []wantErr{
+			{9, 1, `unknown key "headin" in [[section]] (did you mean "heading"?)`}}},
+		{"unknown block", head + "bullet = \"b\"\n[[section.block]]\nqoute = \"q\"\n", []wantErr{
+			{7, 1, "block has no kind: give one of bullet, text, quote, notes, task"},
+			{8, 1, `unknown key "qoute" in [[section.block]] (did you mean "quote"?)`}}},
+		{"unknown summary", "[worksheet]\ntitle = \"T\"\n[summary]\ntitle = \"S\"\npaper_size = \"A4\"\n", []wantErr{
+			{5, 1, `unknown key "paper_size" in [summary]`}}},
+		{"unknown panel", "[worksheet]\ntitle = \"T\"\n[summary]\n[[summary.panel]]\nheading = \"A\"\nprompts = \"p\"\n", []wantErr{
+			{6, 1, `unknown key "prompts" in [[summary.panel]] (did you mean "prompt"?)`}}},
+		{"unknown no suggestion", head + "bullet = \"b\"\nzzz = 1\n", []wantErr{
+			{7, 1, `unknown key "zzz" in [[section.block]]`}}},
+		{"string for lines", head + "notes = \"n\"\nlines = \"6\"\n", []wantErr{
+			{7, 1, `key "lines" must be an integer, not a string`}}},
+		{"float for lines", head + "notes = \"n\"\nlines = 6.0\n", []wantErr{
+			{7, 1, `key "lines" must be an integer, not a float`}}},
+		{"integer for title", "[worksheet]\ntitle = 5\n[summary]\n", []wantErr{
+			{2, 1, `key "title" must be a string, not an integer`}}},
+		{"array for bullet", head + "bullet = [\"a\", \"b\"]\n", []wantErr{
+			{6, 1, `key "bullet" must be a string, not an array of strings`}}},
+		{"string for size", "[worksheet]\ntitle = \"T\"\n[style]\nsize = \"big\"\n[summary]\n", []wantErr{
+			{4, 1, `key "size" must be a number, not a string`}}},
+		{"string for name_line", "[worksheet]\ntitle = \"T\"\nname_line = \"yes\"\n[summary]\n", []wantErr{
+			{3, 1, `key "name_line" must be a boolean, not a string`}}},
+		{"table for section", "[worksheet]\ntitle = \"T\"\n[section]\nheading = \"H\"\n", []wantErr{
+			{3, 1, `key "section" must be an array of tables ([[section]]), not a table`}}},
+		{"string for worksheet", "worksheet = \"T\"\n[summary]\n", []wantErr{
+			{1, 1, `key "worksheet" must be a table ([worksheet]), not a string`}}},
+		{"no kind", head + "\n", []wantErr{{5, 1, "block has no kind"}}},
+		{"two kinds", head + "bullet = \"b\"\ntext = \"t\"\n", []wantErr{
+			{7, 1, `block has more than one kind ("bullet" and "text"): give only one`}}},
+		{"lines 0", head + "notes = \"n\"\nlines = 0\n", []wantErr{{7, 1, "lines = 0 is out of range 1..60"}}},
+		{"lines 61", head + "notes = \"n\"\nlines = 61\n", []wantErr{{7, 1, "lines = 61 is out of range 1..60"}}},
+		{"size 30", "[worksheet]\ntitle = \"T\"\n[style]\nsize = 30.5\n[summary]\n", []wantErr{
+			{4, 1, "size = 30.5 is out of range 8..24"}}},
+		{"unknown paper", "[worksheet]\ntitle = \"T\"\npaper = \"A2\"\n[summary]\n", []wantErr{
+			{3, 1, `unknown paper "A2": use A4, A5, A3, Letter or Legal`}}},
+		{"unknown orientation", "[worksheet]\ntitle = \"T\"\n[summary]\norientation = \"sideways\"\n", []wantErr{
+			{4, 1, `unknown orientation "sideways": use portrait or landscape`}}},
+		{"unknown ruling", head + "notes = \"n\"\nruling = \"wavy\"\n", []wantErr{
+			{7, 1, `unknown ruling "wavy": use lines, dotted, grid or blank`}}},
+		{"unknown font", "[worksheet]\ntitle = \"T\"\n[style]\nfont = \"comic\"\n[summary]\n", []wantErr{
+			{4, 1, `unknown font "comic": use sans or serif`}}},
+		{"missing title", "[worksheet]\nauthor = \"A\"\n[summary]\n", []wantErr{
+			{1, 1, `[worksheet] has no title: add title = "..."`}}},
+		{"empty title", "[worksheet]\ntitle = \"  \"\n[summary]\n", []wantErr{
+			{2, 1, `key "title" must not be empty`}}},
+		{"missing worksheet", "[summary]\ntitle = \"S\"\n", []wantErr{
+			{1, 1, "missing [worksheet] table"}}},
+		{"missing heading", "[worksheet]\ntitle = \"T\"\n[[section]]\n", []wantErr{
+			{3, 1, `[[section]] has no heading: add heading = "..."`}}},
+		{"empty bullet", head + "bullet = \"\"\n", []wantErr{{6, 1, `key "bullet" must not be empty`}}},
+		{"nothing to build", "[worksheet]\ntitle = \"T\"\n", []wantErr{
+			{1, 1, "nothing to build: add a [[section]] or a [summary]"}}},
+		{"snowman", head + "text = \"\"\"\nA line,\n  then a ☃ and ☃.\"\"\"\n", []wantErr{
+			{8, 10, `character "☃" (U+2603) is not in the sans font`},
+			{8, 16, `character "☃" (U+2603) is not in the sans font`}}},
+		{"emoji in serif", "[style]\nfont = \"serif\"\n[worksheet]\ntitle = '''\n\n  ok 😀'''\n[summary]\n", []wantErr{
+			{6, 6, `character "😀" (U+1F600) is not in the serif font`}}},
+		{"escaped emoji", "[worksheet]\ntitle = \"ok \\U0001F600\"\n[summary]\n", []wantErr{
+			{2, 9, `(U+1F600) is not in the sans font`}}},
+		{"emoji in item", head + "task = \"t\"\nitems = [\n  \"a\",\n  \"b 😀\",\n]\n", []wantErr{
+			{9, 6, `(U+1F600) is not in the sans font`}}},
+		{"control", head + "bullet = \"a\\u0007b\"\n", []wantErr{
+			{6, 10, `control character "\a" (U+0007) is not allowed`}}},
+		{"control in author", "[worksheet]\ntitle = \"T\"\nauthor = \"\\u0001\"\n[summary]\n", []wantErr{
+			{3, 10, `control character "\x01" (U+0001) is not allowed`}}},
+		{"footer placeholder", "[worksheet]\ntitle = \"T\"\nfooter = \"Page {page} on {date}\"\n[summary]\n", []wantErr{
+			{3, 26, `unknown footer placeholder "{date}": use {page} or {pages}`}}},
+		{"footer link", "[worksheet]\ntitle = \"T\"\nfooter_link = \"www.example.com\"\n[summary]\n", []wantErr{
+			{3, 1, `footer_link "www.example.com" is not an absolute http:// or https:// URL`}}},
+		{"language", "[worksheet]\ntitle = \"T\"\nlanguage = \"english_GB\"\n[summary]\n", []wantErr{
+			{3, 1, `invalid language "english_GB"`}}},
+		{"lines on bullet", head + "bullet = \"b\"\nlines = 3\n", []wantErr{
+			{7, 1, `key "lines" is not allowed in a bullet block (only in notes blocks)`}}},
+		{"source on notes", head + "notes = \"n\"\nsource = \"s\"\n", []wantErr{
+			{7, 1, `key "source" is not allowed in a notes block (only in quote blocks)`}}},
+		{"item type", head + "task = \"t\"\nitems = [\"a\", 2]\n", []wantErr{
+			{7, 15, `item 2 of "items" must be a string, not an integer`}}},
+		{"empty item", head + "task = \"t\"\nitems = [\"a\", \" \"]\n", []wantErr{
+			{7, 15, `item 2 of "items" is empty`}}},
+		{"too many panels", "[worksheet]\ntitle = \"T\"\n[summary]\n" +
+			strings.Repeat("[[summary.panel]]\nheading = \"P\"\n", 13), []wantErr{
+			{28, 1, "too many panels: a summary has at most 12"}}},
+		{"no panels", "[worksheet]\ntitle = \"T\"\n[summary]\npanel = []\n", []wantErr{
+			{4, 1, "[summary] has no panels"}}},
+		{"many errors", "[worksheet]\ntitle = 1\npaper = \"B5\"\n\n[[section]]\nheading = \"\"\n" +
+			"[[section.block]]\nbulet = \"x\"\n[[section.block]]\nnotes = \"n\"\nlines = 100\nlabel = \"L\"\n", []wantErr{
+			{2, 1, `key "title" must be a string, not an integer`},
+			{3, 1, `unknown paper "B5"`},
+			{6, 1, `key "heading" must not be empty`},
+			{7, 1, "block has no kind"},
+			{8, 1, `unknown key "bulet" in [[section.block]] (did you mean "bullet"?)`},
+			{11, 1, "lines = 100 is out of range 1..60"},
+			{12, 1, `key "label" is not allowed in a notes block (only in task blocks)`}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Decode("content/x.toml", []byte(tt.src))
+			if err == nil {
+				t.Fatalf("no error; got %+v", doc)
+			}
+			if doc != nil {
+				t.Errorf("got a document as well as an error")
+			}
+			var errs Errors
+			if !errors.As(err, &errs) {
+				t.Fatalf("error is %T, not Errors", err)
+			}
+			if len(errs) != len(tt.want) {
+				t.Fatalf("%d errors, want %d:\n%v", len(errs), len(tt.want), err)
+			}
+			for i, w := range tt.want {
+				e := errs[i]
+				if e.File != "content/x.toml" || e.Line != w.line || e.Column != w.col || !strings.Contains(e.Msg, w.msg) {
+					t.Errorf("error %d = %q, want %d:%d and %q", i, e.Error(), w.line, w.col, w.msg)
+				}
+			}
+		})
+	}
+}
+
+func TestErrorString(t *testing.T) {
+	errs := Errors{
+		{File: "a.toml", Line: 3, Column: 7, Msg: "m1"},
+		{File: "a.toml", Line: 4, Msg: "m2"},
+		{File: "a.toml", Msg: "m3"},
+	}
+	want := "a.toml:3:7: m1\na.toml:4: m2\na.toml: m3"
+	if got := errs.Error(); got != want {
+		t.Errorf("Error() = %q, want %q", got, want)
+	}
+}
+
+func TestDecodeContent(t *testing.T) {
+	data, err := os.ReadFile("../content/end-of-the-purges.toml")
+	if err != nil {
+		t.Skip(err)
+	}
+	if _, err := Decode("content/end-of-the-purges.toml", data); err != nil {
+		t.Errorf("Decode: %v", err)
+	}
+}
+
+func TestDecodeCRLF(t *testing.T) {
+	src := "[worksheet]\r\ntitle = \"T\"\r\n[[section]]\r\nheading = \"H\"\r\n[[section.block]]\r\n" +
+		"text = '''\r\na\r\nb\r\n\r\nc'''\r\n"
+	doc, err := Decode("x.toml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := doc.Sections[0].Blocks[0].Paragraphs, []string{"a b", "c"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("Paragraphs = %q, want %q", got, want)
+	}
+	if got := doc.Sections[0].Blocks[0].Pos; got != (Pos{5, 1}) {
+		t.Errorf("Pos = %v, want 5:1", got)
+	}
+}
+
+func TestDecodeBOM(t *testing.T) {
+	src := "\uFEFF[worksheet]\ntitle = \"T\"\n[summary]\nx = 1\n"
+	_, err := Decode("x.toml", []byte(src))
+	if err == nil || err.Error() != `x.toml:4:1: unknown key "x" in [summary]` {
+		t.Errorf("err = %v", err)
+	}
+}

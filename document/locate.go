@@ -1,0 +1,427 @@
+package document
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// This file finds where things are in a content file. The TOML library
+// reports positions only for syntax errors, so once a file is known to be
+// valid TOML, index scans it again and records the position of every key,
+// table header and array element by its full path, such as
+// "section[1].block[0].quote" (array indices count from 0).
+
+// span is where a value is in the source, as byte offsets [start, end).
+type span struct{ start, end int }
+
+// index records the positions of a valid TOML file's keys and values.
+type index struct {
+	src   string
+	lines []int           // byte offset of the start of each line
+	pos   map[string]Pos  // where each key, table header or array element is
+	val   map[string]span // where each value is
+}
+
+// newIndex scans src, which must be valid TOML, and indexes it. It never
+// fails: on text it does not understand it skips a byte and goes on.
+func newIndex(src string) *index {
+	ix := &index{src: src, pos: map[string]Pos{}, val: map[string]span{}}
+	ix.lines = append(ix.lines, 0)
+	for i := 0; i < len(src); i++ {
+		if src[i] == '\n' {
+			ix.lines = append(ix.lines, i+1)
+		}
+	}
+	s := &scanner{src: src, ix: ix, counts: map[string]int{}}
+	s.document()
+	return ix
+}
+
+// position returns the line and column of the byte at offset off. Columns
+// count characters, not bytes.
+func (ix *index) position(off int) Pos {
+	off = min(max(off, 0), len(ix.src))
+	line := sort.Search(len(ix.lines), func(i int) bool { return ix.lines[i] > off }) - 1
+	start := ix.lines[line]
+	return Pos{Line: line + 1, Column: utf8.RuneCountInString(ix.src[start:off]) + 1}
+}
+
+// record notes that path is at offset off, unless it was seen before.
+func (ix *index) record(path string, off int) {
+	if _, ok := ix.pos[path]; !ok {
+		ix.pos[path] = ix.position(off)
+	}
+}
+
+// keyPath returns the path of key in the table or array element at parent.
+func keyPath(parent, key string) string {
+	if strings.ContainsAny(key, ".[]\"") || key == "" {
+		key = strconv.Quote(key)
+	}
+	if parent == "" {
+		return key
+	}
+	return parent + "." + key
+}
+
+// elemPath returns the path of element i of the array at parent.
+func elemPath(parent string, i int) string {
+	return parent + "[" + strconv.Itoa(i) + "]"
+}
+
+// scanner walks a TOML source for index.
+type scanner struct {
+	src    string
+	i      int
+	ix     *index
+	counts map[string]int // elements so far of each [[array]], by path
+	table  string         // path of the current table
+}
+
+// keySeg is one part of a dotted key and where it starts.
+type keySeg struct {
+	name string
+	off  int
+}
+
+// peek returns the byte k bytes ahead, or 0 at the end of the source.
+func (s *scanner) peek(k int) byte {
+	if s.i+k < len(s.src) {
+		return s.src[s.i+k]
+	}
+	return 0
+}
+
+// document scans the whole file.
+func (s *scanner) document() {
+	for {
+		s.skipSpace(true)
+		if s.i >= len(s.src) {
+			return
+		}
+		start := s.i
+		if s.peek(0) == '[' {
+			s.header()
+		} else {
+			s.keyValue(s.table)
+		}
+		if s.i == start {
+			s.i++
+		}
+	}
+}
+
+// skipSpace skips white space and comments, and line breaks too if lines.
+func (s *scanner) skipSpace(lines bool) {
+	for s.i < len(s.src) {
+		switch c := s.src[s.i]; {
+		case c == ' ' || c == '\t':
+			s.i++
+		case lines && (c == '\n' || c == '\r'):
+			s.i++
+		case c == '#':
+			for s.i < len(s.src) && s.src[s.i] != '\n' {
+				s.i++
+			}
+		default:
+			return
+		}
+	}
+}
+
+// header scans a [table] or [[array]] header.
+func (s *scanner) header() {
+	start := s.i
+	array := s.peek(1) == '['
+	if array {
+		s.i += 2
+	} else {
+		s.i++
+	}
+	segs := s.key()
+	path := s.resolve(segs, array, start)
+	s.ix.record(path, start)
+	s.table = path
+	s.skipLine()
+}
+
+// resolve returns the path a header, starting at offset start, names: each
+// part that is an array of tables means its latest element. For an
+// [[array]] header it also counts the new element and returns its path.
+// The table the header names is recorded at the header's start.
+func (s *scanner) resolve(segs []keySeg, array bool, start int) string {
+	path := ""
+	for n, seg := range segs {
+		path = keyPath(path, seg.name)
+		last := n == len(segs)-1
+		if last {
+			s.ix.record(path, start)
+		} else {
+			s.ix.record(path, seg.off)
+		}
+		if last && array {
+			s.counts[path]++
+			return elemPath(path, s.counts[path]-1)
+		}
+		if c := s.counts[path]; c > 0 {
+			path = elemPath(path, c-1)
+		}
+	}
+	return path
+}
+
+// skipLine skips the rest of the line.
+func (s *scanner) skipLine() {
+	for s.i < len(s.src) && s.src[s.i] != '\n' {
+		s.i++
+	}
+}
+
+// key scans a dotted key, stopping after its last part.
+func (s *scanner) key() []keySeg {
+	var segs []keySeg
+	for {
+		s.skipSpace(false)
+		off := s.i
+		name, ok := s.keyPart()
+		if !ok {
+			return segs
+		}
+		segs = append(segs, keySeg{name, off})
+		s.skipSpace(false)
+		if s.peek(0) != '.' {
+			return segs
+		}
+		s.i++
+	}
+}
+
+// keyPart scans one part of a key: bare, "basic" or 'literal'.
+func (s *scanner) keyPart() (string, bool) {
+	switch s.peek(0) {
+	case '"':
+		start := s.i
+		s.basicString()
+		return unquoteBasic(s.src[min(start+1, s.i):max(start+1, s.i-1)]), true
+	case '\'':
+		start := s.i
+		s.literalString()
+		return s.src[min(start+1, s.i):max(start+1, s.i-1)], true
+	}
+	start := s.i
+	for s.i < len(s.src) && isBareKeyByte(s.src[s.i]) {
+		s.i++
+	}
+	return s.src[start:s.i], s.i > start
+}
+
+// isBareKeyByte reports whether c may be in a bare key. It is generous: any
+// byte that cannot end a key counts, so that non-ASCII keys scan too.
+func isBareKeyByte(c byte) bool {
+	return !strings.ContainsRune(" \t\r\n.=[]{},#\"'", rune(c))
+}
+
+// keyValue scans key = value in the table at parent.
+func (s *scanner) keyValue(parent string) {
+	segs := s.key()
+	if len(segs) == 0 {
+		return
+	}
+	path := parent
+	for _, seg := range segs {
+		path = keyPath(path, seg.name)
+		s.ix.record(path, seg.off)
+	}
+	s.skipSpace(false)
+	if s.peek(0) != '=' {
+		return
+	}
+	s.i++
+	s.skipSpace(false)
+	s.value(path)
+}
+
+// value scans the value at path and records where it is.
+func (s *scanner) value(path string) {
+	start := s.i
+	switch {
+	case strings.HasPrefix(s.src[s.i:], `"""`):
+		s.multiline('"')
+	case strings.HasPrefix(s.src[s.i:], `'''`):
+		s.multiline('\'')
+	case s.peek(0) == '"':
+		s.basicString()
+	case s.peek(0) == '\'':
+		s.literalString()
+	case s.peek(0) == '[':
+		s.array(path)
+	case s.peek(0) == '{':
+		s.inlineTable(path)
+	default:
+		s.scalar()
+	}
+	s.ix.val[path] = span{start, s.i}
+}
+
+// basicString scans a one-line "string" with escapes.
+func (s *scanner) basicString() {
+	s.i++
+	for s.i < len(s.src) {
+		switch s.src[s.i] {
+		case '\\':
+			s.i += 2
+		case '"':
+			s.i++
+			return
+		case '\n':
+			return
+		default:
+			s.i++
+		}
+	}
+	s.i = min(s.i, len(s.src))
+}
+
+// literalString scans a one-line 'string'.
+func (s *scanner) literalString() {
+	s.i++
+	for s.i < len(s.src) {
+		switch s.src[s.i] {
+		case '\'':
+			s.i++
+			return
+		case '\n':
+			return
+		default:
+			s.i++
+		}
+	}
+}
+
+// multiline scans a multi-line string: basic, with three double quotes,
+// when q is '"', or literal, with three single quotes. Up to two quotes may
+// directly precede the closing delimiter.
+func (s *scanner) multiline(q byte) {
+	s.i += 3
+	for s.i < len(s.src) {
+		c := s.src[s.i]
+		if c == '\\' && q == '"' {
+			s.i += 2
+			continue
+		}
+		if c != q {
+			s.i++
+			continue
+		}
+		n := 0
+		for s.i+n < len(s.src) && s.src[s.i+n] == q && n < 5 {
+			n++
+		}
+		s.i += n
+		if n >= 3 {
+			return
+		}
+	}
+	s.i = min(s.i, len(s.src))
+}
+
+// array scans [v, ...], recording each element as path[i].
+func (s *scanner) array(path string) {
+	s.i++
+	for n := 0; s.i < len(s.src); {
+		s.skipSpace(true)
+		switch s.peek(0) {
+		case ']':
+			s.i++
+			return
+		case ',':
+			s.i++
+			continue
+		case 0:
+			return
+		}
+		start := s.i
+		elem := elemPath(path, n)
+		s.ix.record(elem, start)
+		s.value(elem)
+		n++
+		if s.i == start {
+			s.i++
+		}
+	}
+}
+
+// inlineTable scans {k = v, ...}, recording its keys under path.
+func (s *scanner) inlineTable(path string) {
+	s.i++
+	for s.i < len(s.src) {
+		s.skipSpace(true)
+		switch s.peek(0) {
+		case '}':
+			s.i++
+			return
+		case ',':
+			s.i++
+			continue
+		case 0:
+			return
+		}
+		start := s.i
+		s.keyValue(path)
+		if s.i == start {
+			s.i++
+		}
+	}
+}
+
+// scalar scans a number, boolean or date-time.
+func (s *scanner) scalar() {
+	for s.i < len(s.src) && !strings.ContainsRune(",]}#\r\n", rune(s.src[s.i])) {
+		s.i++
+	}
+}
+
+// unquoteBasic decodes the escapes of a TOML basic string. Invalid escapes
+// are kept as written (the file has already been parsed, so there are none).
+func unquoteBasic(s string) string {
+	if !strings.Contains(s, `\`) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] != '\\' || i+1 >= len(s) {
+			b.WriteByte(s[i])
+			continue
+		}
+		i++
+		if r, n := unescape(s[i:]); n > 0 {
+			b.WriteRune(r)
+			i += n - 1
+			continue
+		}
+		b.WriteByte('\\')
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// unescape decodes the escape after a backslash at the start of s, returning
+// the rune and the number of bytes it used, or 0 bytes if it is not one.
+func unescape(s string) (rune, int) {
+	simple := map[byte]rune{'b': '\b', 't': '\t', 'n': '\n', 'f': '\f', 'r': '\r',
+		'e': 0x1b, '"': '"', '\\': '\\'}
+	if r, ok := simple[s[0]]; ok {
+		return r, 1
+	}
+	digits := map[byte]int{'x': 2, 'u': 4, 'U': 8}[s[0]]
+	if digits == 0 || len(s) < 1+digits {
+		return 0, 0
+	}
+	v, err := strconv.ParseUint(s[1:1+digits], 16, 32)
+	if err != nil {
+		return 0, 0
+	}
+	return rune(v), 1 + digits
+}

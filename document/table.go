@@ -1,0 +1,365 @@
+package document
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// table reads one TOML table of a content file: it checks the type of each
+// key it is asked for, remembers which keys were read, and in finish
+// reports the keys nobody asked for.
+type table struct {
+	d       *decoder
+	path    string // the table's path in the index, "" for the top level
+	name    string // the table as messages name it, such as "[worksheet]"
+	m       map[string]any
+	allowed []string // every key the table may have, for suggestions
+	used    map[string]bool
+}
+
+// newTable returns a reader for m, the table at path.
+func (d *decoder) newTable(path, name string, m map[string]any, allowed []string) *table {
+	if m == nil {
+		m = map[string]any{}
+	}
+	return &table{d: d, path: path, name: name, m: m, allowed: allowed, used: map[string]bool{}}
+}
+
+// pos returns where the table starts: its header, or the key that made it.
+func (t *table) pos() Pos {
+	if p, ok := t.d.ix.pos[t.path]; ok {
+		return p
+	}
+	return Pos{1, 1}
+}
+
+// keyPos returns where key is written in the table.
+func (t *table) keyPos(key string) Pos {
+	if p, ok := t.d.ix.pos[keyPath(t.path, key)]; ok {
+		return p
+	}
+	return t.pos()
+}
+
+// has reports whether the table has key.
+func (t *table) has(key string) bool {
+	_, ok := t.m[key]
+	return ok
+}
+
+// get returns key's value and marks it read.
+func (t *table) get(key string) (any, bool) {
+	v, ok := t.m[key]
+	if ok {
+		t.used[key] = true
+	}
+	return v, ok
+}
+
+// errorf reports a problem with key, at the key.
+func (t *table) errorf(key, format string, args ...any) {
+	t.d.errorf(t.keyPos(key), format, args...)
+}
+
+// typeError reports that key's value v is not of the type want.
+func (t *table) typeError(key, want string, v any) {
+	t.errorf(key, "key %q must be %s, not %s", key, want, typeName(v))
+}
+
+// rawString returns key's string value as written, without normalising it.
+// ok is false if the key is missing or not a string.
+func (t *table) rawString(key string) (s string, ok bool) {
+	v, present := t.get(key)
+	if !present {
+		return "", false
+	}
+	s, ok = v.(string)
+	if !ok {
+		t.typeError(key, "a string", v)
+	}
+	return s, ok
+}
+
+// text returns key's printed one-line text, normalised, after checking that
+// the font can draw it.
+func (t *table) text(key string) (string, bool) {
+	s, ok := t.rawString(key)
+	if ok {
+		t.d.checkText(keyPath(t.path, key), s, t.keyPos(key), true)
+	}
+	return oneLine(s), ok
+}
+
+// plain returns key's text, normalised, for a value that is not printed.
+func (t *table) plain(key string) (string, bool) {
+	s, ok := t.rawString(key)
+	if ok {
+		t.d.checkText(keyPath(t.path, key), s, t.keyPos(key), false)
+	}
+	return oneLine(s), ok
+}
+
+// paragraphs returns key's printed text split into paragraphs.
+func (t *table) paragraphs(key string) ([]string, bool) {
+	s, ok := t.rawString(key)
+	if ok {
+		t.d.checkText(keyPath(t.path, key), s, t.keyPos(key), true)
+	}
+	return splitParagraphs(s), ok
+}
+
+// required returns key's printed text, reporting a missing or empty value.
+func (t *table) required(key string) string {
+	if !t.has(key) {
+		t.d.errorf(t.pos(), "%s has no %s: add %s = \"...\"", t.name, key, key)
+		return ""
+	}
+	s, ok := t.text(key)
+	if ok && s == "" {
+		t.errorf(key, "key %q must not be empty", key)
+	}
+	return s
+}
+
+// integer returns key's integer value, which must be in lo..hi.
+func (t *table) integer(key string, lo, hi int) (int, bool) {
+	v, present := t.get(key)
+	if !present {
+		return 0, false
+	}
+	n, ok := v.(int64)
+	if !ok {
+		t.typeError(key, "an integer", v)
+		return 0, false
+	}
+	if n < int64(lo) || n > int64(hi) {
+		t.errorf(key, "%s = %d is out of range %d..%d", key, n, lo, hi)
+		return 0, false
+	}
+	return int(n), true
+}
+
+// number returns key's value, an integer or a float, which must be in
+// lo..hi.
+func (t *table) number(key string, lo, hi float64) (float64, bool) {
+	v, present := t.get(key)
+	if !present {
+		return 0, false
+	}
+	var f float64
+	switch n := v.(type) {
+	case int64:
+		f = float64(n)
+	case float64:
+		f = n
+	default:
+		t.typeError(key, "a number", v)
+		return 0, false
+	}
+	if !(f >= lo && f <= hi) {
+		t.errorf(key, "%s = %s is out of range %s..%s", key, fmtFloat(f), fmtFloat(lo), fmtFloat(hi))
+		return 0, false
+	}
+	return f, true
+}
+
+// fmtFloat formats f as briefly as possible.
+func fmtFloat(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
+
+// boolean returns key's boolean value.
+func (t *table) boolean(key string) (bool, bool) {
+	v, present := t.get(key)
+	if !present {
+		return false, false
+	}
+	b, ok := v.(bool)
+	if !ok {
+		t.typeError(key, "a boolean", v)
+	}
+	return b, ok
+}
+
+// enum returns the index in names of key's value, matched ignoring case.
+func (t *table) enum(key string, names []string) (int, bool) {
+	s, ok := t.rawString(key)
+	if !ok {
+		return 0, false
+	}
+	for i, n := range names {
+		if strings.EqualFold(strings.TrimSpace(s), n) {
+			return i, true
+		}
+	}
+	t.errorf(key, "unknown %s %q: use %s", key, s, orList(names))
+	return 0, false
+}
+
+// orList returns names as "a, b or c".
+func orList(names []string) string { return list(names, "or") }
+
+// list returns names as "a, b conj c".
+func list(names []string, conj string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " " + conj + " " + names[len(names)-1]
+}
+
+// textList returns key's array of printed one-line texts, none empty.
+func (t *table) textList(key string) ([]string, bool) {
+	v, present := t.get(key)
+	if !present {
+		return nil, false
+	}
+	arr, ok := v.([]any)
+	if !ok {
+		t.typeError(key, "an array of strings", v)
+		return nil, false
+	}
+	path := keyPath(t.path, key)
+	var out []string
+	for i, e := range arr {
+		ep := elemPath(path, i)
+		at := t.keyPos(key)
+		if p, ok := t.d.ix.pos[ep]; ok {
+			at = p
+		}
+		s, ok := e.(string)
+		if !ok {
+			t.d.errorf(at, "item %d of %q must be a string, not %s", i+1, key, typeName(e))
+			continue
+		}
+		t.d.checkText(ep, s, at, true)
+		if s = oneLine(s); s == "" {
+			t.d.errorf(at, "item %d of %q is empty", i+1, key)
+			continue
+		}
+		out = append(out, s)
+	}
+	return out, true
+}
+
+// subTable returns a reader for the table at key, and whether there is
+// one. When there is none it returns a reader for an empty table.
+func (t *table) subTable(key, name string, allowed []string) (*table, bool) {
+	path := keyPath(t.path, key)
+	v, present := t.get(key)
+	m, ok := v.(map[string]any)
+	if present && !ok {
+		t.typeError(key, "a table ("+name+")", v)
+	}
+	return t.d.newTable(path, name, m, allowed), ok
+}
+
+// tables returns readers for the array of tables at key, and whether there
+// is one.
+func (t *table) tables(key, name string, allowed []string) ([]*table, bool) {
+	v, present := t.get(key)
+	if !present {
+		return nil, false
+	}
+	ms, ok := tableArray(v)
+	if !ok {
+		t.typeError(key, "an array of tables ("+name+")", v)
+		return nil, false
+	}
+	path := keyPath(t.path, key)
+	out := make([]*table, len(ms))
+	for i, m := range ms {
+		out[i] = t.d.newTable(elemPath(path, i), name, m, allowed)
+	}
+	return out, true
+}
+
+// tableArray returns v as a list of tables, if it is an array of tables
+// written either as [[headers]] or inline.
+func tableArray(v any) ([]map[string]any, bool) {
+	switch a := v.(type) {
+	case []map[string]any:
+		return a, true
+	case []any:
+		out := make([]map[string]any, len(a))
+		for i, e := range a {
+			m, ok := e.(map[string]any)
+			if !ok {
+				return nil, false
+			}
+			out[i] = m
+		}
+		return out, true
+	}
+	return nil, false
+}
+
+// finish reports every key that was not read.
+func (t *table) finish() {
+	var keys []string
+	for k := range t.m {
+		if !t.used[k] {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	where := "in " + t.name
+	if t.name == "" {
+		where = "at the top level"
+	}
+	for _, k := range keys {
+		msg := fmt.Sprintf("unknown key %q %s", k, where)
+		if s := suggest(k, t.allowed); s != "" {
+			msg += fmt.Sprintf(" (did you mean %q?)", s)
+		}
+		t.errorf(k, "%s", msg)
+	}
+}
+
+// typeName names the TOML type of v, with an article: "a string".
+func typeName(v any) string {
+	switch a := v.(type) {
+	case []map[string]any:
+		return "an array of tables"
+	case []any:
+		if len(a) == 0 {
+			return "an array"
+		}
+		first := plural(a[0])
+		for _, e := range a[1:] {
+			if plural(e) != first {
+				return "an array"
+			}
+		}
+		return "an array of " + first
+	}
+	return singular(v)
+}
+
+// singular names the type of a TOML value with an article.
+func singular(v any) string {
+	switch v.(type) {
+	case string:
+		return "a string"
+	case int64:
+		return "an integer"
+	case float64:
+		return "a float"
+	case bool:
+		return "a boolean"
+	case time.Time:
+		return "a date-time"
+	case map[string]any:
+		return "a table"
+	case []any, []map[string]any:
+		return "an array"
+	}
+	return "a value"
+}
+
+// plural names the type of a TOML value in the plural.
+func plural(v any) string {
+	s := singular(v)
+	s = strings.TrimPrefix(strings.TrimPrefix(s, "an "), "a ")
+	return s + "s"
+}

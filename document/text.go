@@ -1,0 +1,176 @@
+package document
+
+import (
+	"strings"
+)
+
+// isSpace reports whether r is white space that text normalisation
+// collapses. Other spaces, such as U+00A0 NO-BREAK SPACE, are kept.
+func isSpace(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\n' || r == '\r'
+}
+
+// splitParagraphs splits s into paragraphs at blank lines (lines holding
+// only white space). Within a paragraph every run of white space, line
+// breaks included, becomes one space, and the ends are trimmed. Empty
+// paragraphs are dropped, so text that is all white space has none.
+func splitParagraphs(s string) []string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	var paras, cur []string
+	flush := func() {
+		if p := collapse(strings.Join(cur, " ")); p != "" {
+			paras = append(paras, p)
+		}
+		cur = cur[:0]
+	}
+	for _, line := range strings.Split(s, "\n") {
+		if strings.TrimFunc(line, isSpace) == "" {
+			flush()
+			continue
+		}
+		cur = append(cur, line)
+	}
+	flush()
+	return paras
+}
+
+// oneLine normalises s as splitParagraphs does and joins the paragraphs
+// with a space.
+func oneLine(s string) string {
+	return strings.Join(splitParagraphs(s), " ")
+}
+
+// collapse turns every run of white space in s into one space and trims
+// the ends.
+func collapse(s string) string {
+	return strings.Join(strings.FieldsFunc(s, isSpace), " ")
+}
+
+// parseFooter parses a footer template. It returns the parts and the
+// placeholders it does not know, such as "{date}", in order. A brace that
+// does not open a {word} is literal text.
+func parseFooter(s string) (Footer, []string) {
+	f := Footer{}
+	var unknown []string
+	text := ""
+	for s != "" {
+		n := placeholderLen(s)
+		if n == 0 {
+			text += s[:1]
+			s = s[1:]
+			continue
+		}
+		ph := s[:n]
+		s = s[n:]
+		var p Placeholder
+		switch ph {
+		case "{page}":
+			p = Page
+		case "{pages}":
+			p = Pages
+		default:
+			unknown = append(unknown, ph)
+			text += ph
+			continue
+		}
+		if text != "" {
+			f = append(f, FooterPart{Text: text})
+			text = ""
+		}
+		f = append(f, FooterPart{Placeholder: p})
+	}
+	if text != "" {
+		f = append(f, FooterPart{Text: text})
+	}
+	return f, unknown
+}
+
+// placeholderLen returns the length of the {word} at the start of s, where
+// a word is ASCII letters, digits and underscores, or 0 if there is none.
+func placeholderLen(s string) int {
+	if s[0] != '{' {
+		return 0
+	}
+	for i := 1; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '}':
+			if i == 1 {
+				return 0
+			}
+			return i + 1
+		case c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+		default:
+			return 0
+		}
+	}
+	return 0
+}
+
+// validLanguage reports whether tag looks like a BCP 47 language tag: a
+// language of 2 or 3 letters, then subtags of 1 to 8 letters or digits,
+// each after a hyphen.
+func validLanguage(tag string) bool {
+	parts := strings.Split(tag, "-")
+	if n := len(parts[0]); n < 2 || n > 3 || !isAlnum(parts[0], false) {
+		return false
+	}
+	for _, p := range parts[1:] {
+		if len(p) < 1 || len(p) > 8 || !isAlnum(p, true) {
+			return false
+		}
+	}
+	return true
+}
+
+// isAlnum reports whether s is all ASCII letters, or digits too if digits.
+func isAlnum(s string, digits bool) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		letter := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+		if !letter && !(digits && '0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// suggest returns the allowed key closest to key, if one is within an
+// edit distance of 2 (ignoring case) and closer than key's own length.
+func suggest(key string, allowed []string) string {
+	best, bestD := "", 3
+	for _, a := range allowed {
+		d := editDistance(strings.ToLower(key), strings.ToLower(a))
+		if d < bestD && d < len([]rune(key)) {
+			best, bestD = a, d
+		}
+	}
+	return best
+}
+
+// editDistance returns the Levenshtein distance between a and b, counting
+// an exchange of two adjacent characters as one edit.
+func editDistance(a, b string) int {
+	x, y := []rune(a), []rune(b)
+	d := make([][]int, len(x)+1)
+	for i := range d {
+		d[i] = make([]int, len(y)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(x); i++ {
+		for j := 1; j <= len(y); j++ {
+			cost := 1
+			if x[i-1] == y[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(x)][len(y)]
+}

@@ -1,0 +1,86 @@
+package document
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestSplitParagraphs(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"", nil},
+		{" \n\t\n ", nil},
+		{"one", []string{"one"}},
+		{"  a  b\tc \n d  ", []string{"a b c d"}},
+		{"\na\nb\n\nc\n \t \nd\n\n\n", []string{"a b", "c", "d"}},
+		{"a\r\nb\r\n\r\nc", []string{"a b", "c"}},
+		{"no\u00a0break  \u00a0 kept", []string{"no\u00a0break \u00a0 kept"}},
+		{`"straight" and “curly”`, []string{`"straight" and “curly”`}},
+	}
+	for _, tt := range tests {
+		if got := splitParagraphs(tt.in); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("splitParagraphs(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	if got := oneLine("a\n\nb  c"); got != "a b c" {
+		t.Errorf("oneLine = %q", got)
+	}
+}
+
+func TestParseFooter(t *testing.T) {
+	tests := []struct {
+		in      string
+		want    Footer
+		unknown []string
+	}{
+		{"", Footer{}, nil},
+		{"{page}", Footer{{Placeholder: Page}}, nil},
+		{"p. {page}/{pages}", Footer{{Text: "p. "}, {Placeholder: Page}, {Text: "/"}, {Placeholder: Pages}}, nil},
+		{"{ page} {} {x-y} {", Footer{{Text: "{ page} {} {x-y} {"}}, nil},
+		{"{date} {Page}{page}", Footer{{Text: "{date} {Page}"}, {Placeholder: Page}}, []string{"{date}", "{Page}"}},
+	}
+	for _, tt := range tests {
+		got, unknown := parseFooter(tt.in)
+		if !reflect.DeepEqual(got, tt.want) || !reflect.DeepEqual(unknown, tt.unknown) {
+			t.Errorf("parseFooter(%q) = %+v, %q, want %+v, %q", tt.in, got, unknown, tt.want, tt.unknown)
+		}
+	}
+}
+
+func TestValidLanguage(t *testing.T) {
+	for tag, want := range map[string]bool{
+		"en": true, "en-GB": true, "fra": true, "zh-Hant-TW": true, "de-1996": true,
+		"e": false, "engl": false, "en_GB": false, "en-": false, "-en": false,
+		"en-abcdefghi": false, "1en": false, "en GB": false,
+	} {
+		if got := validLanguage(tag); got != want {
+			t.Errorf("validLanguage(%q) = %v, want %v", tag, got, want)
+		}
+	}
+}
+
+func TestSuggest(t *testing.T) {
+	keys := []string{"bullet", "text", "quote", "notes", "task", "source", "lines", "ruling", "label", "items"}
+	for key, want := range map[string]string{
+		"qoute": "quote", "Quote": "quote", "bulet": "bullet", "line": "lines",
+		"note": "notes", "rulling": "ruling", "zzz": "", "x": "", "paragraph": "",
+	} {
+		if got := suggest(key, keys); got != want {
+			t.Errorf("suggest(%q) = %q, want %q", key, got, want)
+		}
+	}
+}
+
+func TestValidURL(t *testing.T) {
+	for u, want := range map[string]bool{
+		"https://www.activehistory.co.uk": true, "http://a.b/c?d=e": true, "HTTPS://X.ORG": true,
+		"www.example.com": false, "ftp://x.org": false, "https://": false, "https://a b.com": false,
+		"mailto:a@b.c": false, "/relative": false,
+	} {
+		if got := validURL(u); got != want {
+			t.Errorf("validURL(%q) = %v, want %v", u, got, want)
+		}
+	}
+}

@@ -1,0 +1,296 @@
+package main
+
+// End-to-end tests: build the example worksheet with run, then look at the
+// PDFs with independent tools (poppler-utils and qpdf), as a reader and a
+// print shop would.
+
+import (
+	"bytes"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"handout/internal/pdftool"
+)
+
+const (
+	example      = "content/end-of-the-purges.toml"
+	exampleTitle = "The end of the Purges"
+	seeds        = "build/testdata/seed-sentences.txt"
+	epoch        = 1700000000
+)
+
+// footerRE matches the example's footer on one page.
+var footerRE = regexp.MustCompile(`Worksheet by RJ Tarr at www\.activehistory\.co\.uk / \d+`)
+
+// buildExample builds the example into a new folder and returns the paths of
+// its worksheet and summary sheet.
+func buildExample(t *testing.T, getenv func(string) string) (worksheet, summary string) {
+	t.Helper()
+	out := t.TempDir()
+	code, stdout, stderr := runHandout(t, getenv, "build", "-o", out, example)
+	if code != 0 {
+		t.Fatalf("handout build %s: exit status %d\nstderr:\n%s", example, code, stderr)
+	}
+	worksheet = filepath.Join(out, "end-of-the-purges.pdf")
+	summary = filepath.Join(out, "end-of-the-purges-summary.pdf")
+	for _, p := range []string{worksheet, summary} {
+		if !strings.Contains(stdout, "wrote "+p+" (") {
+			t.Errorf("stdout does not say it wrote %s:\n%s", p, stdout)
+		}
+	}
+	return worksheet, summary
+}
+
+// tool runs an external tool and returns its standard output.
+func tool(t *testing.T, name string, args ...string) string {
+	t.Helper()
+	cmd := exec.Command(pdftool.Need(t, name), args...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("%s %s: %v\n%s%s", name, strings.Join(args, " "), err, stdout.String(), stderr.String())
+	}
+	return stdout.String()
+}
+
+// normalize turns every run of white space into one space.
+func normalize(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func TestE2E(t *testing.T) {
+	worksheet, summary := buildExample(t, env("SOURCE_DATE_EPOCH", strconv.Itoa(epoch)))
+
+	t.Run("text in order", func(t *testing.T) {
+		raw := tool(t, "pdftotext", worksheet, "-")
+		// A sentence may run on over a page break; the footer printed
+		// between its halves is not part of it.
+		var pages []string
+		for _, p := range strings.Split(raw, "\f") {
+			pages = append(pages, footerRE.ReplaceAllString(p, " "))
+		}
+		text := normalize(strings.Join(pages, " "))
+		data, err := os.ReadFile(seeds)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pos, n := 0, 0
+		for line := range strings.SplitSeq(string(data), "\n") {
+			want := normalize(line)
+			if want == "" {
+				continue
+			}
+			n++
+			i := strings.Index(text[pos:], want)
+			if i < 0 {
+				t.Fatalf("sentence %d not found after offset %d:\n  %q\n%s", n, pos, want, nearMiss(text, pos, want))
+			}
+			pos += i + len(want)
+		}
+		if n == 0 {
+			t.Fatalf("%s has no sentences", seeds)
+		}
+		t.Logf("%d sentences found in order", n)
+	})
+
+	t.Run("qpdf check", func(t *testing.T) {
+		for _, p := range []string{worksheet, summary} {
+			tool(t, "qpdf", "--check", p) // exit status 0 is the check
+		}
+	})
+
+	t.Run("fonts embedded", func(t *testing.T) {
+		for _, p := range []string{worksheet, summary} {
+			rows := strings.Split(strings.TrimSpace(tool(t, "pdffonts", p)), "\n")
+			if len(rows) < 3 {
+				t.Errorf("%s: pdffonts lists no fonts:\n%s", filepath.Base(p), strings.Join(rows, "\n"))
+				continue
+			}
+			// name type encoding emb sub uni object ID: emb is the fifth
+			// field from the end, since names and types may have spaces.
+			for _, row := range rows[2:] {
+				f := strings.Fields(row)
+				if len(f) < 6 || f[len(f)-5] != "yes" {
+					t.Errorf("%s: font not embedded: %s", filepath.Base(p), row)
+				}
+			}
+		}
+	})
+
+	t.Run("pdfinfo", func(t *testing.T) {
+		info := pdfinfo(t, worksheet)
+		if got := info["Title"]; got != exampleTitle {
+			t.Errorf("worksheet Title = %q, want %q", got, exampleTitle)
+		}
+		if got := info["Creator"]; got != "handout "+version {
+			t.Errorf("worksheet Creator = %q, want %q", got, "handout "+version)
+		}
+		if got, want := info["CreationDate"], time.Unix(epoch, 0).UTC().Format(time.RFC3339); !sameInstant(got, want) {
+			t.Errorf("worksheet CreationDate = %q, want %s (SOURCE_DATE_EPOCH)", got, want)
+		}
+		sizes := pageSizes(t, worksheet)
+		if len(sizes) < 2 {
+			t.Errorf("worksheet has %d pages, want several", len(sizes))
+		}
+		for i, s := range sizes {
+			if !near(s, [2]float64{595.28, 841.89}) {
+				t.Errorf("worksheet page %d is %.2f x %.2f pt, want A4 portrait 595.28 x 841.89", i+1, s[0], s[1])
+			}
+		}
+
+		if got := pdfinfo(t, summary)["Pages"]; got != "1" {
+			t.Errorf("summary has %s pages, want 1", got)
+		}
+		for i, s := range pageSizes(t, summary) {
+			if !near(s, [2]float64{1190.55, 841.89}) {
+				t.Errorf("summary page %d is %.2f x %.2f pt, want A3 landscape 1190.55 x 841.89", i+1, s[0], s[1])
+			}
+		}
+	})
+
+	t.Run("footer on page 1", func(t *testing.T) {
+		page1 := normalize(tool(t, "pdftotext", "-f", "1", "-l", "1", worksheet, "-"))
+		const want = "Worksheet by RJ Tarr at www.activehistory.co.uk / 1"
+		if !strings.Contains(page1, want) {
+			t.Errorf("page 1 has no footer %q; its text ends %q", want, tail(page1, 200))
+		}
+	})
+
+	t.Run("summary text", func(t *testing.T) {
+		text := normalize(tool(t, "pdftotext", summary, "-"))
+		for _, want := range []string{"Causes, Course and Effects of the Purges", "Causes", "Course", "Effects",
+			"Why did the Purges begin?", "What happened, to whom, and when?", "What did the Purges change, and for how long?"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("summary has no %q; its text is %q", want, tail(text, 400))
+			}
+		}
+	})
+}
+
+// TestReproducible builds the example into different folders with the same
+// SOURCE_DATE_EPOCH, several times to catch map-order randomness, and wants
+// the same bytes every time.
+func TestReproducible(t *testing.T) {
+	getenv := env("SOURCE_DATE_EPOCH", strconv.Itoa(epoch))
+	ws0, sum0 := buildExample(t, getenv)
+	want := [2][]byte{readFile(t, ws0), readFile(t, sum0)}
+	for i := range 3 {
+		ws, sum := buildExample(t, getenv)
+		for j, p := range []string{ws, sum} {
+			if got := readFile(t, p); !bytes.Equal(got, want[j]) {
+				t.Errorf("build %d: %s differs from the first build (%d bytes, want %d; first difference at byte %d)",
+					i+2, filepath.Base(p), len(got), len(want[j]), firstDiff(got, want[j]))
+			}
+		}
+	}
+}
+
+// TestCreationDateNow builds without SOURCE_DATE_EPOCH: the PDFs are dated
+// now.
+func TestCreationDateNow(t *testing.T) {
+	before := time.Now().Add(-2 * time.Second) // PDF dates are whole seconds
+	ws, sum := buildExample(t, env())
+	after := time.Now().Add(2 * time.Second)
+	for _, p := range []string{ws, sum} {
+		s := pdfinfo(t, p)["CreationDate"]
+		got, err := time.Parse(time.RFC3339, s)
+		if err != nil {
+			t.Fatalf("%s: CreationDate %q: %v", filepath.Base(p), s, err)
+		}
+		if got.Before(before) || got.After(after) {
+			t.Errorf("%s: CreationDate %v, want between %v and %v", filepath.Base(p), got, before, after)
+		}
+	}
+}
+
+// pdfinfo returns pdfinfo's fields, with dates in ISO 8601.
+func pdfinfo(t *testing.T, path string) map[string]string {
+	t.Helper()
+	m := map[string]string{}
+	for line := range strings.SplitSeq(tool(t, "pdfinfo", "-isodates", path), "\n") {
+		if k, v, ok := strings.Cut(line, ":"); ok {
+			m[strings.TrimSpace(k)] = strings.TrimSpace(v)
+		}
+	}
+	return m
+}
+
+var pageSizeRE = regexp.MustCompile(`(?m)^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts`)
+
+// pageSizes returns the width and height of every page, in points.
+func pageSizes(t *testing.T, path string) [][2]float64 {
+	t.Helper()
+	var sizes [][2]float64
+	for _, m := range pageSizeRE.FindAllStringSubmatch(tool(t, "pdfinfo", "-f", "1", "-l", "100000", path), -1) {
+		w, _ := strconv.ParseFloat(m[1], 64)
+		h, _ := strconv.ParseFloat(m[2], 64)
+		sizes = append(sizes, [2]float64{w, h})
+	}
+	if len(sizes) == 0 {
+		t.Fatalf("pdfinfo shows no page sizes for %s", path)
+	}
+	return sizes
+}
+
+func near(a, b [2]float64) bool { return math.Abs(a[0]-b[0]) <= 0.5 && math.Abs(a[1]-b[1]) <= 0.5 }
+
+func sameInstant(a, b string) bool {
+	ta, err1 := time.Parse(time.RFC3339, a)
+	tb, err2 := time.Parse(time.RFC3339, b)
+	return err1 == nil && err2 == nil && ta.Equal(tb)
+}
+
+func readFile(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func firstDiff(a, b []byte) int {
+	for i := range min(len(a), len(b)) {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	return min(len(a), len(b))
+}
+
+func tail(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return "…" + s[len(s)-n:]
+}
+
+// nearMiss explains where a sentence went missing in text: how much of it
+// was found after pos, what follows there, and the text at pos.
+func nearMiss(text string, pos int, want string) string {
+	words := strings.Fields(want)
+	clip := func(s string, n int) string {
+		if len(s) > n {
+			return s[:n] + "…"
+		}
+		return s
+	}
+	for k := len(words) - 1; k > 0; k-- {
+		prefix := strings.Join(words[:k], " ")
+		if i := strings.Index(text[pos:], prefix); i >= 0 {
+			at := pos + i + len(prefix)
+			return "the first " + strconv.Itoa(k) + " of its " + strconv.Itoa(len(words)) + " words are at offset " +
+				strconv.Itoa(pos+i) + ", then the text has:\n  " + strconv.Quote(clip(text[at:], 200)) +
+				"\n  where the sentence has:\n  " + strconv.Quote(clip(strings.Join(words[k:], " "), 200))
+		}
+	}
+	if i := strings.Index(text, want); i >= 0 {
+		return "it is at offset " + strconv.Itoa(i) + ", before the previous sentence: out of order"
+	}
+	return "not even its first word follows; the text there is:\n  " + strconv.Quote(clip(text[pos:], 300))
+}

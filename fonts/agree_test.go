@@ -1,0 +1,103 @@
+package fonts_test
+
+import (
+	"reflect"
+	"testing"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"handout/fonts"
+)
+
+// writer returns an fpdf with face f registered and selected, and fpdf's own
+// table of its character widths.
+func writer(t *testing.T, f fonts.Face) (*fpdf.Fpdf, []int) {
+	t.Helper()
+	pdf := fpdf.New("P", "pt", "A4", "")
+	pdf.AddUTF8FontFromBytes("f", "", f.TTF())
+	pdf.SetFont("f", "", 10)
+	if pdf.Err() {
+		t.Fatal(pdf.Error())
+	}
+	// The table is unexported; reflection can read it. Its entries are the
+	// advances rounded to 1/1000 em, indexed by rune; 0 means "no glyph"
+	// and 65535 "a glyph of width 0". Entry 0 holds the count of runes.
+	cw := reflect.ValueOf(pdf).Elem().FieldByName("currentFont").FieldByName("Cw")
+	if cw.Len() != 0x10000 {
+		t.Fatalf("fpdf's width table has %d entries, want 65536", cw.Len())
+	}
+	table := make([]int, cw.Len())
+	for i := range table {
+		table[i] = int(cw.Index(i).Int())
+	}
+	return pdf, table
+}
+
+// TestAgreeWithWriter checks, for every face and every rune of the Basic
+// Multilingual Plane, that fonts measures exactly what fpdf draws and has a
+// glyph for exactly the runes fpdf has a width for.
+func TestAgreeWithWriter(t *testing.T) {
+	for _, f := range fonts.Faces {
+		t.Run(f.Name(), func(t *testing.T) {
+			m, err := fonts.Load(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pdf, table := writer(t, f)
+			glyphs, bad := 0, 0
+			for r := rune(1); r <= 0xFFFF; r++ { // table[0] is not a width
+				has := table[r] != 0
+				if m.HasGlyph(r) != has {
+					t.Errorf("%U: HasGlyph %v, fpdf width %d", r, m.HasGlyph(r), table[r])
+					bad++
+				}
+				if !has {
+					continue
+				}
+				glyphs++
+				// Surrogates cannot be put in a string; fpdf only has a
+				// width for them in the table.
+				if 0xD800 <= r && r <= 0xDFFF {
+					continue
+				}
+				if got, want := m.RuneWidth(r), pdf.GetStringSymbolWidth(string(r)); got != want {
+					t.Errorf("%U %q: RuneWidth %d, fpdf %d", r, r, got, want)
+					bad++
+				}
+				if bad > 20 {
+					t.Fatal("too many disagreements")
+				}
+			}
+			if glyphs < 2000 {
+				t.Errorf("only %d runes with a glyph", glyphs)
+			}
+			if m.HasGlyph(0) || m.HasGlyph(0xFFFF) || m.HasGlyph(0x10000) {
+				t.Errorf("HasGlyph true for U+0000, U+FFFF or U+10000")
+			}
+			for _, s := range []string{
+				"The quick brown fox jumps over the lazy dog.",
+				"Fractions: ½ + ¼ = ¾ — “quoted”, ‘single’, en–dash, naïve café, Ærøskøbing.",
+				"Größe, déjà vu, Ελληνικά, Кириллица, ₤€™ • … ≠ ≤ ≥ √ ∞",
+				"non\u00a0breaking, soft\u00adhyphen, zero\u200bwidth, combining e\u0301",
+			} {
+				if !allDrawable(m, s) {
+					t.Errorf("%q has runes the face lacks", s)
+				}
+				if got, want := m.Width(s), pdf.GetStringSymbolWidth(s); got != want {
+					t.Errorf("Width(%q) = %d, fpdf %d", s, got, want)
+				}
+			}
+		})
+	}
+}
+
+// allDrawable reports whether the face has every rune of s. (fpdf gives
+// missing runes a width, fonts gives them none; layout does not draw them.)
+func allDrawable(m *fonts.Metrics, s string) bool {
+	for _, r := range s {
+		if !m.HasGlyph(r) {
+			return false
+		}
+	}
+	return true
+}

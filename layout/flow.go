@@ -1,0 +1,188 @@
+package layout
+
+// unit is one unbreakable slice of the vertical flow: a line of text, a row
+// of a writing box, a heading. Its items are placed relative to its top.
+type unit struct {
+	height float64 // vertical advance
+	space  float64 // space above it, dropped at the top of a page
+	keep   bool    // no page break between this unit and the next
+	items  []Item  // y relative to the unit's top
+	group  *group  // decoration spanning consecutive units, or nil
+	mark   string  // bookmark title, when the unit starts a section
+}
+
+// group draws a decoration (a panel behind, a bar beside) around the units
+// that share it, once per page the units fall on.
+type group struct {
+	// draw returns the items for the part of the group between top and
+	// bottom on one page; they are drawn before the units' own items.
+	draw func(top, bottom float64) []Item
+}
+
+// frame is the area of a page that the flow fills.
+type frame struct {
+	width, height float64 // the page
+	top, bottom   float64 // the flow's vertical limits
+}
+
+// flow places units on pages, breaking pages only where keep allows.
+type flow struct {
+	frame   frame
+	pages   []Page
+	outline []Bookmark
+	y       float64 // top of the next unit on the last page
+	atTop   bool    // nothing placed yet on the last page
+
+	segGroup *group // group of the open decoration segment on the last page
+	segAt    int    // index in the page's items where the segment's decoration goes
+	segTop   float64
+	segBot   float64
+}
+
+func newFlow(f frame) *flow {
+	fl := &flow{frame: f}
+	fl.newPage()
+	return fl
+}
+
+func (fl *flow) page() *Page { return &fl.pages[len(fl.pages)-1] }
+
+func (fl *flow) newPage() {
+	if len(fl.pages) > 0 {
+		fl.closeSegment()
+	}
+	fl.pages = append(fl.pages, Page{Width: fl.frame.width, Height: fl.frame.height})
+	fl.y = fl.frame.top
+	fl.atTop = true
+}
+
+// room is the height left on the current page.
+func (fl *flow) room() float64 { return fl.frame.bottom - fl.y }
+
+// full is the height of an empty page's flow area.
+func (fl *flow) full() float64 { return fl.frame.bottom - fl.frame.top }
+
+// add places all units, in order. A chain of units joined by keep goes to
+// the next page whole when it does not fit on this one; a chain taller than
+// a whole page breaks where it must, leaving at least two units together
+// at the start of each page.
+func (fl *flow) add(units []unit) {
+	for i := 0; i < len(units); {
+		j := i
+		for j < len(units)-1 && units[j].keep {
+			j++
+		}
+		chain := units[i : j+1]
+		need := chainHeight(chain, fl.atTop)
+		switch {
+		case need <= fl.room():
+			fl.placeAll(chain)
+			i = j + 1
+		case chainHeight(chain, true) <= fl.full() || !fl.atTop && !fl.fitsTwo(chain):
+			fl.newPage()
+		default:
+			i += fl.placeSome(chain)
+		}
+	}
+	fl.closeSegment()
+}
+
+// fitsTwo reports whether the first two units of chain fit in the room left.
+func (fl *flow) fitsTwo(chain []unit) bool {
+	return chainHeight(chain[:min(2, len(chain))], fl.atTop) <= fl.room()
+}
+
+// placeSome places as many units of a too-tall chain as fit on this page,
+// keeping at least two for the next, and starts a new page. It returns how
+// many it placed (at least one, so the flow always advances).
+func (fl *flow) placeSome(chain []unit) int {
+	n, h := 0, 0.0
+	for n < len(chain) {
+		h += chain[n].height
+		if n > 0 || !fl.atTop {
+			h += chain[n].space
+		}
+		if h > fl.room() {
+			break
+		}
+		n++
+	}
+	if len(chain)-n < 2 && n > 2 {
+		n = len(chain) - 2
+	}
+	n = max(n, 1)
+	fl.placeAll(chain[:n])
+	fl.newPage()
+	return n
+}
+
+func chainHeight(chain []unit, atTop bool) float64 {
+	h := 0.0
+	for k, u := range chain {
+		if k > 0 || !atTop {
+			h += u.space
+		}
+		h += u.height
+	}
+	return h
+}
+
+func (fl *flow) placeAll(us []unit) {
+	for _, u := range us {
+		fl.place(u)
+	}
+}
+
+// place puts one unit at the current position.
+func (fl *flow) place(u unit) {
+	if !fl.atTop {
+		fl.y += u.space
+	}
+	fl.atTop = false
+	p := fl.page()
+	if u.group != fl.segGroup {
+		fl.closeSegment()
+		if u.group != nil {
+			fl.segGroup, fl.segAt, fl.segTop = u.group, len(p.Items), fl.y
+		}
+	}
+	if u.mark != "" {
+		fl.outline = append(fl.outline, Bookmark{Title: u.mark, Page: len(fl.pages) - 1, Y: fl.y})
+	}
+	for _, it := range u.items {
+		p.Items = append(p.Items, shift(it, fl.y))
+	}
+	fl.y += u.height
+	fl.segBot = fl.y
+}
+
+// closeSegment draws the open group segment's decoration behind its units.
+func (fl *flow) closeSegment() {
+	if fl.segGroup == nil {
+		return
+	}
+	p := fl.page()
+	deco := fl.segGroup.draw(fl.segTop, fl.segBot)
+	p.Items = append(p.Items[:fl.segAt], append(deco, p.Items[fl.segAt:]...)...)
+	fl.segGroup = nil
+}
+
+// shift moves an item down by dy.
+func shift(it Item, dy float64) Item {
+	switch v := it.(type) {
+	case Text:
+		v.Y += dy
+		return v
+	case Rule:
+		v.Y0 += dy
+		v.Y1 += dy
+		return v
+	case Box:
+		v.Y += dy
+		return v
+	case Link:
+		v.Y += dy
+		return v
+	}
+	return it
+}

@@ -1,0 +1,78 @@
+package layout_test
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"handout/document"
+	"handout/layout"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden dumps in testdata/ from the current layout")
+
+// TestGolden compares the placed pages of every content file with a
+// readable dump kept in testdata/, so that a review sees each layout change
+// as a diff. Run `go test ./layout -update` to accept a change.
+func TestGolden(t *testing.T) {
+	files, err := filepath.Glob("../content/*.toml")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no content files found: %v", err)
+	}
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".toml")
+		t.Run(name, func(t *testing.T) {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, err := document.Decode(f, data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(d.Sections) > 0 {
+				r, err := layout.Worksheet(d)
+				if err != nil {
+					t.Fatal(err)
+				}
+				golden(t, name+".golden", r.Dump())
+			}
+			if d.Summary != nil {
+				r, err := layout.Summary(d)
+				if err != nil {
+					t.Fatal(err)
+				}
+				golden(t, name+"-summary.golden", r.Dump())
+			}
+		})
+	}
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./layout -update to create it)", err)
+	}
+	if got != string(want) {
+		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
+		for i := range min(len(gl), len(wl)) {
+			if gl[i] != wl[i] {
+				t.Fatalf("%s differs from the layout at line %d:\n got: %s\nwant: %s\n(run go test ./layout -update to accept)", path, i+1, gl[i], wl[i])
+			}
+		}
+		t.Fatalf("%s: got %d lines, want %d (run go test ./layout -update to accept)", path, len(gl), len(wl))
+	}
+}

@@ -1,0 +1,379 @@
+package layout
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"testing"
+
+	"handout/document"
+	"handout/fonts"
+)
+
+// a4 is A4 portrait in points.
+var a4 = document.Paper{Name: "A4", Width: 210 * mm, Height: 297 * mm}
+
+// newDoc returns a document with the format's defaults and the sections.
+func newDoc(sections ...document.Section) *document.Document {
+	return &document.Document{
+		Worksheet: document.Worksheet{
+			Title:          "A worksheet",
+			Paper:          a4,
+			Footer:         document.Footer{{Text: "Footer / "}, {Placeholder: document.Page}},
+			NumberSections: true,
+		},
+		Style:    document.Style{Font: fonts.Sans, Size: 11, MarginMM: 18, RulingMM: 8},
+		Sections: sections,
+	}
+}
+
+func sentence(i int) string {
+	return fmt.Sprintf("Sentence number %d tells of the Purges and of what followed them in the years after.", i)
+}
+
+func sentences(n, from int) string {
+	s := make([]string, n)
+	for i := range s {
+		s[i] = sentence(from + i)
+	}
+	return strings.Join(s, " ")
+}
+
+func bullet(s string) document.Block {
+	return document.Block{Kind: document.Bullet, Paragraphs: []string{s}}
+}
+func text(s string) document.Block {
+	return document.Block{Kind: document.Text, Paragraphs: []string{s}}
+}
+func quote(s, src string) document.Block {
+	return document.Block{Kind: document.Quote, Paragraphs: []string{s}, Source: src}
+}
+func notes(prompt string, lines int) document.Block {
+	return document.Block{Kind: document.Notes, Paragraphs: []string{prompt}, Lines: lines}
+}
+
+func mustWorksheet(t *testing.T, d *document.Document) *Result {
+	t.Helper()
+	r, err := Worksheet(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkPages(t, r, d.Style.MarginMM*mm)
+	return r
+}
+
+// checkPages asserts what must hold on every page of every layout: every
+// item inside the margins, no two text runs overlapping, a footer on each.
+func checkPages(t *testing.T, r *Result, margin float64) {
+	t.Helper()
+	const eps = 0.01
+	for n, p := range r.Pages {
+		var texts []Text
+		for _, it := range p.Items {
+			x0, y0, x1, y1 := it.Bounds()
+			if x0 < margin-eps || y0 < margin-eps || x1 > p.Width-margin+eps || y1 > p.Height-margin+eps {
+				t.Errorf("page %d: %s lies outside the margins", n+1, dumpItem(it))
+			}
+			if tx, ok := it.(Text); ok {
+				texts = append(texts, tx)
+			}
+		}
+		for i := range texts {
+			for j := i + 1; j < len(texts); j++ {
+				if overlap(texts[i], texts[j], eps) {
+					t.Errorf("page %d: %q overlaps %q", n+1, texts[i].Text, texts[j].Text)
+				}
+			}
+		}
+		if len(texts) == 0 || !strings.HasPrefix(texts[len(texts)-1].Text, "Footer / ") && !strings.Contains(texts[len(texts)-1].Text, "/") {
+			t.Errorf("page %d has no footer", n+1)
+		}
+	}
+}
+
+func overlap(a, b Text, eps float64) bool {
+	ax0, ay0, ax1, ay1 := a.Bounds()
+	bx0, by0, bx1, by1 := b.Bounds()
+	// Text boxes include the face's full ascent and descent, so lines set
+	// solid may touch; overlap means sharing area beyond rounding.
+	return ax0 < bx1-eps && bx0 < ax1-eps && ay0 < by1-eps && by0 < ay1-eps && !sameLine(a, b)
+}
+
+// sameLine reports runs on one baseline that abut (such as a bold label
+// and the text after it), which share only an edge.
+func sameLine(a, b Text) bool {
+	return a.Y == b.Y && (math.Abs(a.X+a.Width-b.X) < 0.01 || math.Abs(b.X+b.Width-a.X) < 0.01)
+}
+
+// pageTexts returns each page's text runs, without the footer, top to
+// bottom as placed.
+func pageTexts(r *Result) [][]Text {
+	out := make([][]Text, len(r.Pages))
+	for i, p := range r.Pages {
+		for _, it := range p.Items {
+			if tx, ok := it.(Text); ok {
+				out[i] = append(out[i], tx)
+			}
+		}
+		out[i] = out[i][:len(out[i])-1] // the footer is placed last
+	}
+	return out
+}
+
+// allWords returns the words of every page's text, in reading order.
+func allWords(r *Result) []string {
+	var words []string
+	for _, p := range pageTexts(r) {
+		for _, tx := range p {
+			words = append(words, strings.Fields(tx.Text)...)
+		}
+	}
+	return words
+}
+
+// linesOn counts the distinct baselines of the page's runs that contain s.
+func baselinesOf(p []Text, s string) []float64 {
+	var ys []float64
+	for _, tx := range p {
+		if strings.Contains(tx.Text, s) && (len(ys) == 0 || ys[len(ys)-1] != tx.Y) {
+			ys = append(ys, tx.Y)
+		}
+	}
+	return ys
+}
+
+func TestNothingLost(t *testing.T) {
+	long := sentences(150, 0) // several pages of one quotation
+	d := newDoc(
+		document.Section{Heading: "One", Blocks: []document.Block{
+			bullet(sentences(3, 1000)),
+			quote(long, "The source of it"),
+			text(sentences(40, 2000)),
+			notes("Why?", 6),
+		}},
+	)
+	r := mustWorksheet(t, d)
+	want := strings.Fields("A worksheet 1. One " + sentences(3, 1000) + " " + long + " The source of it " + sentences(40, 2000) + " Notes: Why?")
+	got := allWords(r)
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Fatalf("words differ:\n got %d words\nwant %d words", len(got), len(want))
+	}
+	if len(r.Pages) < 3 {
+		t.Fatalf("got %d pages; a 150-sentence quotation should need several", len(r.Pages))
+	}
+}
+
+func TestQuoteLongerThanPageKeepsSourceWithItsLastPart(t *testing.T) {
+	d := newDoc(document.Section{Heading: "One", Blocks: []document.Block{quote(sentences(150, 0), "The source")}})
+	r := mustWorksheet(t, d)
+	pages := pageTexts(r)
+	for i, p := range pages {
+		ys := baselinesOf(p, "Sentence")
+		last := i == len(pages)-1
+		if has := len(baselinesOf(p, "The source")) > 0; has != last {
+			t.Errorf("page %d: source present = %v, want it only on the last page", i+1, has)
+		}
+		if len(ys) < 2 {
+			t.Errorf("page %d holds %d lines of the quotation; want at least 2", i+1, len(ys))
+		}
+	}
+}
+
+func TestQuoteAndSourceShareAPage(t *testing.T) {
+	// Fill most of page 1 so that the quotation does not fit below.
+	blocks := []document.Block{}
+	for i := range 11 {
+		blocks = append(blocks, bullet(sentences(3, 10*i)))
+	}
+	blocks = append(blocks, quote(sentences(6, 500), "Quoted source"))
+	r := mustWorksheet(t, newDoc(document.Section{Heading: "One", Blocks: blocks}))
+	found := false
+	for i, p := range pageTexts(r) {
+		q, s := baselinesOf(p, "Sentence number 500 "), baselinesOf(p, "Quoted source")
+		if len(q) > 0 {
+			found = true
+			if len(s) == 0 || len(baselinesOf(p, "number 505 ")) == 0 {
+				t.Errorf("page %d: the quotation's start is here but not all of it and its source", i+1)
+			}
+		}
+	}
+	if !found {
+		t.Fatal("quotation not found")
+	}
+}
+
+func TestHeadingNeverLastOnPage(t *testing.T) {
+	for fill := range 30 {
+		var secs []document.Section
+		blocks := []document.Block{}
+		for i := range fill {
+			blocks = append(blocks, bullet(sentence(i)))
+		}
+		secs = append(secs, document.Section{Heading: "First", Blocks: blocks},
+			document.Section{Heading: "Second", Blocks: []document.Block{text(sentences(4, 100))}})
+		r := mustWorksheet(t, newDoc(secs...))
+		for i, p := range pageTexts(r) {
+			last := p[len(p)-1]
+			if strings.HasSuffix(last.Text, "First") || strings.HasSuffix(last.Text, "Second") {
+				t.Errorf("fill %d: page %d ends with heading %q", fill, i+1, last.Text)
+			}
+		}
+	}
+}
+
+func TestNoWidowsOrOrphans(t *testing.T) {
+	for fill := range 40 {
+		blocks := []document.Block{}
+		for i := range fill {
+			blocks = append(blocks, bullet(sentence(i)))
+		}
+		blocks = append(blocks, text(sentences(12, 100)))
+		r := mustWorksheet(t, newDoc(document.Section{Heading: "One", Blocks: blocks}))
+		checkParagraphSplit(t, r, fill)
+	}
+}
+
+const d18 = 18 * mm
+
+// checkParagraphSplit asserts that a paragraph set at the left margin (the
+// text block at the end) has at least two lines on each page it touches.
+func checkParagraphSplit(t *testing.T, r *Result, fill int) {
+	t.Helper()
+	for i, p := range pageTexts(r) {
+		n := 0
+		for _, tx := range p {
+			if math.Abs(tx.X-d18) < 0.01 && tx.Face.Style == fonts.Regular {
+				n++
+			}
+		}
+		if n == 1 {
+			t.Errorf("fill %d: page %d has a single line of the paragraph", fill, i+1)
+		}
+	}
+}
+
+func TestNotesPromptAndBoxSharePage(t *testing.T) {
+	for fill := range 30 {
+		blocks := []document.Block{}
+		for i := range fill {
+			blocks = append(blocks, bullet(sentence(i)))
+		}
+		blocks = append(blocks, notes("Why does Conquest suggest that the Purges wound down?", 6))
+		r := mustWorksheet(t, newDoc(document.Section{Heading: "One", Blocks: blocks}))
+		for i, p := range r.Pages {
+			var prompt, box bool
+			for _, it := range p.Items {
+				switch v := it.(type) {
+				case Text:
+					prompt = prompt || strings.HasPrefix(v.Text, "Notes:")
+				case Box:
+					box = box || v.Stroke != nil && v.Fill == nil
+				}
+			}
+			if prompt != box {
+				t.Errorf("fill %d: page %d has prompt %v, box %v", fill, i+1, prompt, box)
+			}
+		}
+	}
+}
+
+func TestWritingBoxHeight(t *testing.T) {
+	for _, ruling := range []document.Ruling{document.Lines, document.Dotted, document.Grid, document.Blank} {
+		b := notes("Prompt", 6)
+		b.Ruling = ruling
+		r := mustWorksheet(t, newDoc(document.Section{Heading: "One", Blocks: []document.Block{b}}))
+		var box *Box
+		rules := 0
+		for _, it := range r.Pages[0].Items {
+			switch v := it.(type) {
+			case Box:
+				if v.Stroke != nil && v.Fill == nil {
+					box = &v
+				}
+			case Rule:
+				if v.Y0 == v.Y1 && v.Color != accent {
+					rules++
+				}
+			}
+		}
+		if box == nil {
+			t.Fatalf("%v: no box", ruling)
+		}
+		if want := 6.5*8*mm - 0.75; math.Abs(box.H-want) > 0.01 {
+			t.Errorf("%v: box height %.2f, want %.2f", ruling, box.H, want)
+		}
+		want := map[document.Ruling]int{document.Lines: 6, document.Dotted: 6, document.Grid: 6, document.Blank: 0}[ruling]
+		if rules != want {
+			t.Errorf("%v: %d horizontal rules, want %d", ruling, rules, want)
+		}
+	}
+}
+
+func TestFooterExpandsPages(t *testing.T) {
+	d := newDoc(document.Section{Heading: "One", Blocks: []document.Block{text(sentences(120, 0))}})
+	d.Worksheet.Footer = document.Footer{{Text: "p. "}, {Placeholder: document.Page}, {Text: " / "}, {Placeholder: document.Pages}}
+	d.Worksheet.FooterLink = "https://example.org"
+	r := mustWorksheet(t, d)
+	for i, p := range r.Pages {
+		want := fmt.Sprintf("p. %d / %d", i+1, len(r.Pages))
+		var got string
+		var link bool
+		for _, it := range p.Items {
+			switch v := it.(type) {
+			case Text:
+				got = v.Text
+			case Link:
+				link = v.URL == "https://example.org"
+			}
+		}
+		if got != want || !link {
+			t.Errorf("page %d: footer %q link %v, want %q with a link", i+1, got, link, want)
+		}
+	}
+}
+
+func TestOutlineHasOneBookmarkPerSection(t *testing.T) {
+	d := newDoc(
+		document.Section{Heading: "One", Blocks: []document.Block{text(sentences(60, 0))}},
+		document.Section{Heading: "Two", Blocks: []document.Block{text(sentences(3, 0))}},
+	)
+	r := mustWorksheet(t, d)
+	if len(r.Outline) != 2 || r.Outline[0].Title != "1. One" || r.Outline[1].Title != "2. Two" || r.Outline[1].Page < 1 {
+		t.Fatalf("outline = %+v", r.Outline)
+	}
+}
+
+func TestLongWordIsBrokenNotClipped(t *testing.T) {
+	w := strings.Repeat("abcdefghij", 80)
+	r := mustWorksheet(t, newDoc(document.Section{Heading: "One", Blocks: []document.Block{bullet(w)}}))
+	if got := strings.Join(allWords(r), ""); !strings.Contains(got, w) {
+		t.Fatalf("long word lost")
+	}
+}
+
+func TestWrapWidthsAreExact(t *testing.T) {
+	th, err := newTheme(document.Style{Font: fonts.Serif, Size: 10, MarginMM: 18, RulingMM: 8})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := th.at(10)
+	spans := []span{{th.face(fonts.Bold), "Notes: "}, {th.face(fonts.Regular), sentences(5, 0)}}
+	for _, width := range []float64{80, 200, 450} {
+		for _, l := range m.wrap(spans, width) {
+			if l.width > width+1e-9 {
+				t.Errorf("width %v: line is %.3f wide", width, l.width)
+			}
+			sum := 0.0
+			for _, it := range l.texts(0, 0, 10, solid(ink)) {
+				tx := it.(Text)
+				if got := th.metricsOf(tx.Face).Size(tx.Text, 10); math.Abs(got-tx.Width) > 1e-9 {
+					t.Errorf("run %q: width %.4f, measured %.4f", tx.Text, tx.Width, got)
+				}
+				sum += tx.Width
+			}
+			if math.Abs(sum-l.width) > 1e-9 {
+				t.Errorf("runs add to %.4f, line is %.4f", sum, l.width)
+			}
+		}
+	}
+}

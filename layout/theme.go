@@ -1,0 +1,72 @@
+package layout
+
+import (
+	"fmt"
+
+	"handout/document"
+	"handout/fonts"
+)
+
+// mm is one millimetre in points.
+const mm = 72 / 25.4
+
+// Colours, chosen to print well in gray on a photocopier as well as in colour.
+var (
+	ink    = Color{0x1a, 0x1a, 0x1a} // body text
+	accent = Color{0x1f, 0x4e, 0x79} // headings, bullets, quotation bars
+	muted  = Color{0x55, 0x55, 0x55} // sources, footers, prompts
+	rule   = Color{0x9a, 0xa3, 0xad} // writing lines
+	frameC = Color{0x5f, 0x6b, 0x78} // writing boxes
+	tint   = Color{0xee, 0xf3, 0xf8} // task panels, summary bands
+)
+
+// theme is every measurement of a document, derived from its [style].
+type theme struct {
+	family  fonts.Family
+	size    float64 // body size
+	lead    float64 // body line height
+	margin  float64
+	ruling  float64
+	metrics [4]*fonts.Metrics
+}
+
+func newTheme(s document.Style) (*theme, error) {
+	t := &theme{
+		family: s.Font,
+		size:   s.Size,
+		lead:   s.Size * 1.38,
+		margin: s.MarginMM * mm,
+		ruling: s.RulingMM * mm,
+	}
+	for st := range t.metrics {
+		m, err := fonts.Load(fonts.Face{Family: s.Font, Style: fonts.Style(st)})
+		if err != nil {
+			return nil, fmt.Errorf("layout: %w", err)
+		}
+		t.metrics[st] = m
+	}
+	return t, nil
+}
+
+func (t *theme) face(s fonts.Style) fonts.Face { return fonts.Face{Family: t.family, Style: s} }
+
+func (t *theme) metricsOf(f fonts.Face) *fonts.Metrics { return t.metrics[f.Style] }
+
+// at returns a measurer for text set at size.
+func (t *theme) at(size float64) measurer { return measurer{size: size, metrics: t.metricsOf} }
+
+// baseline returns where the baseline of a line of text set at size sits
+// below the top of a line box of height lead: the leading is shared
+// equally above and below the face's ascent and descent.
+func (t *theme) baseline(size, lead float64) float64 {
+	m := t.metrics[fonts.Regular]
+	asc, desc := float64(m.Ascent)*size/1000, float64(-m.Descent)*size/1000
+	return (lead-asc-desc)/2 + asc
+}
+
+// xHeight returns the height of lower-case letters at size.
+func (t *theme) xHeight(size float64) float64 {
+	return float64(t.metrics[fonts.Regular].XHeight) * size / 1000
+}
+
+func solid(c Color) func(fonts.Face) Color { return func(fonts.Face) Color { return c } }

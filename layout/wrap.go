@@ -1,0 +1,194 @@
+package layout
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"handout/fonts"
+)
+
+// span is a piece of text in one face: the input to wrapping.
+type span struct {
+	face fonts.Face
+	text string
+}
+
+// frag is a measured piece of a word in one face.
+type frag struct {
+	face  fonts.Face
+	text  string
+	width float64
+}
+
+// word is an unbreakable run of fragments between spaces. space is the
+// width of the space that follows it, set in its last fragment's face.
+type word struct {
+	frags []frag
+	width float64
+	space float64
+}
+
+// line is one wrapped line: its words and total width.
+type line struct {
+	words []word
+	width float64
+}
+
+// measurer measures text at one size with the font metrics.
+type measurer struct {
+	size    float64
+	metrics func(fonts.Face) *fonts.Metrics
+}
+
+func (m measurer) width(f fonts.Face, s string) float64 {
+	return m.metrics(f).Size(s, m.size)
+}
+
+// words splits spans into words at U+0020 spaces. A word may have fragments
+// in several faces when a face changes inside it.
+func (m measurer) words(spans []span) []word {
+	var (
+		ws  []word
+		cur word
+	)
+	flush := func(spaceAfter bool) {
+		if len(cur.frags) == 0 {
+			return
+		}
+		if spaceAfter {
+			cur.space = m.width(cur.frags[len(cur.frags)-1].face, " ")
+		}
+		ws = append(ws, cur)
+		cur = word{}
+	}
+	for _, sp := range spans {
+		for i, part := range strings.Split(sp.text, " ") {
+			if i > 0 {
+				flush(true)
+			}
+			if part == "" {
+				continue
+			}
+			w := m.width(sp.face, part)
+			cur.frags = append(cur.frags, frag{sp.face, part, w})
+			cur.width += w
+		}
+	}
+	flush(false)
+	return ws
+}
+
+// wrap breaks spans into lines no wider than width, filling each line
+// greedily. A word wider than a whole line is broken between characters.
+func (m measurer) wrap(spans []span, width float64) []line {
+	var (
+		lines []line
+		cur   line
+	)
+	for _, w := range m.words(spans) {
+		for w.width > width {
+			head, tail := m.splitWord(w, width-lineAdvance(cur), len(cur.words) == 0)
+			if len(head.frags) == 0 {
+				lines = append(lines, cur)
+				cur = line{}
+				continue
+			}
+			cur = cur.add(head)
+			lines = append(lines, cur)
+			cur = line{}
+			w = tail
+		}
+		if len(cur.words) > 0 && lineAdvance(cur)+w.width > width {
+			lines = append(lines, cur)
+			cur = line{}
+		}
+		cur = cur.add(w)
+	}
+	if len(cur.words) > 0 {
+		lines = append(lines, cur)
+	}
+	return lines
+}
+
+// lineAdvance is where the next word on l would start.
+func lineAdvance(l line) float64 {
+	if len(l.words) == 0 {
+		return 0
+	}
+	return l.width + l.words[len(l.words)-1].space
+}
+
+func (l line) add(w word) line {
+	l.width = lineAdvance(l) + w.width
+	l.words = append(l.words, w)
+	return l
+}
+
+// splitWord cuts w after as many characters as fit in width, returning the
+// two parts; with atLeastOne the head has one character even if it does not
+// fit.
+func (m measurer) splitWord(w word, width float64, atLeastOne bool) (head, tail word) {
+	for fi, f := range w.frags {
+		cut, used := 0, 0.0
+		for i, r := range f.text {
+			rw := m.width(f.face, string(r))
+			if head.width+used+rw > width && !(atLeastOne && head.width+used == 0) {
+				break
+			}
+			used += rw
+			cut = i + utf8.RuneLen(r)
+		}
+		if cut == len(f.text) {
+			head.frags = append(head.frags, f)
+			head.width += f.width
+			continue
+		}
+		if cut > 0 {
+			head.frags = append(head.frags, m.frag(f.face, f.text[:cut]))
+			head.width += head.frags[len(head.frags)-1].width
+		}
+		tail.frags = append([]frag{m.frag(f.face, f.text[cut:])}, w.frags[fi+1:]...)
+		break
+	}
+	for _, f := range tail.frags {
+		tail.width += f.width
+	}
+	tail.space = w.space
+	return head, tail
+}
+
+func (m measurer) frag(f fonts.Face, s string) frag { return frag{f, s, m.width(f, s)} }
+
+// texts turns a wrapped line into Text items starting at x on baseline y,
+// one item per run of the same face.
+func (l line) texts(x, y, size float64, color func(fonts.Face) Color) []Item {
+	var (
+		items []Item
+		run   Text
+	)
+	flush := func() {
+		if run.Text != "" {
+			items = append(items, run)
+		}
+	}
+	pos := x
+	for i, w := range l.words {
+		for _, f := range w.frags {
+			if run.Text != "" && run.Face == f.face {
+				run.Text += f.text
+				run.Width += f.width
+			} else {
+				flush()
+				run = Text{X: pos, Y: y, Face: f.face, Size: size, Color: color(f.face), Text: f.text, Width: f.width}
+			}
+			pos += f.width
+		}
+		if i < len(l.words)-1 {
+			run.Text += " "
+			run.Width += w.space
+			pos += w.space
+		}
+	}
+	flush()
+	return items
+}

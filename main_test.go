@@ -1,0 +1,444 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"handout/document"
+)
+
+// env is a getenv with only the given variables set.
+func env(kv ...string) func(string) string {
+	m := map[string]string{}
+	for i := 0; i+1 < len(kv); i += 2 {
+		m[kv[i]] = kv[i+1]
+	}
+	return func(k string) string { return m[k] }
+}
+
+var fixedEnv = env("SOURCE_DATE_EPOCH", "1700000000")
+
+// runHandout runs handout in-process and returns its exit status and output.
+func runHandout(t *testing.T, getenv func(string) string, args ...string) (int, string, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code := run(args, &stdout, &stderr, getenv)
+	return code, stdout.String(), stderr.String()
+}
+
+// good is a valid content file with a worksheet and a summary sheet.
+const good = `[worksheet]
+title = "A good worksheet"
+
+[[section]]
+heading = "One"
+
+[[section.block]]
+bullet = "A bullet."
+
+[[section.block]]
+notes = "Why?"
+lines = 2
+
+[summary]
+`
+
+// worksheetOnly is a valid content file with no summary sheet.
+const worksheetOnly = `[worksheet]
+title = "Just a worksheet"
+
+[[section]]
+heading = "One"
+
+[[section.block]]
+text = "Some text."
+`
+
+// oldPDF stands for a PDF made by an earlier, good build.
+const oldPDF = "%PDF-1.4 an old, good build\n%%EOF\n"
+
+func write(t *testing.T, path, data string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// tree returns every file under dir as a slash path relative to dir, sorted.
+func tree(t *testing.T, dir string) []string {
+	t.Helper()
+	var files []string
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() {
+			rel, _ := filepath.Rel(dir, path)
+			files = append(files, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	if err != nil && !os.IsNotExist(err) {
+		t.Fatal(err)
+	}
+	slices.Sort(files)
+	return files
+}
+
+func TestBuildContentErrors(t *testing.T) {
+	// ws puts its lines at line 3 of [worksheet], in an otherwise good file.
+	ws := func(lines string) string {
+		return "[worksheet]\ntitle = \"T\"\n" + lines + "\n[[section]]\nheading = \"H\"\n\n[[section.block]]\ntext = \"x\"\n"
+	}
+	// blk puts its lines at line 8, in a [[section.block]].
+	blk := func(lines string) string {
+		return "[worksheet]\ntitle = \"T\"\n\n[[section]]\nheading = \"H\"\n\n[[section.block]]\n" + lines
+	}
+	tests := []struct {
+		name      string
+		toml      string
+		line, col int    // col 0: any column
+		msg       string // a substring of the message, case-insensitive
+	}{
+		{name: "TOML syntax error", toml: ws("subtitle = \"unclosed\n"), line: 3, col: 21, msg: "newline"},
+		{name: "unknown key", toml: blk("qoute = \"Q\"\n"), line: 8, col: 1, msg: `unknown key "qoute" in [[section.block]] (did you mean "quote"?)`},
+		{name: "unknown key in worksheet", toml: ws("titel = \"T\"\n"), line: 3, col: 1, msg: `"titel"`},
+		{name: "wrong type", toml: blk("notes = \"N\"\nlines = \"six\"\n"), line: 9, col: 1, msg: "lines"},
+		{name: "block with no kind", toml: blk("\n"), line: 7, col: 1, msg: "no kind"},
+		{name: "block with two kinds", toml: blk("bullet = \"B\"\ntext = \"T\"\n"), line: 9, col: 1, msg: "text"},
+		{name: "key of another kind", toml: blk("bullet = \"B\"\nsource = \"S\"\n"), line: 9, col: 1, msg: "source"},
+		{name: "lines = 0", toml: blk("notes = \"N\"\nlines = 0\n"), line: 9, col: 1, msg: "lines"},
+		{name: "lines = 61", toml: blk("notes = \"N\"\nlines = 61\n"), line: 9, col: 1, msg: "lines"},
+		{name: "unknown paper", toml: ws("paper = \"B5\"\n"), line: 3, col: 1, msg: "B5"},
+		{name: "unknown orientation", toml: ws("orientation = \"sideways\"\n"), line: 3, col: 1, msg: "sideways"},
+		{name: "unknown ruling", toml: blk("notes = \"N\"\nruling = \"wavy\"\n"), line: 9, col: 1, msg: "wavy"},
+		{name: "unknown font", toml: "[style]\nfont = \"comic\"\n\n" + ws(""), line: 2, col: 1, msg: "comic"},
+		{name: "missing title", toml: "[worksheet]\nauthor = \"A\"\n\n[summary]\n", line: 1, col: 1, msg: "has no title"},
+		{name: "empty file", toml: "", line: 1, col: 1, msg: "empty"},
+		{name: "invalid UTF-8", toml: ws("subtitle = \"caf\xff\"\n"), line: 3, col: 16, msg: "UTF-8"},
+		{name: "character not in the font", toml: ws("subtitle = \"Snow \U0001F600 day\"\n"), line: 3, col: 18, msg: "U+1F600"},
+		{name: "snowman not in the font", toml: ws("subtitle = \"Snow \u2603 day\"\n"), line: 3, col: 18, msg: "U+2603"},
+		// A bad placeholder is placed at the placeholder itself.
+		{name: "unknown footer placeholder", toml: ws("footer = \"Printed {date}\"\n"), line: 3, col: 19, msg: "{date}"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			src := filepath.Join(dir, "bad.toml")
+			write(t, src, tt.toml)
+			out := filepath.Join(dir, "out")
+			old := filepath.Join(out, "bad.pdf")
+			write(t, old, oldPDF)
+			write(t, filepath.Join(out, "bad-summary.pdf"), oldPDF)
+
+			code, stdout, stderr := runHandout(t, fixedEnv, "build", "-o", out, src)
+			t.Logf("stderr:\n%s", stderr)
+			if code != 1 {
+				t.Errorf("exit status %d, want 1\nstderr:\n%s", code, stderr)
+			}
+			if stdout != "" {
+				t.Errorf("stdout = %q, want nothing", stdout)
+			}
+			// file:line:col: message, with the file named as given.
+			prefix := regexp.QuoteMeta(src) + `:` + strconv.Itoa(tt.line) + `:`
+			if tt.col > 0 {
+				prefix += strconv.Itoa(tt.col) + `:`
+			} else {
+				prefix += `\d+:`
+			}
+			re := regexp.MustCompile(`(?m)^` + prefix + ` .*` + `(?i:` + regexp.QuoteMeta(tt.msg) + `)`)
+			if !re.MatchString(stderr) {
+				t.Errorf("stderr does not match %s\nstderr:\n%s", re, stderr)
+			}
+			for _, p := range []string{old, filepath.Join(out, "bad-summary.pdf")} {
+				if got, err := os.ReadFile(p); err != nil || string(got) != oldPDF {
+					t.Errorf("%s changed: %q (err %v)", p, got, err)
+				}
+			}
+			if got, want := tree(t, out), []string{"bad-summary.pdf", "bad.pdf"}; !slices.Equal(got, want) {
+				t.Errorf("output folder holds %q, want only %q", got, want)
+			}
+		})
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	dir := t.TempDir()
+	goodFile := filepath.Join(dir, "good.toml")
+	write(t, goodFile, good)
+	empty := filepath.Join(dir, "empty")
+	write(t, filepath.Join(empty, "notes.txt"), "not content")
+	write(t, filepath.Join(dir, "a", "same.toml"), good)
+	write(t, filepath.Join(dir, "b", "same.toml"), good)
+	out := filepath.Join(dir, "out")
+	tests := []struct {
+		name   string
+		getenv func(string) string
+		args   []string
+		msg    string
+	}{
+		{name: "no command", args: nil, msg: "no command"},
+		{name: "unknown command", args: []string{"biuld"}, msg: `unknown command "biuld"`},
+		{name: "flag before command", args: []string{"-o", out, "build"}, msg: "unknown flag -o"},
+		{name: "unknown flag", args: []string{"build", "-x", goodFile}, msg: "-x"},
+		{name: "unknown flag after path", args: []string{"build", goodFile, "--force"}, msg: "-force"},
+		{name: "-o without a value", args: []string{"build", "-o"}, msg: "-o"},
+		{name: "empty -o", args: []string{"build", "-o", "", goodFile}, msg: "-o"},
+		{name: "missing file", args: []string{"build", "-o", out, filepath.Join(dir, "nope.toml")}, msg: "nope.toml: no such file"},
+		{name: "not a toml file", args: []string{"build", "-o", out, filepath.Join(empty, "notes.txt")}, msg: "not a .toml file"},
+		{name: "folder without toml files", args: []string{"build", "-o", out, empty}, msg: "no .toml files in " + empty},
+		{name: "two files, one name", args: []string{"build", "-o", out, filepath.Join(dir, "a", "same.toml"), filepath.Join(dir, "b", "same.toml")}, msg: "would both write"},
+		{name: "bad SOURCE_DATE_EPOCH", getenv: env("SOURCE_DATE_EPOCH", "last tuesday"), args: []string{"build", "-o", out, goodFile}, msg: "SOURCE_DATE_EPOCH"},
+		{name: "check missing file", args: []string{"check", filepath.Join(dir, "nope.toml")}, msg: "no such file"},
+		{name: "check has no -o", args: []string{"check", "-o", out, goodFile}, msg: "-o"},
+		{name: "version with an argument", args: []string{"version", "now"}, msg: "unexpected argument"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			getenv := tt.getenv
+			if getenv == nil {
+				getenv = fixedEnv
+			}
+			code, stdout, stderr := runHandout(t, getenv, tt.args...)
+			if code != 2 {
+				t.Errorf("exit status %d, want 2", code)
+			}
+			if stdout != "" {
+				t.Errorf("stdout = %q, want nothing", stdout)
+			}
+			if !strings.Contains(stderr, tt.msg) {
+				t.Errorf("stderr does not say %q:\n%s", tt.msg, stderr)
+			}
+			if !strings.Contains(stderr, "usage:") {
+				t.Errorf("stderr has no usage:\n%s", stderr)
+			}
+			if files := tree(t, out); len(files) > 0 {
+				t.Errorf("a usage error wrote %q", files)
+			}
+		})
+	}
+}
+
+func TestHelpAndVersion(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"version"}, "handout 0.1.0\n"},
+		{[]string{"--version"}, "handout 0.1.0\n"},
+		{[]string{"help"}, usage},
+		{[]string{"-h"}, usage},
+		{[]string{"--help"}, usage},
+		{[]string{"build", "-h"}, usage},
+		{[]string{"check", "--help"}, usage},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			code, stdout, stderr := runHandout(t, fixedEnv, tt.args...)
+			if code != 0 || stdout != tt.want || stderr != "" {
+				t.Errorf("exit status %d, stdout %q, stderr %q; want 0, %q, nothing", code, stdout, stderr, tt.want)
+			}
+		})
+	}
+	if !strings.Contains(usage, "handout build [-o DIR] [PATH...]") {
+		t.Errorf("usage does not show build's synopsis:\n%s", usage)
+	}
+}
+
+func TestVersionFromLinker(t *testing.T) {
+	defer func(v string) { linkVersion = v }(linkVersion)
+	linkVersion = "9.9.9"
+	if code, stdout, _ := runHandout(t, fixedEnv, "version"); code != 0 || stdout != "handout 9.9.9\n" {
+		t.Errorf("version = %d %q, want 0 %q", code, stdout, "handout 9.9.9\n")
+	}
+}
+
+func TestBuildMixedBatch(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.toml")
+	ok := filepath.Join(dir, "ok.toml")
+	write(t, bad, "[worksheet]\ntitle = \"T\"\npaper = \"B5\"\n")
+	write(t, ok, good)
+	out := filepath.Join(dir, "out")
+
+	code, stdout, stderr := runHandout(t, fixedEnv, "build", "-o", out, bad, ok)
+	if code != 1 {
+		t.Errorf("exit status %d, want 1", code)
+	}
+	if !strings.Contains(stderr, bad+":3:1:") {
+		t.Errorf("stderr does not report %s:3:1:\n%s", bad, stderr)
+	}
+	if strings.Contains(stderr, ok) {
+		t.Errorf("stderr mentions the good file:\n%s", stderr)
+	}
+	want := regexp.MustCompile(`^wrote ` + regexp.QuoteMeta(filepath.Join(out, "ok.pdf")) + ` \(1 page\)\n` +
+		`wrote ` + regexp.QuoteMeta(filepath.Join(out, "ok-summary.pdf")) + ` \(1 page\)\n$`)
+	if !want.MatchString(stdout) {
+		t.Errorf("stdout = %q, want to match %s", stdout, want)
+	}
+	if got, want := tree(t, out), []string{"ok-summary.pdf", "ok.pdf"}; !slices.Equal(got, want) {
+		t.Errorf("output folder holds %q, want %q", got, want)
+	}
+}
+
+func TestBuildFolder(t *testing.T) {
+	dir := t.TempDir()
+	content := filepath.Join(dir, "content")
+	write(t, filepath.Join(content, "a.toml"), good)
+	write(t, filepath.Join(content, "history", "b.toml"), worksheetOnly)
+	write(t, filepath.Join(content, "history", "ussr", "c.toml"), worksheetOnly)
+	write(t, filepath.Join(content, "history", "README.md"), "not content")
+	write(t, filepath.Join(content, ".drafts", "d.toml"), "not even TOML [")
+	write(t, filepath.Join(content, ".#a.toml"), "an editor's lock file")
+	single := filepath.Join(dir, "elsewhere", "e.toml")
+	write(t, single, worksheetOnly)
+	out := filepath.Join(dir, "out")
+
+	code, stdout, stderr := runHandout(t, fixedEnv, "build", "-o", out, content, single)
+	if code != 0 {
+		t.Fatalf("exit status %d, want 0\nstderr:\n%s", code, stderr)
+	}
+	want := []string{"a-summary.pdf", "a.pdf", "e.pdf", "history/b.pdf", "history/ussr/c.pdf"}
+	if got := tree(t, out); !slices.Equal(got, want) {
+		t.Errorf("output folder holds %q, want %q", got, want)
+	}
+	// In order: the folder's files sorted, then the file.
+	var wrote []string
+	for _, l := range strings.Split(strings.TrimSuffix(stdout, "\n"), "\n") {
+		f := strings.Fields(l)
+		if len(f) < 2 || f[0] != "wrote" {
+			t.Fatalf("stdout line %q is not wrote PATH (N pages)", l)
+		}
+		rel, _ := filepath.Rel(out, f[1])
+		wrote = append(wrote, filepath.ToSlash(rel))
+	}
+	if order := []string{"a.pdf", "a-summary.pdf", "history/b.pdf", "history/ussr/c.pdf", "e.pdf"}; !slices.Equal(wrote, order) {
+		t.Errorf("wrote %q, want %q", wrote, order)
+	}
+
+	// A second build gives the same bytes and says the same.
+	before := map[string][]byte{}
+	for _, f := range want {
+		before[f], _ = os.ReadFile(filepath.Join(out, f))
+	}
+	code, stdout2, _ := runHandout(t, fixedEnv, "build", "-o", out, content, single)
+	if code != 0 || stdout2 != stdout {
+		t.Errorf("second build: exit %d, stdout %q; want 0, %q", code, stdout2, stdout)
+	}
+	for _, f := range want {
+		if after, _ := os.ReadFile(filepath.Join(out, f)); !bytes.Equal(before[f], after) {
+			t.Errorf("%s differs between two builds", f)
+		}
+	}
+}
+
+// TestBuildDefaults runs handout as `handout build` in a project folder:
+// content/ in, out/ out, paths in messages relative as given.
+func TestBuildDefaults(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "content", "end.toml"), good)
+	t.Chdir(dir)
+
+	code, stdout, stderr := runHandout(t, fixedEnv, "build")
+	if code != 0 {
+		t.Fatalf("exit status %d\nstderr:\n%s", code, stderr)
+	}
+	if want := "wrote out/end.pdf (1 page)\nwrote out/end-summary.pdf (1 page)\n"; stdout != want {
+		t.Errorf("stdout = %q, want %q", stdout, want)
+	}
+	if got, want := tree(t, "out"), []string{"end-summary.pdf", "end.pdf"}; !slices.Equal(got, want) {
+		t.Errorf("out/ holds %q, want %q", got, want)
+	}
+
+	// Flags may follow the paths.
+	code, stdout, stderr = runHandout(t, fixedEnv, "build", "content/end.toml", "-o", "other")
+	if code != 0 || !strings.HasPrefix(stdout, "wrote other/end.pdf") {
+		t.Errorf("build content/end.toml -o other: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+
+	// An empty content folder is a usage error naming it.
+	if err := os.Remove(filepath.Join("content", "end.toml")); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr = runHandout(t, fixedEnv, "build")
+	if code != 2 || !strings.Contains(stderr, "no .toml files in content/") {
+		t.Errorf("empty content/: exit %d, stderr %q; want 2 and no .toml files in content/", code, stderr)
+	}
+}
+
+func TestCheck(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "content", "a.toml"), good)
+	write(t, filepath.Join(dir, "content", "sub", "b.toml"), worksheetOnly)
+	t.Chdir(dir)
+	before := tree(t, dir)
+
+	code, stdout, stderr := runHandout(t, fixedEnv, "check")
+	if code != 0 || stdout != "ok: 2 files\n" || stderr != "" {
+		t.Errorf("check: exit %d, stdout %q, stderr %q; want 0, %q, nothing", code, stdout, stderr, "ok: 2 files\n")
+	}
+	code, stdout, _ = runHandout(t, fixedEnv, "check", "content/a.toml")
+	if code != 0 || stdout != "ok: 1 file\n" {
+		t.Errorf("check content/a.toml: exit %d, stdout %q; want 0, %q", code, stdout, "ok: 1 file\n")
+	}
+	if after := tree(t, dir); !slices.Equal(before, after) {
+		t.Errorf("check wrote files: before %q, after %q", before, after)
+	}
+
+	write(t, filepath.Join(dir, "content", "sub", "c.toml"), "[worksheet]\ntitle = \"T\"\npaper = \"B5\"\n")
+	write(t, filepath.Join(dir, "content", "d.toml"), "[worksheet]\ntitle = \"T\"\norientation = \"up\"\n")
+	before = tree(t, dir)
+	code, stdout, stderr = runHandout(t, fixedEnv, "check", "content")
+	if code != 1 || stdout != "" {
+		t.Errorf("check with errors: exit %d, stdout %q; want 1, nothing", code, stdout)
+	}
+	for _, want := range []string{"content/sub/c.toml:3:1:", "content/d.toml:3:1:"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr does not report %s:\n%s", want, stderr)
+		}
+	}
+	if after := tree(t, dir); !slices.Equal(before, after) {
+		t.Errorf("check wrote files: before %q, after %q", before, after)
+	}
+}
+
+func TestReport(t *testing.T) {
+	content := document.Errors{
+		{File: "x.toml", Line: 3, Column: 1, Msg: "first"},
+		{File: "x.toml", Line: 9, Column: 5, Msg: "second"},
+	}
+	tests := []struct {
+		name string
+		err  error
+		want string
+	}{
+		{"content errors", content, "x.toml:3:1: first\nx.toml:9:5: second\n"},
+		{"wrapped content errors", fmt.Errorf("layout: %w", content), "x.toml:3:1: first\nx.toml:9:5: second\n"},
+		{"one content error", fmt.Errorf("layout: %w", content[1]), "x.toml:9:5: second\n"},
+		{"other error", errors.New("render summary: boom"), "x.toml: render summary: boom\n"},
+		{"both PDFs failed", errors.Join(fmt.Errorf("layout: %w", content[:1]), errors.New("render summary: boom")),
+			"x.toml:3:1: first\nx.toml: render summary: boom\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b bytes.Buffer
+			report(&b, "x.toml", tt.err)
+			if b.String() != tt.want {
+				t.Errorf("report wrote %q, want %q", b.String(), tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,138 @@
+package render
+
+import (
+	"math"
+	"slices"
+	"unicode/utf16"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"handout/fonts"
+	"handout/layout"
+)
+
+// painter draws items with an fpdf and remembers the graphics state it has
+// set, so as to change only what differs. fpdf carries that state over from
+// page to page.
+type painter struct {
+	pdf *fpdf.Fpdf
+
+	hasFont bool // no font is set until the first text
+	face    fonts.Face
+	size    float64
+
+	text, draw, fill layout.Color
+	lineWidth        float64
+	dash             []float64 // nil: solid
+	round            bool      // round line caps; false: butt
+}
+
+func newPainter(pdf *fpdf.Fpdf) *painter {
+	// fpdf starts with black everywhere, solid lines and butt caps; its
+	// default line width is not one we use.
+	return &painter{pdf: pdf, lineWidth: math.NaN()}
+}
+
+// item draws one item; check has made sure it is one of the four kinds.
+func (p *painter) item(it layout.Item) {
+	switch v := it.(type) {
+	case layout.Text:
+		p.textItem(v)
+	case layout.Rule:
+		p.rule(v)
+	case layout.Box:
+		p.box(v)
+	case layout.Link:
+		p.pdf.LinkString(v.X, v.Y, v.W, v.H, v.URL)
+	}
+}
+
+func (p *painter) textItem(t layout.Text) {
+	if t.Text == "" {
+		return
+	}
+	if !p.hasFont || t.Face != p.face || t.Size != p.size {
+		p.pdf.SetFont(family(t.Face), "", t.Size)
+		p.hasFont, p.face, p.size = true, t.Face, t.Size
+	}
+	if t.Color != p.text {
+		p.pdf.SetTextColor(int(t.Color.R), int(t.Color.G), int(t.Color.B))
+		p.text = t.Color
+	}
+	p.pdf.Text(t.X, t.Y, t.Text)
+}
+
+func (p *painter) rule(r layout.Rule) {
+	p.setDraw(r.Color)
+	p.setLineWidth(r.Width)
+	p.setDash(r.Dash)
+	if r.Round != p.round {
+		if r.Round {
+			p.pdf.SetLineCapStyle("round")
+		} else {
+			p.pdf.SetLineCapStyle("butt")
+		}
+		p.round = r.Round
+	}
+	p.pdf.Line(r.X0, r.Y0, r.X1, r.Y1)
+}
+
+func (p *painter) box(b layout.Box) {
+	style := ""
+	if b.Fill != nil {
+		if *b.Fill != p.fill {
+			p.pdf.SetFillColor(int(b.Fill.R), int(b.Fill.G), int(b.Fill.B))
+			p.fill = *b.Fill
+		}
+		style = "F"
+	}
+	if b.Stroke != nil {
+		p.setDraw(*b.Stroke)
+		p.setLineWidth(b.LineWidth)
+		p.setDash(nil)
+		style += "D"
+	}
+	if style != "" {
+		p.pdf.Rect(b.X, b.Y, b.W, b.H, style)
+	}
+}
+
+// bookmark adds an outline entry for the current page. fpdf encodes the
+// title as UTF-16 only once a UTF-8 font is set (all of ours are); before
+// that, it has to be given UTF-16.
+func (p *painter) bookmark(title string, y float64) {
+	if !p.hasFont {
+		title = utf16BE(title)
+	}
+	p.pdf.Bookmark(title, 0, y)
+}
+
+func (p *painter) setDraw(c layout.Color) {
+	if c != p.draw {
+		p.pdf.SetDrawColor(int(c.R), int(c.G), int(c.B))
+		p.draw = c
+	}
+}
+
+func (p *painter) setLineWidth(w float64) {
+	if w != p.lineWidth {
+		p.pdf.SetLineWidth(w)
+		p.lineWidth = w
+	}
+}
+
+func (p *painter) setDash(dash []float64) {
+	if !slices.Equal(dash, p.dash) {
+		p.pdf.SetDashPattern(dash, 0)
+		p.dash = slices.Clone(dash)
+	}
+}
+
+// utf16BE encodes s as a PDF text string: UTF-16BE with a byte order mark.
+func utf16BE(s string) string {
+	b := []byte{0xFE, 0xFF}
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(u>>8), byte(u))
+	}
+	return string(b)
+}
