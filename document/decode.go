@@ -374,7 +374,8 @@ func (d *decoder) blockBody(t *table, b *Block) {
 	key := b.Kind.String()
 	paras, ok := t.paragraphs(key)
 	b.Paragraphs = paras
-	if ok && len(paras) == 0 && b.Kind != Notes {
+	// A notes box may have no prompt, and a task panel may be all items.
+	if ok && len(paras) == 0 && b.Kind != Notes && b.Kind != Task {
 		t.errorf(key, "key %q must not be empty", key)
 	}
 	for _, k := range blockKeys[len(kindKeys):] {
@@ -398,6 +399,9 @@ func (d *decoder) blockBody(t *table, b *Block) {
 			b.Label = t.required("label")
 		}
 		b.Items, _ = t.textList("items")
+		if ok && len(paras) == 0 && len(b.Items) == 0 {
+			t.errorf(key, "key %q must not be empty unless the task has items", key)
+		}
 	}
 }
 

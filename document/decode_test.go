@@ -213,6 +213,8 @@ func TestDecodeErrors(t *testing.T) {
 		{"missing heading", "[worksheet]\ntitle = \"T\"\n[[section]]\n", []wantErr{
 			{3, 1, `[[section]] has no heading: add heading = "..."`}}},
 		{"empty bullet", head + "bullet = \"\"\n", []wantErr{{6, 1, `key "bullet" must not be empty`}}},
+		{"empty task without items", head + "task = \"\"\n", []wantErr{{6, 1, `key "task" must not be empty unless the task has items`}}},
+		{"empty task with empty items", head + "task = \"\"\nitems = []\n", []wantErr{{6, 1, `key "task" must not be empty unless the task has items`}}},
 		{"nothing to build", "[worksheet]\ntitle = \"T\"\n", []wantErr{
 			{1, 1, "nothing to build: add a [[section]] or a [summary]"}}},
 		{"snowman", head + "text = \"\"\"\nA line,\n  then a ☃ and ☃.\"\"\"\n", []wantErr{

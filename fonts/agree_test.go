@@ -9,12 +9,16 @@ import (
 	"handout/fonts"
 )
 
-// writer returns an fpdf with face f registered and selected, and fpdf's own
-// table of its character widths.
+// writer returns an fpdf with face f registered and selected, as the
+// renderer embeds it, and fpdf's own table of its character widths.
 func writer(t *testing.T, f fonts.Face) (*fpdf.Fpdf, []int) {
 	t.Helper()
+	ttf, err := f.Embed()
+	if err != nil {
+		t.Fatal(err)
+	}
 	pdf := fpdf.New("P", "pt", "A4", "")
-	pdf.AddUTF8FontFromBytes("f", "", f.TTF())
+	pdf.AddUTF8FontFromBytes("f", "", ttf)
 	pdf.SetFont("f", "", 10)
 	if pdf.Err() {
 		t.Fatal(pdf.Error())

@@ -34,7 +34,7 @@ func newTheme(s document.Style) (*theme, error) {
 	t := &theme{
 		family: s.Font,
 		size:   s.Size,
-		lead:   s.Size * 1.38,
+		lead:   s.Size * 1.33,
 		margin: s.MarginMM * mm,
 		ruling: s.RulingMM * mm,
 	}

@@ -54,7 +54,10 @@ func BenchmarkPDF(b *testing.B) {
 // BenchmarkRegisterFace measures what one face costs before anything is
 // drawn: fpdf parses the whole font file.
 func BenchmarkRegisterFace(b *testing.B) {
-	ttf := sansRegular.TTF()
+	ttf, err := sansRegular.Embed()
+	if err != nil {
+		b.Fatal(err)
+	}
 	b.ReportAllocs()
 	for b.Loop() {
 		pdf := fpdf.New("P", "pt", "A4", "")

@@ -86,7 +86,11 @@ func PDF(r *layout.Result, opt Options) (_ []byte, err error) {
 	}
 
 	for _, s := range subsets {
-		if err := register(pdf, family(s.face), s.face.TTF()); err != nil {
+		ttf, err := s.face.Embed()
+		if err == nil {
+			err = register(pdf, family(s.face), ttf)
+		}
+		if err != nil {
 			return nil, fmt.Errorf("render: font %s: %w", s.face.Name(), err)
 		}
 	}
