@@ -109,25 +109,17 @@ func (f Face) Name() string {
 	return fam + "-Regular"
 }
 
-// TTF returns the face's TrueType font file.
+// ttfs holds the font files in the order of Faces.
+var ttfs = [...][]byte{
+	liberationsansregular.TTF, liberationsansbold.TTF, liberationsansitalic.TTF, liberationsansbolditalic.TTF,
+	liberationserifregular.TTF, liberationserifbold.TTF, liberationserifitalic.TTF, liberationserifbolditalic.TTF,
+}
+
+// TTF returns the face's TrueType font file, or nil if there is no such
+// face.
 func (f Face) TTF() []byte {
-	switch f {
-	case Face{Sans, Regular}:
-		return liberationsansregular.TTF
-	case Face{Sans, Bold}:
-		return liberationsansbold.TTF
-	case Face{Sans, Italic}:
-		return liberationsansitalic.TTF
-	case Face{Sans, BoldItalic}:
-		return liberationsansbolditalic.TTF
-	case Face{Serif, Regular}:
-		return liberationserifregular.TTF
-	case Face{Serif, Bold}:
-		return liberationserifbold.TTF
-	case Face{Serif, Italic}:
-		return liberationserifitalic.TTF
-	case Face{Serif, BoldItalic}:
-		return liberationserifbolditalic.TTF
+	if i := f.index(); i >= 0 {
+		return ttfs[i]
 	}
 	return nil
 }
@@ -154,10 +146,19 @@ var loaded [8]struct {
 	err  error
 }
 
+// index returns the face's position in Faces, or -1 if there is no such
+// face.
+func (f Face) index() int {
+	if f.Family > Serif || f.Style > BoldItalic {
+		return -1
+	}
+	return int(f.Family)*4 + int(f.Style)
+}
+
 // Load returns the metrics of a face, parsing its font on first use.
 func Load(f Face) (*Metrics, error) {
-	i := int(f.Family)*4 + int(f.Style)
-	if i < 0 || i >= len(loaded) {
+	i := f.index()
+	if i < 0 {
 		return nil, fmt.Errorf("fonts: no such face %v", f)
 	}
 	l := &loaded[i]

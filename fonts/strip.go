@@ -25,8 +25,8 @@ var embedded [8]struct {
 // unchanged, so text measures and looks the same. The result is computed
 // once per process.
 func (f Face) Embed() ([]byte, error) {
-	i := int(f.Family)*4 + int(f.Style)
-	if i < 0 || i >= len(embedded) || f.TTF() == nil {
+	i := f.index()
+	if i < 0 {
 		return nil, fmt.Errorf("fonts: no such face %v", f)
 	}
 	e := &embedded[i]

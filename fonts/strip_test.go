@@ -72,3 +72,24 @@ func TestStripHintingRejectsBrokenFonts(t *testing.T) {
 		}
 	}
 }
+
+func TestNoSuchFace(t *testing.T) {
+	for _, f := range []Face{{Sans, 4}, {Serif, 7}, {2, Regular}} {
+		if _, err := Load(f); err == nil {
+			t.Errorf("Load(%v): no error", f)
+		}
+		if _, err := f.Embed(); err == nil {
+			t.Errorf("%v.Embed(): no error", f)
+		}
+		if f.TTF() != nil {
+			t.Errorf("%v.TTF() is not nil", f)
+		}
+	}
+	// A bad face must not spoil a good one.
+	for _, f := range Faces {
+		m, err := Load(f)
+		if err != nil || m.Face() != f {
+			t.Errorf("Load(%v) = %v, %v", f, m, err)
+		}
+	}
+}

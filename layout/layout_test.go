@@ -58,15 +58,17 @@ func mustWorksheet(t *testing.T, d *document.Document) *Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkPages(t, r, d.Style.MarginMM*mm)
+	checkPages(t, r, d)
 	return r
 }
 
-// checkPages asserts what must hold on every page of every layout: every
-// item inside the margins, no two text runs overlapping, a footer on each.
-func checkPages(t *testing.T, r *Result, margin float64) {
+// checkPages asserts what must hold on every page of every layout of d:
+// every item inside the margins, no two text runs overlapping, and d's
+// footer last on each page.
+func checkPages(t *testing.T, r *Result, d *document.Document) {
 	t.Helper()
 	const eps = 0.01
+	margin := d.Style.MarginMM * mm
 	for n, p := range r.Pages {
 		var texts []Text
 		for _, it := range p.Items {
@@ -85,8 +87,8 @@ func checkPages(t *testing.T, r *Result, margin float64) {
 				}
 			}
 		}
-		if len(texts) == 0 || !strings.HasPrefix(texts[len(texts)-1].Text, "Footer / ") && !strings.Contains(texts[len(texts)-1].Text, "/") {
-			t.Errorf("page %d has no footer", n+1)
+		if want := d.Worksheet.Footer.Expand(n+1, len(r.Pages)); len(texts) == 0 || texts[len(texts)-1].Text != want {
+			t.Errorf("page %d does not end with the footer %q", n+1, want)
 		}
 	}
 }
@@ -180,56 +182,77 @@ func TestQuoteLongerThanPageKeepsSourceWithItsLastPart(t *testing.T) {
 }
 
 func TestQuoteAndSourceShareAPage(t *testing.T) {
-	// Fill most of page 1 so that the quotation does not fit below.
-	blocks := []document.Block{}
-	for i := range 11 {
-		blocks = append(blocks, bullet(sentences(3, 10*i)))
-	}
-	blocks = append(blocks, quote(sentences(6, 500), "Quoted source"))
-	r := mustWorksheet(t, newDoc(document.Section{Heading: "One", Blocks: blocks}))
-	found := false
-	for i, p := range pageTexts(r) {
-		q, s := baselinesOf(p, "Sentence number 500 "), baselinesOf(p, "Quoted source")
-		if len(q) > 0 {
-			found = true
-			if len(s) == 0 || len(baselinesOf(p, "number 505 ")) == 0 {
-				t.Errorf("page %d: the quotation's start is here but not all of it and its source", i+1)
+	// As in TestNoWidowsOrOrphans, move the quotation down in steps of a
+	// fraction of a line until it has met the foot of the page everywhere.
+	for ruling := 5.0; ruling <= 15; ruling += 0.5 {
+		for fill := 25; fill < 45; fill++ {
+			blocks := []document.Block{notes("", 1)}
+			for i := range fill {
+				blocks = append(blocks, bullet(sentence(i)))
+			}
+			blocks = append(blocks, quote(sentences(6, 500), "Quoted source"), bullet(sentence(600)))
+			d := newDoc(document.Section{Heading: "One", Blocks: blocks})
+			d.Style.RulingMM = ruling
+			r := mustWorksheet(t, d)
+			pages := 0
+			for i, p := range pageTexts(r) {
+				if len(baselinesOf(p, "number 50")) == 0 {
+					continue
+				}
+				pages++
+				if len(baselinesOf(p, "Sentence number 500 ")) == 0 || len(baselinesOf(p, "Quoted source")) == 0 {
+					t.Errorf("ruling %v, fill %d: page %d holds part of the quotation", ruling, fill, i+1)
+				}
+			}
+			if pages != 1 {
+				t.Errorf("ruling %v, fill %d: the quotation is on %d pages", ruling, fill, pages)
 			}
 		}
-	}
-	if !found {
-		t.Fatal("quotation not found")
 	}
 }
 
 func TestHeadingNeverLastOnPage(t *testing.T) {
-	for fill := range 30 {
-		var secs []document.Section
-		blocks := []document.Block{}
-		for i := range fill {
-			blocks = append(blocks, bullet(sentence(i)))
-		}
-		secs = append(secs, document.Section{Heading: "First", Blocks: blocks},
-			document.Section{Heading: "Second", Blocks: []document.Block{text(sentences(4, 100))}})
-		r := mustWorksheet(t, newDoc(secs...))
-		for i, p := range pageTexts(r) {
-			last := p[len(p)-1]
-			if strings.HasSuffix(last.Text, "First") || strings.HasSuffix(last.Text, "Second") {
-				t.Errorf("fill %d: page %d ends with heading %q", fill, i+1, last.Text)
+	next := map[string]document.Block{
+		"text":   text(sentences(4, 100)),
+		"bullet": bullet(sentence(100)),
+		"quote":  quote(sentences(3, 100), "Source"),
+		"notes":  notes("Why?", 4),
+		"task":   {Kind: document.Task, Label: "Task", Paragraphs: []string{sentence(100)}},
+	}
+	for kind, blk := range next {
+		for fill := range 60 {
+			blocks := []document.Block{}
+			for i := range fill {
+				blocks = append(blocks, bullet(sentence(i)))
+			}
+			r := mustWorksheet(t, newDoc(
+				document.Section{Heading: "First", Blocks: blocks},
+				document.Section{Heading: "Second", Blocks: []document.Block{blk}},
+			))
+			for i, p := range pageTexts(r) {
+				if last := p[len(p)-1]; strings.HasSuffix(last.Text, "First") || strings.HasSuffix(last.Text, "Second") {
+					t.Errorf("%s after %d bullets: page %d ends with heading %q", kind, fill, i+1, last.Text)
+				}
 			}
 		}
 	}
 }
 
 func TestNoWidowsOrOrphans(t *testing.T) {
-	for fill := range 40 {
-		blocks := []document.Block{}
-		for i := range fill {
-			blocks = append(blocks, bullet(sentence(i)))
+	// A one-line writing box whose ruling varies in small steps moves the
+	// paragraph down by fractions of a line, so that it meets the foot of
+	// the page at every offset.
+	for ruling := 5.0; ruling <= 15; ruling += 0.5 {
+		for fill := 20; fill < 40; fill++ {
+			blocks := []document.Block{notes("", 1)}
+			for i := range fill {
+				blocks = append(blocks, bullet(sentence(i)))
+			}
+			blocks = append(blocks, text(sentences(12, 100)))
+			d := newDoc(document.Section{Heading: "One", Blocks: blocks})
+			d.Style.RulingMM = ruling
+			checkParagraphSplit(t, mustWorksheet(t, d), fill)
 		}
-		blocks = append(blocks, text(sentences(12, 100)))
-		r := mustWorksheet(t, newDoc(document.Section{Heading: "One", Blocks: blocks}))
-		checkParagraphSplit(t, r, fill)
 	}
 }
 
@@ -374,6 +397,19 @@ func TestWrapWidthsAreExact(t *testing.T) {
 			if math.Abs(sum-l.width) > 1e-9 {
 				t.Errorf("runs add to %.4f, line is %.4f", sum, l.width)
 			}
+		}
+	}
+}
+
+func TestWrapTerminatesWhenNothingFits(t *testing.T) {
+	th, err := newTheme(document.Style{Font: fonts.Sans, Size: 11, MarginMM: 18, RulingMM: 8})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, width := range []float64{-50, 0, 3} {
+		lines := th.at(11).wrap(th.plain("abc de"), width)
+		if len(lines) != 5 {
+			t.Errorf("width %v: %d lines, want one per character (5)", width, len(lines))
 		}
 	}
 }

@@ -2,43 +2,40 @@ package layout
 
 import (
 	"errors"
+	"fmt"
 	"math"
 
 	"handout/document"
 	"handout/fonts"
 )
 
+// minRows is the fewest writing lines a summary panel may have.
+const minRows = 3
+
 // Summary lays out the one-page summary sheet of d: the title, a name line,
 // the panels side by side (or, on a portrait sheet with four or more, in a
-// grid of two columns), each filled with writing lines, and the footer.
+// grid of two columns), each filled with writing lines, and the worksheet's
+// footer. It is an error if a panel has no room for its heading, its prompt
+// and three writing lines.
 func Summary(d *document.Document) (*Result, error) {
 	s := d.Summary
 	if s == nil || len(s.Panels) == 0 {
 		return nil, errors.New("layout: the document has no summary panels")
 	}
-	t, err := newTheme(d.Style)
+	p := s.Paper
+	b, err := newBuilder(d, p)
 	if err != nil {
 		return nil, err
 	}
-	p := s.Paper
-	b := &builder{theme: t, left: t.margin, width: p.Width - 2*t.margin}
-	page := Page{Width: p.Width, Height: p.Height}
-
 	ts := b.size * 2.1
-	var head []unit
-	head = append(head, b.lines([]span{{b.face(fonts.Bold), s.Title}}, ts, ts*1.2, b.left, b.width, 0.5, solid(ink))...)
+	head := b.lines([]span{{b.face(fonts.Bold), s.Title}}, ts, ts*1.2, b.left, b.width, 0.5, solid(ink))
 	if s.NameLine {
 		head = append(head, b.nameLine([]string{"Name", "Class", "Date"}, []float64{0.5, 0.25, 0.25}))
 	}
-	y := t.margin
-	for _, u := range head {
-		y += u.space
-		for _, it := range u.items {
-			page.Items = append(page.Items, shift(it, y))
-		}
-		y += u.height
-	}
-	top, bottom := y+0.8*b.lead, p.Height-t.margin-b.footerZone()
+	page := Page{Width: p.Width, Height: p.Height}
+	var y float64
+	page.Items, y = stack(nil, head, b.margin)
+	top, bottom := y+0.8*b.lead, p.Height-b.margin-b.footerZone()
 
 	cols := len(s.Panels)
 	if !p.Landscape && cols >= 4 {
@@ -51,10 +48,14 @@ func Summary(d *document.Document) (*Result, error) {
 	for i, pan := range s.Panels {
 		x := b.left + float64(i%cols)*(pw+gutter)
 		py := top + float64(i/cols)*(ph+gutter)
-		page.Items = append(page.Items, b.panel(pan, x, py, pw, ph)...)
+		items, err := b.panel(pan, x, py, pw, ph)
+		if err != nil {
+			return nil, fmt.Errorf("layout: summary %s: %w", p.Name, err)
+		}
+		page.Items = append(page.Items, items...)
 	}
 	pages := []Page{page}
-	b.footers(pages, d.Worksheet)
+	b.footers(pages)
 	return &Result{
 		Pages:    pages,
 		Title:    s.Title,
@@ -63,38 +64,54 @@ func Summary(d *document.Document) (*Result, error) {
 	}, nil
 }
 
-// panel draws one summary panel: a bordered box with its heading in a
-// shaded band, the prompt in small grey type, and writing lines to the foot.
-func (b *builder) panel(pan document.Panel, x, y, w, h float64) []Item {
-	hs := 1.15 * b.size
-	band := 2 * b.lead
-	items := []Item{
-		Box{X: x, Y: y, W: w, H: band, Fill: &tint},
-		Rule{X0: x, Y0: y + band, X1: x + w, Y1: y + band, Width: 0.75, Color: frameC},
-	}
-	for _, u := range b.lines([]span{{b.face(fonts.Bold), pan.Heading}}, hs, band, x, w, 0.5, solid(accent))[:1] {
+// stack places units one under another from y, appending their items to
+// items; it returns the items and the y below the last unit.
+func stack(items []Item, us []unit, y float64) ([]Item, float64) {
+	for _, u := range us {
+		y += u.space
 		for _, it := range u.items {
 			items = append(items, shift(it, y))
 		}
+		y += u.height
 	}
+	return items, y
+}
+
+// panel draws one summary panel: a bordered box with its heading in a
+// shaded band, the prompt in small grey type, and writing lines to the foot.
+func (b *builder) panel(pan document.Panel, x, y, w, h float64) ([]Item, error) {
 	inset := 0.75 * b.size
+	hs := 1.15 * b.size
+	ps := 0.85 * b.size
+	noRoom := fmt.Errorf("panel %q has no room for its heading, prompt and %d writing lines: use fewer panels, a larger paper or a smaller size", pan.Heading, minRows)
+	if !b.at(hs).fits([]span{{b.face(fonts.Bold), pan.Heading}}, w-2*inset) || !b.at(ps).fits(b.plain(pan.Prompt), w-2*inset) {
+		return nil, noRoom
+	}
+	heading := b.lines([]span{{b.face(fonts.Bold), pan.Heading}}, hs, hs*1.25, x+inset, w-2*inset, 0.5, solid(accent))
+	pad := (2*b.lead - hs*1.25) / 2 // one heading line sits in a band two body lines high
+	heading[0].space = pad
+	_, band := stack(nil, heading, y)
+	band += pad - y
+	items := []Item{
+		Box{X: x, Y: y, W: w, H: band, Fill: paint(tint)},
+		Rule{X0: x, Y0: y + band, X1: x + w, Y1: y + band, Width: 0.75, Color: frameC},
+	}
+	items, _ = stack(items, heading, y)
 	next := y + band
 	if pan.Prompt != "" {
-		ps := 0.85 * b.size
-		next += 0.3 * b.lead
-		for _, u := range b.lines(b.plain(pan.Prompt), ps, ps*1.3, x+inset, w-2*inset, 0, solid(muted)) {
-			for _, it := range u.items {
-				items = append(items, shift(it, next))
-			}
-			next += u.height
-		}
+		prompt := b.lines(b.plain(pan.Prompt), ps, ps*1.3, x+inset, w-2*inset, 0, solid(muted))
+		prompt[0].space = 0.3 * b.lead
+		items, next = stack(items, prompt, next)
 	}
 	// Writing rows fill the panel down to half a row above its foot.
 	n := int(math.Floor((y + h - 0.5*b.ruling - next) / b.ruling))
+	if n < minRows {
+		return nil, noRoom
+	}
 	for k := range n {
 		for _, it := range b.writingRow(pan.Ruling, k, x+inset, x+w-inset) {
 			items = append(items, shift(it, next+float64(k)*b.ruling))
 		}
 	}
-	return append(items, stroked(x, y, w, h, 0.9, &frameC, nil))
+	return append(items, stroked(x, y, w, h, 0.9, paint(frameC), nil)), nil
 }

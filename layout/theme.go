@@ -10,7 +10,8 @@ import (
 // mm is one millimetre in points.
 const mm = 72 / 25.4
 
-// Colours, chosen to print well in gray on a photocopier as well as in colour.
+// Colours, chosen to print well in gray on a photocopier as well as in
+// colour. Items hold copies (see paint), never these variables' addresses.
 var (
 	ink    = Color{0x1a, 0x1a, 0x1a} // body text
 	accent = Color{0x1f, 0x4e, 0x79} // headings, bullets, quotation bars
@@ -30,6 +31,7 @@ type theme struct {
 	metrics [4]*fonts.Metrics
 }
 
+// newTheme measures a document with style s.
 func newTheme(s document.Style) (*theme, error) {
 	t := &theme{
 		family: s.Font,
@@ -70,3 +72,6 @@ func (t *theme) xHeight(size float64) float64 {
 }
 
 func solid(c Color) func(fonts.Face) Color { return func(fonts.Face) Color { return c } }
+
+// paint returns a pointer to a copy of c, for a Box's fill or stroke.
+func paint(c Color) *Color { return &c }

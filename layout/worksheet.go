@@ -14,21 +14,14 @@ func Worksheet(d *document.Document) (*Result, error) {
 	if len(d.Sections) == 0 {
 		return nil, errors.New("layout: the worksheet has no sections")
 	}
-	t, err := newTheme(d.Style)
+	p := d.Worksheet.Paper
+	b, err := newBuilder(d, p)
 	if err != nil {
 		return nil, err
 	}
-	p := d.Worksheet.Paper
-	b := &builder{theme: t, left: t.margin, width: p.Width - 2*t.margin}
-	fr := frame{width: p.Width, height: p.Height, top: t.margin, bottom: p.Height - t.margin - b.footerZone()}
-
-	units := b.titleBlock(d.Worksheet)
-	for i, s := range d.Sections {
-		units = append(units, b.section(i+1, s, d.Worksheet.NumberSections)...)
-	}
-	fl := newFlow(fr)
-	fl.add(units)
-	b.footers(fl.pages, d.Worksheet)
+	fl := newFlow(frame{width: p.Width, height: p.Height, top: b.margin, bottom: p.Height - b.margin - b.footerZone()})
+	fl.add(b.join(b.pieces(d)))
+	b.footers(fl.pages)
 	return &Result{
 		Pages:    fl.pages,
 		Outline:  fl.outline,
@@ -38,40 +31,118 @@ func Worksheet(d *document.Document) (*Result, error) {
 	}, nil
 }
 
-// builder turns blocks into units of the flow.
+// builder turns a document's parts into units of the flow.
 type builder struct {
 	*theme
 	left, width float64 // the text column
-	prev        document.Kind
-	prevSection bool // the previous units were a section heading
+	footer      document.Footer
+	link        string // the footer's URL, if any
 }
 
-// Block kinds as the spacing table sees them, beyond document's kinds.
+// newBuilder measures d with its style on paper p.
+func newBuilder(d *document.Document, p document.Paper) (*builder, error) {
+	t, err := newTheme(d.Style)
+	if err != nil {
+		return nil, err
+	}
+	return &builder{
+		theme:  t,
+		left:   t.margin,
+		width:  p.Width - 2*t.margin,
+		footer: d.Worksheet.Footer,
+		link:   d.Worksheet.FooterLink,
+	}, nil
+}
+
+// role is what a piece of the flow is, as spacing sees it.
+type role uint8
+
 const (
-	kindTitle   document.Kind = 0 // the title block, which starts every worksheet
-	kindHeading document.Kind = 100
+	roleTitle role = iota
+	roleHeading
+	roleBullet
+	roleText
+	roleQuote
+	roleNotes
+	roleTask
 )
 
-// gap returns the space between a block of kind prev and one of kind next,
-// in multiples of the body line height: the larger of what each asks for.
-func (b *builder) gap(prev, next document.Kind) float64 {
-	around := func(k document.Kind) float64 {
-		switch k {
-		case document.Quote:
+// roleOf returns the role of a block of kind k.
+func roleOf(k document.Kind) role {
+	switch k {
+	case document.Bullet:
+		return roleBullet
+	case document.Quote:
+		return roleQuote
+	case document.Notes:
+		return roleNotes
+	case document.Task:
+		return roleTask
+	}
+	return roleText
+}
+
+// piece is the units of one title block, heading or block.
+type piece struct {
+	role  role
+	units []unit
+}
+
+// pieces lays out every part of the worksheet, in order.
+func (b *builder) pieces(d *document.Document) []piece {
+	ps := []piece{{roleTitle, b.titleBlock(d.Worksheet)}}
+	for i, s := range d.Sections {
+		text := s.Heading
+		if d.Worksheet.NumberSections {
+			text = strconv.Itoa(i+1) + ". " + s.Heading
+		}
+		ps = append(ps, piece{roleHeading, b.heading(text)})
+		for _, blk := range s.Blocks {
+			ps = append(ps, piece{roleOf(blk.Kind), b.block(blk)})
+		}
+	}
+	return ps
+}
+
+// join strings pieces together with the space each pair asks for. The
+// title and headings stay with what follows them.
+func (b *builder) join(ps []piece) []unit {
+	var us []unit
+	for i, p := range ps {
+		if len(p.units) == 0 {
+			continue
+		}
+		if i > 0 {
+			p.units[0].space = b.gap(ps[i-1].role, p.role)
+		}
+		if (p.role == roleTitle || p.role == roleHeading) && i < len(ps)-1 {
+			p.units[len(p.units)-1].keep = true
+		}
+		us = append(us, p.units...)
+	}
+	return us
+}
+
+// gap returns the space between a piece of role prev and one of role next:
+// the larger of what each asks for, in body line heights.
+func (b *builder) gap(prev, next role) float64 {
+	around := func(r role) float64 {
+		switch r {
+		case roleQuote:
 			return 0.85
-		case document.Notes, document.Task:
+		case roleNotes, roleTask:
 			return 1.0
-		case kindHeading:
+		case roleHeading:
 			return 1.5
 		}
 		return 0.6
 	}
 	switch {
-	case prev == kindTitle:
+	case prev == roleTitle:
 		return 0.8 * b.lead
-	case prev == kindHeading:
+	case prev == roleHeading:
 		return 0.3 * b.lead
-	case prev == document.Bullet && next == document.Bullet:
+	case prev == roleBullet && next == roleBullet:
 		return 0.3 * b.lead
 	}
 	return max(around(prev), around(next)) * b.lead
@@ -115,7 +186,7 @@ func stroked(x, y, w, h, lw float64, stroke, fill *Color) Box {
 	return Box{X: x + lw/2, Y: y + lw/2, W: w - lw, H: h - lw, Stroke: stroke, Fill: fill, LineWidth: lw}
 }
 
-func (b *builder) plain(s string) []span { return []span{{b.face(fonts.Regular), s}} }
+func (t *theme) plain(s string) []span { return []span{{t.face(fonts.Regular), s}} }
 
 // titleBlock is the title, subtitle, optional name line and a rule.
 func (b *builder) titleBlock(w document.Worksheet) []unit {
@@ -135,9 +206,7 @@ func (b *builder) titleBlock(w document.Worksheet) []unit {
 		height: 0.8,
 		items:  []Item{Rule{X0: b.left, Y0: 0.4, X1: b.left + b.width, Y1: 0.4, Width: 0.8, Color: accent}},
 	})
-	us = keepAll(us)
-	us[len(us)-1].keep = true // the title stays with what follows
-	return us
+	return keepAll(us)
 }
 
 // nameLine is a row of labels, each followed by a line to write on, sharing
@@ -160,26 +229,11 @@ func (b *builder) nameLine(labels []string, share []float64) unit {
 	return u
 }
 
-// section is a heading followed by its blocks.
-func (b *builder) section(n int, s document.Section, number bool) []unit {
-	text := s.Heading
-	if number {
-		text = strconv.Itoa(n) + ". " + s.Heading
-	}
+// heading sets a section heading, with its bookmark.
+func (b *builder) heading(text string) []unit {
 	hs := b.size * 1.27
 	us := keepAll(b.lines([]span{{b.face(fonts.Bold), text}}, hs, hs*1.25, b.left, b.width, 0, solid(accent)))
-	us[0].space = b.gap(b.prev, kindHeading)
 	us[0].mark = text
-	b.prev = kindHeading
-	for _, blk := range s.Blocks {
-		bu := b.block(blk)
-		if len(bu) == 0 {
-			continue
-		}
-		bu[0].space = b.gap(b.prev, blk.Kind)
-		b.prev = blk.Kind
-		us = append(us, bu...)
-	}
 	return us
 }
 
@@ -188,7 +242,7 @@ func (b *builder) block(blk document.Block) []unit {
 	var us []unit
 	switch blk.Kind {
 	case document.Bullet:
-		us = b.bullets(blk.Paragraphs, b.left, b.width, accent)
+		us = b.bullets(blk.Paragraphs, b.left, b.width)
 	case document.Text:
 		us = b.paragraphs(blk.Paragraphs, b.left, b.width)
 	case document.Quote:
@@ -228,7 +282,7 @@ func (b *builder) paragraphs(ps []string, x, width float64) []unit {
 
 // bullets sets a bulleted item: a small square drawn as a shape, and the
 // text with a hanging indent. Later paragraphs of the item hang too.
-func (b *builder) bullets(ps []string, x, width float64, c Color) []unit {
+func (b *builder) bullets(ps []string, x, width float64) []unit {
 	indent := 1.3 * b.size
 	us := b.paragraphs(ps, x+indent, width-indent)
 	if len(us) == 0 {
@@ -236,7 +290,7 @@ func (b *builder) bullets(ps []string, x, width float64, c Color) []unit {
 	}
 	side := 0.34 * b.size
 	cy := b.baseline(b.size, b.lead) - b.xHeight(b.size)/2
-	sq := Box{X: x + 0.2*b.size, Y: cy - side/2, W: side, H: side, Fill: &c}
+	sq := Box{X: x + 0.2*b.size, Y: cy - side/2, W: side, H: side, Fill: paint(accent)}
 	us[0].items = append([]Item{sq}, us[0].items...)
 	return us
 }
@@ -249,7 +303,7 @@ func (b *builder) quote(blk document.Block) []unit {
 	indent := 2 * b.size
 	x, width := b.left+indent, b.width-2*indent
 	bar := &group{draw: func(top, bottom float64) []Item {
-		return []Item{Box{X: x - 0.85*b.size, Y: top + 0.15*b.lead, W: 1.8, H: bottom - top - 0.3*b.lead, Fill: &accent}}
+		return []Item{Box{X: x - 0.85*b.size, Y: top + 0.15*b.lead, W: 1.8, H: bottom - top - 0.3*b.lead, Fill: paint(accent)}}
 	}}
 	var us []unit
 	for i, p := range blk.Paragraphs {
@@ -299,7 +353,7 @@ func (b *builder) notes(blk document.Block) []unit {
 // one row each so that a box taller than a page can continue on the next.
 func (b *builder) writingBox(n int, r document.Ruling, x, width float64) []unit {
 	g := &group{draw: func(top, bottom float64) []Item {
-		return []Item{stroked(x, top, width, bottom-top, 0.75, &frameC, nil)}
+		return []Item{stroked(x, top, width, bottom-top, 0.75, paint(frameC), nil)}
 	}}
 	inset := 0.75 * b.size
 	us := make([]unit, 0, n+1)
@@ -341,7 +395,7 @@ func (b *builder) task(blk document.Block) []unit {
 	pad := 0.9 * b.size
 	x, width := b.left+pad, b.width-2*pad
 	g := &group{draw: func(top, bottom float64) []Item {
-		return []Item{stroked(b.left, top, b.width, bottom-top, 0.8, &accent, &tint)}
+		return []Item{stroked(b.left, top, b.width, bottom-top, 0.8, paint(accent), paint(tint))}
 	}}
 	us := b.lines([]span{{b.face(fonts.Bold), blk.Label}}, b.size, b.lead, x, width, 0, solid(accent))
 	body := b.paragraphs(blk.Paragraphs, x, width)
@@ -350,7 +404,7 @@ func (b *builder) task(blk document.Block) []unit {
 	}
 	us = append(us, body...)
 	for _, it := range blk.Items {
-		bu := b.bullets([]string{it}, x, width, accent)
+		bu := b.bullets([]string{it}, x, width)
 		bu[0].space = 0.3 * b.lead
 		us = append(us, bu...)
 	}
@@ -365,27 +419,41 @@ func (b *builder) task(blk document.Block) []unit {
 // footerSize is the footer's type size.
 func (b *builder) footerSize() float64 { return max(0.75*b.size, 7) }
 
-// footerZone is the height kept free above the bottom margin for the footer.
-func (b *builder) footerZone() float64 { return b.footerSize()*1.2 + 1.2*b.lead }
+// footerLines wraps the footer of page n of total.
+func (b *builder) footerLines(n, total int) []line {
+	text := b.footer.Expand(n, total)
+	if text == "" {
+		return nil
+	}
+	return b.at(b.footerSize()).wrap(b.plain(text), b.width)
+}
 
-// footers puts the expanded footer centred at the foot of every page, as a
-// link when the worksheet gives footer_link.
-func (b *builder) footers(pages []Page, w document.Worksheet) {
+// footerZone is the height kept free above the bottom margin for the
+// footer, measured with three-digit page numbers.
+func (b *builder) footerZone() float64 {
+	n := len(b.footerLines(999, 999))
+	if n == 0 {
+		return 0
+	}
+	return float64(n)*b.footerSize()*1.3 + 1.2*b.lead
+}
+
+// footers puts the expanded footer, centred, at the foot of every page, as
+// a link when the worksheet gives footer_link.
+func (b *builder) footers(pages []Page) {
 	size := b.footerSize()
-	m := b.metrics[fonts.Regular]
-	base := pages[0].Height - b.margin + float64(m.Descent)*size/1000
+	lead := size * 1.3
 	for i := range pages {
 		p := &pages[i]
-		text := w.Footer.Expand(i+1, len(pages))
-		if text == "" {
-			continue
-		}
-		tw := m.Size(text, size)
-		x := (p.Width - tw) / 2
-		p.Items = append(p.Items, Text{X: x, Y: base, Face: b.face(fonts.Regular), Size: size, Color: muted, Text: text, Width: tw})
-		if w.FooterLink != "" {
-			top := base - float64(m.Ascent)*size/1000
-			p.Items = append(p.Items, Link{X: x, Y: top, W: tw, H: p.Height - b.margin - top, URL: w.FooterLink})
+		lines := b.footerLines(i+1, len(pages))
+		top := p.Height - b.margin - float64(len(lines))*lead
+		for k, l := range lines {
+			y := top + float64(k)*lead
+			x := b.left + (b.width-l.width)/2
+			p.Items = append(p.Items, l.texts(x, y+b.baseline(size, lead), size, solid(muted))...)
+			if b.link != "" {
+				p.Items = append(p.Items, Link{X: x, Y: y, W: l.width, H: lead, URL: b.link})
+			}
 		}
 	}
 }

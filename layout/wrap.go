@@ -79,14 +79,15 @@ func (m measurer) words(spans []span) []word {
 }
 
 // wrap breaks spans into lines no wider than width, filling each line
-// greedily. A word wider than a whole line is broken between characters.
+// greedily. A word wider than a whole line is broken between characters;
+// when not even one character fits, each line holds one.
 func (m measurer) wrap(spans []span, width float64) []line {
 	var (
 		lines []line
 		cur   line
 	)
 	for _, w := range m.words(spans) {
-		for w.width > width {
+		for w.width > width && len(w.frags) > 0 {
 			head, tail := m.splitWord(w, width-lineAdvance(cur), len(cur.words) == 0)
 			if len(head.frags) == 0 {
 				lines = append(lines, cur)
@@ -98,6 +99,9 @@ func (m measurer) wrap(spans []span, width float64) []line {
 			cur = line{}
 			w = tail
 		}
+		if len(w.frags) == 0 {
+			continue
+		}
 		if len(cur.words) > 0 && lineAdvance(cur)+w.width > width {
 			lines = append(lines, cur)
 			cur = line{}
@@ -108,6 +112,17 @@ func (m measurer) wrap(spans []span, width float64) []line {
 		lines = append(lines, cur)
 	}
 	return lines
+}
+
+// fits reports whether every word of spans fits in width, so that wrap
+// need not break one between characters.
+func (m measurer) fits(spans []span, width float64) bool {
+	for _, w := range m.words(spans) {
+		if w.width > width {
+			return false
+		}
+	}
+	return true
 }
 
 // lineAdvance is where the next word on l would start.
