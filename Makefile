@@ -1,6 +1,7 @@
 # handout: make builds the example PDFs (content/ -> out/).
 
 GO ?= go
+GOFMT ?= gofmt
 
 .PHONY: all handout test bench check clean
 
@@ -12,13 +13,16 @@ all: handout
 handout:
 	$(GO) build -o handout .
 
+# Fails, listing them, if any files need gofmt.
 test:
+	@unformatted=$$($(GOFMT) -l .); \
+	if [ -n "$$unformatted" ]; then echo "gofmt -l: these files need gofmt:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) test ./...
 
 # benchstat-ready: six runs of every benchmark, kept in bench.txt.
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem -count 6 ./... | tee bench.txt
+	$(GO) test -p 1 -run '^$$' -bench . -benchmem -count 6 ./... | tee bench.txt
 
 check: handout
 	./handout check

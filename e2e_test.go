@@ -8,7 +8,6 @@ import (
 	"bytes"
 	"math"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -16,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"handout/document"
 	"handout/internal/pdftool"
 )
 
@@ -48,40 +48,25 @@ func buildExample(t *testing.T, getenv func(string) string) (worksheet, summary 
 	return worksheet, summary
 }
 
-// tool runs an external tool and returns its standard output.
-func tool(t *testing.T, name string, args ...string) string {
-	t.Helper()
-	cmd := exec.Command(pdftool.Need(t, name), args...)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		t.Fatalf("%s %s: %v\n%s%s", name, strings.Join(args, " "), err, stdout.String(), stderr.String())
-	}
-	return stdout.String()
-}
-
-// normalize turns every run of white space into one space.
-func normalize(s string) string { return strings.Join(strings.Fields(s), " ") }
-
 func TestE2E(t *testing.T) {
 	worksheet, summary := buildExample(t, env("SOURCE_DATE_EPOCH", strconv.Itoa(epoch)))
 
 	t.Run("text in order", func(t *testing.T) {
-		raw := tool(t, "pdftotext", worksheet, "-")
+		raw := pdftool.Run(t, "pdftotext", worksheet, "-")
 		// A sentence may run on over a page break; the footer printed
 		// between its halves is not part of it.
-		var pages []string
-		for _, p := range strings.Split(raw, "\f") {
-			pages = append(pages, footerRE.ReplaceAllString(p, " "))
+		var words []string
+		for p := range strings.SplitSeq(raw, "\f") {
+			words = append(words, strings.Fields(footerRE.ReplaceAllString(p, " "))...)
 		}
-		text := normalize(strings.Join(pages, " "))
+		text := strings.Join(words, " ")
 		data, err := os.ReadFile(seeds)
 		if err != nil {
 			t.Fatal(err)
 		}
 		pos, n := 0, 0
 		for line := range strings.SplitSeq(string(data), "\n") {
-			want := normalize(line)
+			want := strings.Join(strings.Fields(line), " ")
 			if want == "" {
 				continue
 			}
@@ -100,13 +85,13 @@ func TestE2E(t *testing.T) {
 
 	t.Run("qpdf check", func(t *testing.T) {
 		for _, p := range []string{worksheet, summary} {
-			tool(t, "qpdf", "--check", p) // exit status 0 is the check
+			pdftool.Run(t, "qpdf", "--check", p) // exit status 0 is the check
 		}
 	})
 
 	t.Run("fonts embedded", func(t *testing.T) {
 		for _, p := range []string{worksheet, summary} {
-			rows := strings.Split(strings.TrimSpace(tool(t, "pdffonts", p)), "\n")
+			rows := strings.Split(strings.TrimSpace(pdftool.Run(t, "pdffonts", p)), "\n")
 			if len(rows) < 3 {
 				t.Errorf("%s: pdffonts lists no fonts:\n%s", filepath.Base(p), strings.Join(rows, "\n"))
 				continue
@@ -138,8 +123,8 @@ func TestE2E(t *testing.T) {
 			t.Errorf("worksheet has %d pages, want several", len(sizes))
 		}
 		for i, s := range sizes {
-			if !near(s, [2]float64{595.28, 841.89}) {
-				t.Errorf("worksheet page %d is %.2f x %.2f pt, want A4 portrait 595.28 x 841.89", i+1, s[0], s[1])
+			if want := paper(t, "A4", false); !near(s, want) {
+				t.Errorf("worksheet page %d is %.2f x %.2f pt, want A4 portrait %.2f x %.2f", i+1, s[0], s[1], want[0], want[1])
 			}
 		}
 
@@ -147,14 +132,14 @@ func TestE2E(t *testing.T) {
 			t.Errorf("summary has %s pages, want 1", got)
 		}
 		for i, s := range pageSizes(t, summary) {
-			if !near(s, [2]float64{1190.55, 841.89}) {
-				t.Errorf("summary page %d is %.2f x %.2f pt, want A3 landscape 1190.55 x 841.89", i+1, s[0], s[1])
+			if want := paper(t, "A3", true); !near(s, want) {
+				t.Errorf("summary page %d is %.2f x %.2f pt, want A3 landscape %.2f x %.2f", i+1, s[0], s[1], want[0], want[1])
 			}
 		}
 	})
 
 	t.Run("footer on page 1", func(t *testing.T) {
-		page1 := normalize(tool(t, "pdftotext", "-f", "1", "-l", "1", worksheet, "-"))
+		page1 := strings.Join(strings.Fields(pdftool.Run(t, "pdftotext", "-f", "1", "-l", "1", worksheet, "-")), " ")
 		const want = "Worksheet by RJ Tarr at www.activehistory.co.uk / 1"
 		if !strings.Contains(page1, want) {
 			t.Errorf("page 1 has no footer %q; its text ends %q", want, tail(page1, 200))
@@ -162,7 +147,7 @@ func TestE2E(t *testing.T) {
 	})
 
 	t.Run("summary text", func(t *testing.T) {
-		text := normalize(tool(t, "pdftotext", summary, "-"))
+		text := strings.Join(strings.Fields(pdftool.Run(t, "pdftotext", summary, "-")), " ")
 		for _, want := range []string{"Causes, Course and Effects of the Purges", "Causes", "Course", "Effects",
 			"Why did the Purges begin?", "What happened, to whom, and when?", "What did the Purges change, and for how long?"} {
 			if !strings.Contains(text, want) {
@@ -212,7 +197,7 @@ func TestCreationDateNow(t *testing.T) {
 func pdfinfo(t *testing.T, path string) map[string]string {
 	t.Helper()
 	m := map[string]string{}
-	for line := range strings.SplitSeq(tool(t, "pdfinfo", "-isodates", path), "\n") {
+	for line := range strings.SplitSeq(pdftool.Run(t, "pdfinfo", "-isodates", path), "\n") {
 		if k, v, ok := strings.Cut(line, ":"); ok {
 			m[strings.TrimSpace(k)] = strings.TrimSpace(v)
 		}
@@ -226,7 +211,7 @@ var pageSizeRE = regexp.MustCompile(`(?m)^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)
 func pageSizes(t *testing.T, path string) [][2]float64 {
 	t.Helper()
 	var sizes [][2]float64
-	for _, m := range pageSizeRE.FindAllStringSubmatch(tool(t, "pdfinfo", "-f", "1", "-l", "100000", path), -1) {
+	for _, m := range pageSizeRE.FindAllStringSubmatch(pdftool.Run(t, "pdfinfo", "-f", "1", "-l", "100000", path), -1) {
 		w, _ := strconv.ParseFloat(m[1], 64)
 		h, _ := strconv.ParseFloat(m[2], 64)
 		sizes = append(sizes, [2]float64{w, h})
@@ -237,6 +222,18 @@ func pageSizes(t *testing.T, path string) [][2]float64 {
 	return sizes
 }
 
+// paper returns the width and height of the named paper, in points.
+func paper(t *testing.T, name string, landscape bool) [2]float64 {
+	t.Helper()
+	p, ok := document.PaperSize(name, landscape)
+	if !ok {
+		t.Fatalf("document.PaperSize(%q) knows no such paper", name)
+	}
+	return [2]float64{p.Width, p.Height}
+}
+
+// near reports whether two page sizes agree to half a point, the precision
+// of pdfinfo.
 func near(a, b [2]float64) bool { return math.Abs(a[0]-b[0]) <= 0.5 && math.Abs(a[1]-b[1]) <= 0.5 }
 
 func sameInstant(a, b string) bool {

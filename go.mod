@@ -3,9 +3,10 @@ module handout
 go 1.26.8
 
 require (
-	codeberg.org/go-pdf/fpdf v0.12.0 // indirect
-	github.com/BurntSushi/toml v1.6.0 // indirect
-	github.com/go-fonts/liberation v0.3.3 // indirect
-	golang.org/x/image v0.40.0 // indirect
-	golang.org/x/text v0.37.0 // indirect
+	codeberg.org/go-pdf/fpdf v0.12.0
+	github.com/BurntSushi/toml v1.6.0
+	github.com/go-fonts/liberation v0.3.3
+	golang.org/x/image v0.40.0
 )
+
+require golang.org/x/text v0.37.0 // indirect

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -35,33 +36,18 @@ func runHandout(t *testing.T, getenv func(string) string, args ...string) (int, 
 	return code, stdout.String(), stderr.String()
 }
 
-// good is a valid content file with a worksheet and a summary sheet.
-const good = `[worksheet]
-title = "A good worksheet"
-
-[[section]]
-heading = "One"
-
-[[section.block]]
-bullet = "A bullet."
-
-[[section.block]]
-notes = "Why?"
-lines = 2
-
-[summary]
-`
-
-// worksheetOnly is a valid content file with no summary sheet.
-const worksheetOnly = `[worksheet]
-title = "Just a worksheet"
-
-[[section]]
-heading = "One"
-
-[[section.block]]
-text = "Some text."
-`
+// fixture returns build/testdata/name, a content file shared with build's
+// tests: small.toml has a worksheet and a summary sheet, worksheet-only.toml
+// only a worksheet, bad.toml an unknown key at 8:1, and cramped.toml
+// decodes but its summary cannot be laid out.
+func fixture(t *testing.T, name string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("build", "testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
 
 // oldPDF stands for a PDF made by an earlier, good build.
 const oldPDF = "%PDF-1.4 an old, good build\n%%EOF\n"
@@ -177,12 +163,17 @@ func TestBuildContentErrors(t *testing.T) {
 
 func TestUsageErrors(t *testing.T) {
 	dir := t.TempDir()
+	good := fixture(t, "small.toml")
 	goodFile := filepath.Join(dir, "good.toml")
 	write(t, goodFile, good)
 	empty := filepath.Join(dir, "empty")
 	write(t, filepath.Join(empty, "notes.txt"), "not content")
 	write(t, filepath.Join(dir, "a", "same.toml"), good)
 	write(t, filepath.Join(dir, "b", "same.toml"), good)
+	// x.toml's summary sheet and x-summary.toml's worksheet are both
+	// x-summary.pdf.
+	write(t, filepath.Join(dir, "c", "x.toml"), good)
+	write(t, filepath.Join(dir, "c", "x-summary.toml"), good)
 	out := filepath.Join(dir, "out")
 	tests := []struct {
 		name   string
@@ -200,7 +191,9 @@ func TestUsageErrors(t *testing.T) {
 		{name: "missing file", args: []string{"build", "-o", out, filepath.Join(dir, "nope.toml")}, msg: "nope.toml: no such file"},
 		{name: "not a toml file", args: []string{"build", "-o", out, filepath.Join(empty, "notes.txt")}, msg: "not a .toml file"},
 		{name: "folder without toml files", args: []string{"build", "-o", out, empty}, msg: "no .toml files in " + empty},
-		{name: "two files, one name", args: []string{"build", "-o", out, filepath.Join(dir, "a", "same.toml"), filepath.Join(dir, "b", "same.toml")}, msg: "would both write"},
+		{name: "two files, one name", args: []string{"build", "-o", out, filepath.Join(dir, "a", "same.toml"), filepath.Join(dir, "b", "same.toml")}, msg: "would both write " + filepath.Join(out, "same.pdf")},
+		{name: "a summary and a worksheet, one name", args: []string{"build", "-o", out, filepath.Join(dir, "c")}, msg: "would both write " + filepath.Join(out, "x-summary.pdf")},
+		{name: "check two files, one name", args: []string{"check", filepath.Join(dir, "c")}, msg: "would both write x-summary.pdf"},
 		{name: "bad SOURCE_DATE_EPOCH", getenv: env("SOURCE_DATE_EPOCH", "last tuesday"), args: []string{"build", "-o", out, goodFile}, msg: "SOURCE_DATE_EPOCH"},
 		{name: "check missing file", args: []string{"check", filepath.Join(dir, "nope.toml")}, msg: "no such file"},
 		{name: "check has no -o", args: []string{"check", "-o", out, goodFile}, msg: "-o"},
@@ -258,11 +251,20 @@ func TestHelpAndVersion(t *testing.T) {
 	}
 }
 
+// TestVersionFromLinker builds handout as a release would, with its
+// version set by the linker.
 func TestVersionFromLinker(t *testing.T) {
-	defer func(v string) { linkVersion = v }(linkVersion)
-	linkVersion = "9.9.9"
-	if code, stdout, _ := runHandout(t, fixedEnv, "version"); code != 0 || stdout != "handout 9.9.9\n" {
-		t.Errorf("version = %d %q, want 0 %q", code, stdout, "handout 9.9.9\n")
+	goCmd, err := exec.LookPath("go")
+	if err != nil {
+		t.Fatalf("go is not on PATH: %v", err)
+	}
+	bin := filepath.Join(t.TempDir(), "handout")
+	if out, err := exec.Command(goCmd, "build", "-o", bin, "-ldflags", "-X main.version=9.9.9", ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	out, err := exec.Command(bin, "version").Output()
+	if err != nil || string(out) != "handout 9.9.9\n" {
+		t.Errorf("handout version = %q (err %v), want %q", out, err, "handout 9.9.9\n")
 	}
 }
 
@@ -270,16 +272,16 @@ func TestBuildMixedBatch(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.toml")
 	ok := filepath.Join(dir, "ok.toml")
-	write(t, bad, "[worksheet]\ntitle = \"T\"\npaper = \"B5\"\n")
-	write(t, ok, good)
+	write(t, bad, fixture(t, "bad.toml"))
+	write(t, ok, fixture(t, "small.toml"))
 	out := filepath.Join(dir, "out")
 
 	code, stdout, stderr := runHandout(t, fixedEnv, "build", "-o", out, bad, ok)
 	if code != 1 {
 		t.Errorf("exit status %d, want 1", code)
 	}
-	if !strings.Contains(stderr, bad+":3:1:") {
-		t.Errorf("stderr does not report %s:3:1:\n%s", bad, stderr)
+	if !strings.Contains(stderr, bad+":8:1:") {
+		t.Errorf("stderr does not report %s:8:1:\n%s", bad, stderr)
 	}
 	if strings.Contains(stderr, ok) {
 		t.Errorf("stderr mentions the good file:\n%s", stderr)
@@ -297,7 +299,8 @@ func TestBuildMixedBatch(t *testing.T) {
 func TestBuildFolder(t *testing.T) {
 	dir := t.TempDir()
 	content := filepath.Join(dir, "content")
-	write(t, filepath.Join(content, "a.toml"), good)
+	worksheetOnly := fixture(t, "worksheet-only.toml")
+	write(t, filepath.Join(content, "a.toml"), fixture(t, "small.toml"))
 	write(t, filepath.Join(content, "history", "b.toml"), worksheetOnly)
 	write(t, filepath.Join(content, "history", "ussr", "c.toml"), worksheetOnly)
 	write(t, filepath.Join(content, "history", "README.md"), "not content")
@@ -345,11 +348,54 @@ func TestBuildFolder(t *testing.T) {
 	}
 }
 
+// TestBuildWriteError builds a file whose PDF cannot be written, since a
+// folder is in its place: exit status 1, and the file's other PDF is written
+// only if it comes first.
+func TestBuildWriteError(t *testing.T) {
+	tests := []struct {
+		folder string // the PDF with a folder in its place
+		wrote  string // stdout
+		want   []string
+	}{
+		{folder: "a.pdf", want: []string{"a.pdf/keep"}},
+		{folder: "a-summary.pdf", wrote: "a.pdf", want: []string{"a-summary.pdf/keep", "a.pdf"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.folder, func(t *testing.T) {
+			dir := t.TempDir()
+			src := filepath.Join(dir, "a.toml")
+			write(t, src, fixture(t, "small.toml"))
+			out := filepath.Join(dir, "out")
+			write(t, filepath.Join(out, tt.folder, "keep"), "keep")
+
+			code, stdout, stderr := runHandout(t, fixedEnv, "build", "-o", out, src)
+			if code != 1 {
+				t.Errorf("exit status %d, want 1", code)
+			}
+			wantOut := ""
+			if tt.wrote != "" {
+				wantOut = "wrote " + filepath.Join(out, tt.wrote) + " (1 page)\n"
+			}
+			if stdout != wantOut {
+				t.Errorf("stdout = %q, want %q", stdout, wantOut)
+			}
+			for _, want := range []string{src + ": writing " + filepath.Join(out, tt.folder) + ":", "handout: 1 of 1 file failed"} {
+				if !strings.Contains(stderr, want) {
+					t.Errorf("stderr does not say %q:\n%s", want, stderr)
+				}
+			}
+			if got := tree(t, out); !slices.Equal(got, tt.want) {
+				t.Errorf("output folder holds %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
 // TestBuildDefaults runs handout as `handout build` in a project folder:
 // content/ in, out/ out, paths in messages relative as given.
 func TestBuildDefaults(t *testing.T) {
 	dir := t.TempDir()
-	write(t, filepath.Join(dir, "content", "end.toml"), good)
+	write(t, filepath.Join(dir, "content", "end.toml"), fixture(t, "small.toml"))
 	t.Chdir(dir)
 
 	code, stdout, stderr := runHandout(t, fixedEnv, "build")
@@ -381,8 +427,9 @@ func TestBuildDefaults(t *testing.T) {
 
 func TestCheck(t *testing.T) {
 	dir := t.TempDir()
-	write(t, filepath.Join(dir, "content", "a.toml"), good)
-	write(t, filepath.Join(dir, "content", "sub", "b.toml"), worksheetOnly)
+	write(t, filepath.Join(dir, "content", "a.toml"), fixture(t, "small.toml"))
+	write(t, filepath.Join(dir, "content", "sub", "b.toml"), fixture(t, "worksheet-only.toml"))
+	bad, cramped := fixture(t, "bad.toml"), fixture(t, "cramped.toml")
 	t.Chdir(dir)
 	before := tree(t, dir)
 
@@ -398,14 +445,16 @@ func TestCheck(t *testing.T) {
 		t.Errorf("check wrote files: before %q, after %q", before, after)
 	}
 
-	write(t, filepath.Join(dir, "content", "sub", "c.toml"), "[worksheet]\ntitle = \"T\"\npaper = \"B5\"\n")
-	write(t, filepath.Join(dir, "content", "d.toml"), "[worksheet]\ntitle = \"T\"\norientation = \"up\"\n")
+	// c.toml fails to decode; d.toml decodes but, as build would, check
+	// finds that its summary cannot be laid out.
+	write(t, filepath.Join(dir, "content", "sub", "c.toml"), bad)
+	write(t, filepath.Join(dir, "content", "d.toml"), cramped)
 	before = tree(t, dir)
 	code, stdout, stderr = runHandout(t, fixedEnv, "check", "content")
 	if code != 1 || stdout != "" {
 		t.Errorf("check with errors: exit %d, stdout %q; want 1, nothing", code, stdout)
 	}
-	for _, want := range []string{"content/sub/c.toml:3:1:", "content/d.toml:3:1:"} {
+	for _, want := range []string{"content/sub/c.toml:8:1:", "content/d.toml: layout summary:", "handout: 2 of 4 files failed"} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr does not report %s:\n%s", want, stderr)
 		}

@@ -1,14 +1,13 @@
 // Package build is handout's pipeline: content bytes in, PDF bytes out. It
+// finds the content files to build and where their PDFs go (Sources),
 // decodes a content file, lays out and renders its worksheet and summary
-// sheet, and writes files atomically. It knows nothing about the command
-// line.
+// sheet (File), builds many files at a time (All) and writes PDFs
+// atomically (WriteAtomic). It knows nothing about the command line.
 package build
 
 import (
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strconv"
 	"sync"
 	"time"
@@ -26,16 +25,26 @@ type Options struct {
 
 // Output is one PDF made from a content file.
 type Output struct {
-	Suffix string // "" for the worksheet, "-summary" for the summary sheet
+	Suffix string // WorksheetSuffix or SummarySuffix
 	PDF    []byte
 	Pages  int
 }
 
-// Check decodes and validates one content file without laying it out. Like
-// File, it returns document.Errors for content errors.
+// Check decodes, validates and lays out one content file, without
+// rendering it, so that it fails exactly when File would fail on the
+// content. Like File, it returns document.Errors for content errors.
 func Check(name string, data []byte) error {
-	_, err := document.Decode(name, data)
-	return err
+	d, err := document.Decode(name, data)
+	if err != nil {
+		return err
+	}
+	var errs []error
+	for _, p := range parts(d) {
+		if _, err := p.layOut(d); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // File builds every PDF of one content file: the worksheet when the file has
@@ -49,128 +58,84 @@ func File(name string, data []byte, opt Options) ([]Output, error) {
 		return nil, err
 	}
 	ropt := render.Options{Time: opt.Time, Creator: creator(opt.Version)}
-
-	type job struct {
-		suffix string
-		what   string // for messages: "" or " summary"
-		lay    func(*document.Document) (*layout.Result, error)
-		out    Output
-		err    error
-	}
-	var jobs []*job
-	if len(d.Sections) > 0 {
-		jobs = append(jobs, &job{suffix: "", what: "", lay: layout.Worksheet})
-	}
-	if d.Summary != nil {
-		jobs = append(jobs, &job{suffix: "-summary", what: " summary", lay: layout.Summary})
-	}
-
-	// Each PDF costs tens of milliseconds of font embedding, so the two are
+	ps := parts(d)
+	outs := make([]Output, len(ps))
+	errs := make([]error, len(ps))
+	// Each PDF costs tens of milliseconds of font embedding, so they are
 	// made at the same time. Layout and render only read the document.
 	var wg sync.WaitGroup
-	for _, j := range jobs {
-		wg.Go(func() {
-			j.out, j.err = one(d, j.lay, j.what, ropt)
-			j.out.Suffix = j.suffix
-		})
+	for i, p := range ps {
+		wg.Go(func() { outs[i], errs[i] = p.pdf(d, ropt) })
 	}
 	wg.Wait()
-
-	outs := make([]Output, 0, len(jobs))
-	var errs []error
-	for _, j := range jobs {
-		if j.err != nil {
-			errs = append(errs, j.err)
-			continue
-		}
-		outs = append(outs, j.out)
-	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
 	return outs, nil
 }
 
-// one lays out and renders one PDF of d.
-func one(d *document.Document, lay func(*document.Document) (*layout.Result, error), what string, ropt render.Options) (out Output, err error) {
-	defer func() {
-		// A panic in layout or render must not take the other PDF's
-		// goroutine, and the whole batch, down with it.
-		if p := recover(); p != nil {
-			err = fmt.Errorf("build%s: internal error: %v", what, p)
-		}
-	}()
-	r, err := lay(d)
-	if err != nil {
-		return Output{}, fmt.Errorf("layout%s: %w", what, err)
-	}
-	if r == nil || len(r.Pages) == 0 {
-		return Output{}, fmt.Errorf("layout%s: no pages", what)
-	}
-	pdf, err := render.PDF(r, ropt)
-	if err != nil {
-		return Output{}, fmt.Errorf("render%s: %w", what, err)
-	}
-	return Output{PDF: pdf, Pages: len(r.Pages)}, nil
+// part is one of the PDFs a content file may make.
+type part struct {
+	suffix string // WorksheetSuffix or SummarySuffix
+	what   string // for messages: "" or " summary"
+	lay    func(*document.Document) (*layout.Result, error)
 }
 
+// parts returns the PDFs d makes, in order: the worksheet when it has
+// sections, the summary sheet when it has a [summary] table.
+func parts(d *document.Document) []part {
+	var ps []part
+	if len(d.Sections) > 0 {
+		ps = append(ps, part{suffix: WorksheetSuffix, what: "", lay: layout.Worksheet})
+	}
+	if d.Summary != nil {
+		ps = append(ps, part{suffix: SummarySuffix, what: " summary", lay: layout.Summary})
+	}
+	return ps
+}
+
+// layOut lays out p's pages of d. A panic in layout becomes an error, so
+// that it cannot take the other PDF, and the whole batch, down with it.
+func (p part) layOut(d *document.Document) (r *layout.Result, err error) {
+	defer recovered(&err, "layout"+p.what)
+	r, err = p.lay(d)
+	if err != nil {
+		return nil, fmt.Errorf("layout%s: %w", p.what, err)
+	}
+	if r == nil || len(r.Pages) == 0 {
+		return nil, fmt.Errorf("layout%s: no pages", p.what)
+	}
+	return r, nil
+}
+
+// pdf lays out and renders p's PDF of d. A panic in render becomes an
+// error.
+func (p part) pdf(d *document.Document, ropt render.Options) (out Output, err error) {
+	r, err := p.layOut(d)
+	if err != nil {
+		return Output{}, err
+	}
+	defer recovered(&err, "render"+p.what)
+	pdf, err := render.PDF(r, ropt)
+	if err != nil {
+		return Output{}, fmt.Errorf("render%s: %w", p.what, err)
+	}
+	return Output{Suffix: p.suffix, PDF: pdf, Pages: len(r.Pages)}, nil
+}
+
+// recovered, deferred, turns a panic into *err, saying which step failed.
+func recovered(err *error, step string) {
+	if p := recover(); p != nil {
+		*err = fmt.Errorf("%s: internal error: %v", step, p)
+	}
+}
+
+// creator returns the PDFs' Creator: handout and its version.
 func creator(version string) string {
 	if version == "" {
 		return "handout"
 	}
 	return "handout " + version
-}
-
-// WriteAtomic writes data to path via a temporary file in the same folder,
-// fsync, then rename, so that path holds either its old content or all of
-// data, never a part. On any failure the temporary file is removed and an
-// existing file at path is untouched. It creates parent folders as needed.
-// A new file gets mode 0644; a replaced file keeps its mode.
-func WriteAtomic(path string, data []byte) (err error) {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	mode := os.FileMode(0o644)
-	if fi, err := os.Stat(path); err == nil {
-		if fi.IsDir() {
-			return &os.PathError{Op: "write", Path: path, Err: errors.New("is a folder")}
-		}
-		mode = fi.Mode().Perm()
-	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(tmp)
-		}
-	}()
-	if _, err = f.Write(data); err != nil {
-		return err
-	}
-	if err = f.Chmod(mode); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	if err = os.Rename(tmp, path); err != nil {
-		return err
-	}
-	// Make the rename itself durable. Not every system can sync a folder,
-	// and the file is already complete, so this is best effort.
-	if d, derr := os.Open(dir); derr == nil {
-		d.Sync()
-		d.Close()
-	}
-	return nil
 }
 
 // maxEpoch is 9999-12-31T23:59:59Z: PDF dates have four-digit years.

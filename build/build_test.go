@@ -5,7 +5,6 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -15,162 +14,6 @@ import (
 )
 
 var testTime = time.Unix(1700000000, 0).UTC()
-
-// files returns the names of the entries in dir, sorted.
-func files(t *testing.T, dir string) []string {
-	t.Helper()
-	es, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var names []string
-	for _, e := range es {
-		names = append(names, e.Name())
-	}
-	return names
-}
-
-func TestWriteAtomic(t *testing.T) {
-	tests := []struct {
-		name    string
-		setup   func(t *testing.T, dir string) string // returns the target path
-		data    string
-		wantErr bool
-		want    []string // entries of the target's folder afterwards
-	}{
-		{
-			name:  "new file",
-			setup: func(t *testing.T, dir string) string { return filepath.Join(dir, "a.pdf") },
-			data:  "new",
-			want:  []string{"a.pdf"},
-		},
-		{
-			name:  "creates parent folders",
-			setup: func(t *testing.T, dir string) string { return filepath.Join(dir, "x", "y", "a.pdf") },
-			data:  "new",
-			want:  []string{"a.pdf"},
-		},
-		{
-			name: "replaces a file",
-			setup: func(t *testing.T, dir string) string {
-				p := filepath.Join(dir, "a.pdf")
-				mustWrite(t, p, "old old old")
-				return p
-			},
-			data: "new",
-			want: []string{"a.pdf"},
-		},
-		{
-			name:  "empty data",
-			setup: func(t *testing.T, dir string) string { return filepath.Join(dir, "a.pdf") },
-			data:  "",
-			want:  []string{"a.pdf"},
-		},
-		{
-			name: "path is a folder",
-			setup: func(t *testing.T, dir string) string {
-				p := filepath.Join(dir, "a.pdf")
-				if err := os.Mkdir(p, 0o755); err != nil {
-					t.Fatal(err)
-				}
-				mustWrite(t, filepath.Join(p, "keep"), "keep")
-				return p
-			},
-			data:    "new",
-			wantErr: true,
-			want:    []string{"a.pdf"},
-		},
-		{
-			name: "parent is a file",
-			setup: func(t *testing.T, dir string) string {
-				mustWrite(t, filepath.Join(dir, "f"), "a file")
-				return filepath.Join(dir, "f", "a.pdf")
-			},
-			data:    "new",
-			wantErr: true,
-		},
-		{
-			name: "folder is read-only",
-			setup: func(t *testing.T, dir string) string {
-				if runtime.GOOS == "windows" || os.Geteuid() == 0 {
-					t.Skip("permissions do not stop root (or Windows) from writing")
-				}
-				p := filepath.Join(dir, "a.pdf")
-				mustWrite(t, p, "old")
-				if err := os.Chmod(dir, 0o555); err != nil {
-					t.Fatal(err)
-				}
-				t.Cleanup(func() { os.Chmod(dir, 0o755) })
-				return p
-			},
-			data:    "new",
-			wantErr: true,
-			want:    []string{"a.pdf"},
-		},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			dir := t.TempDir()
-			path := tt.setup(t, dir)
-			before, beforeErr := os.ReadFile(path)
-			beforeInfo, _ := os.Stat(path)
-
-			err := WriteAtomic(path, []byte(tt.data))
-			if tt.wantErr != (err != nil) {
-				t.Fatalf("WriteAtomic: err = %v, want error: %v", err, tt.wantErr)
-			}
-			if tt.want != nil {
-				if got := files(t, filepath.Dir(path)); !slices.Equal(got, tt.want) {
-					t.Errorf("folder holds %q, want %q (a temporary file left behind?)", got, tt.want)
-				}
-			}
-			if tt.wantErr {
-				// Whatever was at path is untouched.
-				after, afterErr := os.ReadFile(path)
-				if !bytes.Equal(before, after) || (beforeErr == nil) != (afterErr == nil) {
-					t.Errorf("after a failed write, path holds %q (err %v), want %q (err %v)", after, afterErr, before, beforeErr)
-				}
-				if beforeInfo != nil {
-					if fi, err := os.Stat(path); err != nil || fi.IsDir() != beforeInfo.IsDir() {
-						t.Errorf("after a failed write, path changed kind: %v", err)
-					}
-				}
-				return
-			}
-			got, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if string(got) != tt.data {
-				t.Errorf("file holds %q, want %q", got, tt.data)
-			}
-			if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != 0o644 {
-				t.Errorf("mode = %v (err %v), want 0644", fi.Mode().Perm(), err)
-			}
-		})
-	}
-}
-
-func TestWriteAtomicKeepsMode(t *testing.T) {
-	p := filepath.Join(t.TempDir(), "a.pdf")
-	mustWrite(t, p, "old")
-	if err := os.Chmod(p, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if err := WriteAtomic(p, []byte("new")); err != nil {
-		t.Fatal(err)
-	}
-	if fi, err := os.Stat(p); err != nil || fi.Mode().Perm() != 0o600 {
-		t.Errorf("mode = %v (err %v), want 0600 kept", fi.Mode().Perm(), err)
-	}
-}
-
-func mustWrite(t *testing.T, path, data string) {
-	t.Helper()
-	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
 
 func TestSourceTime(t *testing.T) {
 	now := time.Date(2024, 5, 6, 7, 8, 9, 0, time.Local)
@@ -298,6 +141,41 @@ func TestFileContentError(t *testing.T) {
 	}
 	if err := Check("testdata/bad.toml", data); !errors.As(err, &errs) {
 		t.Errorf("Check on bad.toml: %v, want document.Errors", err)
+	}
+}
+
+// TestCheck checks every test file: Check must fail exactly when File does,
+// layout errors included, without rendering.
+func TestCheck(t *testing.T) {
+	tests := []struct {
+		file    string
+		wantErr string // a substring of the error; "" for none
+	}{
+		{"small.toml", ""},
+		{"summary-only.toml", ""},
+		{"worksheet-only.toml", ""},
+		{"bad.toml", `bad.toml:8:1: unknown key "qoute"`},
+		{"cramped.toml", `layout summary: on A5 landscape: panel "Panel 1" has no room`},
+		{"../../content/end-of-the-purges.toml", ""},
+	}
+	for _, tt := range tests {
+		t.Run(filepath.Base(tt.file), func(t *testing.T) {
+			name := filepath.Join("testdata", tt.file)
+			data, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			err = Check(name, data)
+			if tt.wantErr == "" && err != nil {
+				t.Fatalf("Check: %v", err)
+			}
+			if tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)) {
+				t.Fatalf("Check: %v, want an error saying %q", err, tt.wantErr)
+			}
+			if _, ferr := File(name, data, Options{Time: testTime}); (ferr == nil) != (err == nil) || (err != nil && ferr.Error() != err.Error()) {
+				t.Errorf("File: %v; Check: %v; want the same", ferr, err)
+			}
+		})
 	}
 }
 

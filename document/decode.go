@@ -30,6 +30,9 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Column, e.Msg)
 }
 
+// pos returns where the error is.
+func (e *Error) pos() Pos { return Pos{Line: e.Line, Column: e.Column} }
+
 // Errors is every problem found in one content file, in file order.
 type Errors []*Error
 
@@ -65,8 +68,7 @@ func Decode(name string, data []byte) (*Document, error) {
 	doc := d.document(m)
 	if len(d.errs) > 0 {
 		sort.SliceStable(d.errs, func(i, j int) bool {
-			a, b := d.errs[i], d.errs[j]
-			return a.Line < b.Line || a.Line == b.Line && a.Column < b.Column
+			return before(d.errs[i].pos(), d.errs[j].pos())
 		})
 		return nil, d.errs
 	}
@@ -150,19 +152,27 @@ var (
 		"footer", "footer_link", "name_line", "number_sections"}
 	styleKeys   = []string{"font", "size", "margin_mm", "ruling_mm"}
 	sectionKeys = []string{"heading", "block"}
-	blockKeys   = []string{"bullet", "text", "quote", "notes", "task",
-		"source", "lines", "ruling", "label", "items"}
+	blockKeys   = blockKeyList()
 	summaryKeys = []string{"title", "paper", "orientation", "name_line", "panel"}
 	panelKeys   = []string{"heading", "prompt", "ruling"}
 )
 
 // The values of the enumerated keys, in the order of their Go constants.
 var (
-	paperNames       = []string{"A4", "A5", "A3", "Letter", "Legal"}
+	paperNames       = paperList()
 	orientationNames = []string{"portrait", "landscape"}
 	rulingNames      = []string{"lines", "dotted", "grid", "blank"}
 	fontNames        = []string{"sans", "serif"}
 )
+
+// paperList returns the names of the papers, in the order of papers.
+func paperList() []string {
+	names := make([]string, len(papers))
+	for i, p := range papers {
+		names[i] = p.name
+	}
+	return names
+}
 
 // document reads the top level of a file.
 func (d *decoder) document(m map[string]any) *Document {
@@ -244,26 +254,8 @@ func (t *table) paper(def int, landscape bool) Paper {
 	if i, ok := t.enum("orientation", orientationNames); ok {
 		landscape = i == 1
 	}
-	return makePaper(paperNames[def], landscape)
-}
-
-// paperMM is the portrait size of each paper, in millimetres.
-var paperMM = map[string][2]float64{
-	"A4":     {210, 297},
-	"A5":     {148, 210},
-	"A3":     {297, 420},
-	"Letter": {215.9, 279.4},
-	"Legal":  {215.9, 355.6},
-}
-
-// makePaper returns the named paper, turned for its orientation.
-func makePaper(name string, landscape bool) Paper {
-	mm := paperMM[name]
-	w, h := mm[0]*72/25.4, mm[1]*72/25.4
-	if landscape {
-		w, h = h, w
-	}
-	return Paper{Name: name, Landscape: landscape, Width: w, Height: h}
+	p, _ := PaperSize(paperNames[def], landscape)
+	return p
 }
 
 // language reads the language key, which must look like a BCP 47 tag.
@@ -318,11 +310,40 @@ func (d *decoder) section(t *table) Section {
 	return s
 }
 
-// kindKeys are the block kinds' keys, by Kind.
+// kindKeys are the block kinds, whose keys a block chooses from.
 var kindKeys = []Kind{Bullet, Text, Quote, Notes, Task}
 
-// kindOf says which kind of block may have each key other than a kind key.
-var kindOf = map[string]Kind{"source": Quote, "lines": Notes, "ruling": Notes, "label": Task, "items": Task}
+// ownedKeys are a block's keys other than the kind keys, each with the kind
+// of block that may have it.
+var ownedKeys = []struct {
+	key  string
+	kind Kind
+}{
+	{"source", Quote},
+	{"lines", Notes},
+	{"ruling", Notes},
+	{"label", Task},
+	{"items", Task},
+}
+
+// blockKeyList returns every key a block may have: the kind keys, then
+// ownedKeys.
+func blockKeyList() []string {
+	keys := kindNames()
+	for _, o := range ownedKeys {
+		keys = append(keys, o.key)
+	}
+	return keys
+}
+
+// kindNames returns the keys of kindKeys, in order.
+func kindNames() []string {
+	names := make([]string, len(kindKeys))
+	for i, k := range kindKeys {
+		names[i] = k.String()
+	}
+	return names
+}
 
 // block reads one [[section.block]].
 func (d *decoder) block(t *table) Block {
@@ -336,7 +357,7 @@ func (d *decoder) block(t *table) Block {
 	sort.SliceStable(kinds, func(i, j int) bool { return before(t.keyPos(kinds[i]), t.keyPos(kinds[j])) })
 	switch len(kinds) {
 	case 0:
-		d.errorf(t.pos(), "block has no kind: give one of bullet, text, quote, notes, task")
+		d.errorf(t.pos(), "block has no kind: give one of %s", strings.Join(kindNames(), ", "))
 	case 1:
 		b.Kind = kindByName(kinds[0])
 		d.blockBody(t, &b)
@@ -378,10 +399,10 @@ func (d *decoder) blockBody(t *table, b *Block) {
 	if ok && len(paras) == 0 && b.Kind != Notes && b.Kind != Task {
 		t.errorf(key, "key %q must not be empty", key)
 	}
-	for _, k := range blockKeys[len(kindKeys):] {
-		if owner := kindOf[k]; owner != b.Kind && t.has(k) {
-			t.used[k] = true
-			t.errorf(k, "key %q is not allowed in a %s block (only in %s blocks)", k, b.Kind, owner)
+	for _, o := range ownedKeys {
+		if o.kind != b.Kind && t.has(o.key) {
+			t.used[o.key] = true
+			t.errorf(o.key, "key %q is not allowed in a %s block (only in %s blocks)", o.key, b.Kind, o.kind)
 		}
 	}
 	switch b.Kind {

@@ -76,7 +76,7 @@ func TestDecodeGood(t *testing.T) {
 		t.Fatal("no summary")
 	}
 	check("Summary.Title", sum.Title, "The end of the Purges")
-	check("Summary.Paper", sum.Paper, makePaper("A4", false))
+	check("Summary.Paper", sum.Paper, paper(t, "A4", false))
 	check("Summary.NameLine", sum.NameLine, false)
 	check("Summary.Panels", sum.Panels, []Panel{
 		{Heading: "Causes", Prompt: "Why did the Purges begin?"},
@@ -91,7 +91,7 @@ func TestDecodeDefaults(t *testing.T) {
 		t.Fatal(err)
 	}
 	w := doc.Worksheet
-	if w.Paper != makePaper("A4", false) || w.Paper.Width > w.Paper.Height {
+	if w.Paper != paper(t, "A4", false) || w.Paper.Width > w.Paper.Height {
 		t.Errorf("Paper = %+v, want A4 portrait", w.Paper)
 	}
 	if !reflect.DeepEqual(w.Footer, Footer{{Placeholder: Page}}) {
@@ -106,7 +106,7 @@ func TestDecodeDefaults(t *testing.T) {
 	if len(doc.Sections) != 0 {
 		t.Errorf("%d sections, want none", len(doc.Sections))
 	}
-	want := &Summary{Title: "T", Paper: makePaper("A3", true), NameLine: true,
+	want := &Summary{Title: "T", Paper: paper(t, "A3", true), NameLine: true,
 		Panels: []Panel{{Heading: "Causes"}, {Heading: "Course"}, {Heading: "Effects"}}}
 	if !reflect.DeepEqual(doc.Summary, want) {
 		t.Errorf("Summary = %+v, want %+v", doc.Summary, want)
@@ -249,6 +249,15 @@ func TestDecodeErrors(t *testing.T) {
 			{28, 1, "too many panels: a summary has at most 12"}}},
 		{"no panels", "[worksheet]\ntitle = \"T\"\n[summary]\npanel = []\n", []wantErr{
 			{4, 1, "[summary] has no panels"}}},
+		{"empty label", head + "task = \"t\"\nlabel = \" \"\n", []wantErr{
+			{7, 1, `key "label" must not be empty`}}},
+		{"empty summary title", "[worksheet]\ntitle = \"T\"\n[summary]\ntitle = \"\"\n", []wantErr{
+			{4, 1, `key "title" must not be empty`}}},
+		{"empty panel heading", "[worksheet]\ntitle = \"T\"\n[summary]\n[[summary.panel]]\nheading = \"\"\n", []wantErr{
+			{5, 1, `key "heading" must not be empty`}}},
+		{"empty quote", head + "quote = \" \"\n", []wantErr{{6, 1, `key "quote" must not be empty`}}},
+		{"blank lines item", head + "task = \"t\"\nitems = [\"a\", \"\\n\\n\"]\n", []wantErr{
+			{7, 15, `item 2 of "items" is empty`}}},
 		{"many errors", "[worksheet]\ntitle = 1\npaper = \"B5\"\n\n[[section]]\nheading = \"\"\n" +
 			"[[section.block]]\nbulet = \"x\"\n[[section.block]]\nnotes = \"n\"\nlines = 100\nlabel = \"L\"\n", []wantErr{
 			{2, 1, `key "title" must be a string, not an integer`},
@@ -300,7 +309,7 @@ func TestErrorString(t *testing.T) {
 func TestDecodeContent(t *testing.T) {
 	data, err := os.ReadFile("../content/end-of-the-purges.toml")
 	if err != nil {
-		t.Skip(err)
+		t.Fatal(err)
 	}
 	if _, err := Decode("content/end-of-the-purges.toml", data); err != nil {
 		t.Errorf("Decode: %v", err)
@@ -327,5 +336,118 @@ func TestDecodeBOM(t *testing.T) {
 	_, err := Decode("x.toml", []byte(src))
 	if err == nil || err.Error() != `x.toml:4:1: unknown key "x" in [summary]` {
 		t.Errorf("err = %v", err)
+	}
+}
+
+// paper returns the named paper, failing the test if there is none.
+func paper(t *testing.T, name string, landscape bool) Paper {
+	t.Helper()
+	p, ok := PaperSize(name, landscape)
+	if !ok {
+		t.Fatalf("PaperSize(%q) not found", name)
+	}
+	return p
+}
+
+func TestPaperSize(t *testing.T) {
+	tests := []struct {
+		name      string
+		landscape bool
+		want      Paper
+		ok        bool
+	}{
+		{"A4", false, Paper{Name: "A4", Width: 595.28, Height: 841.89}, true},
+		{"a4", true, Paper{Name: "A4", Landscape: true, Width: 841.89, Height: 595.28}, true},
+		{" a5 ", false, Paper{Name: "A5", Width: 419.53, Height: 595.28}, true},
+		{"A3", true, Paper{Name: "A3", Landscape: true, Width: 1190.55, Height: 841.89}, true},
+		{"LETTER", false, Paper{Name: "Letter", Width: 612, Height: 792}, true},
+		{"legal", true, Paper{Name: "Legal", Landscape: true, Width: 1008, Height: 612}, true},
+		{"A2", false, Paper{}, false},
+		{"", false, Paper{}, false},
+	}
+	for _, tt := range tests {
+		got, ok := PaperSize(tt.name, tt.landscape)
+		got.Width = math.Round(got.Width*100) / 100
+		got.Height = math.Round(got.Height*100) / 100
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("PaperSize(%q, %v) = %+v, %v, want %+v, %v", tt.name, tt.landscape, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+// TestDecodeFormatExample decodes the complete example of docs/format.md,
+// so that the documentation cannot drift from the decoder.
+func TestDecodeFormatExample(t *testing.T) {
+	data, err := os.ReadFile("../docs/format.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, ok := firstBlock(string(data), "toml")
+	if !ok {
+		t.Fatal("docs/format.md has no ```toml block")
+	}
+	doc, err := Decode("docs/format.md example", []byte(src))
+	if err != nil {
+		t.Fatalf("Decode: %v", err)
+	}
+	if len(doc.Sections) == 0 || doc.Summary == nil {
+		t.Errorf("example has %d sections and summary %v, want both", len(doc.Sections), doc.Summary != nil)
+	}
+}
+
+// firstBlock returns the text of the first fenced code block of markdown
+// md whose info string is lang.
+func firstBlock(md, lang string) (string, bool) {
+	_, rest, ok := strings.Cut(md, "\n```"+lang+"\n")
+	if !ok {
+		return "", false
+	}
+	block, _, ok := strings.Cut(rest, "\n```")
+	return block + "\n", ok
+}
+
+// TestDecodeDocumented checks rules docs/format.md states, one file each.
+func TestDecodeDocumented(t *testing.T) {
+	tests := []struct {
+		name  string
+		src   string
+		check func(d *Document) bool
+	}{
+		{"enums ignore case and spaces",
+			"[worksheet]\ntitle = \"T\"\npaper = \" letter \"\norientation = \"LANDSCAPE\"\n" +
+				"[style]\nfont = \" Serif\"\n[summary]\n[[summary.panel]]\nheading = \"P\"\nruling = \"Grid \"\n",
+			func(d *Document) bool {
+				return d.Worksheet.Paper.Name == "Letter" && d.Worksheet.Paper.Landscape &&
+					d.Style.Font == fonts.Serif && d.Summary.Panels[0].Ruling == Grid
+			}},
+		{"task of only items", head + "task = \"\"\nlabel = \"Main Task\"\nitems = [\"a\"]\n",
+			func(d *Document) bool {
+				b := d.Sections[0].Blocks[0]
+				return len(b.Paragraphs) == 0 && b.Label == "Main Task" && len(b.Items) == 1
+			}},
+		{"notes without prompt", head + "notes = \"\"\n",
+			func(d *Document) bool { return len(d.Sections[0].Blocks[0].Paragraphs) == 0 }},
+		{"one-line texts join paragraphs",
+			"[worksheet]\ntitle = \"T\"\n[[section]]\nheading = '''a\n\nb'''\n[[section.block]]\n" +
+				"quote = '''q\n\nr'''\nsource = '''s\n\nt'''\n",
+			func(d *Document) bool {
+				b := d.Sections[0].Blocks[0]
+				return d.Sections[0].Heading == "a b" && len(b.Paragraphs) == 2 && b.Source == "s t"
+			}},
+		{"summary landscape whatever the paper", "[worksheet]\ntitle = \"T\"\n[summary]\npaper = \"A4\"\n",
+			func(d *Document) bool { return d.Summary.Paper.Name == "A4" && d.Summary.Paper.Landscape }},
+		{"section without blocks", "[worksheet]\ntitle = \"T\"\n[[section]]\nheading = \"H\"\n",
+			func(d *Document) bool { return len(d.Sections) == 1 && len(d.Sections[0].Blocks) == 0 }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := Decode("x.toml", []byte(tt.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !tt.check(d) {
+				t.Errorf("unexpected document: %+v", d)
+			}
+		})
 	}
 }

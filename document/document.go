@@ -6,7 +6,12 @@
 // names the file, line and column.
 package document
 
-import "handout/fonts"
+import (
+	"strconv"
+	"strings"
+
+	"handout/fonts"
+)
 
 // Document is one validated content file: an optional worksheet and an
 // optional summary sheet.
@@ -38,6 +43,37 @@ type Paper struct {
 	Width, Height float64 // in points, Width > Height when Landscape
 }
 
+// papers are the paper sizes, portrait, in millimetres, in the order the
+// content format lists them.
+var papers = []struct {
+	name string
+	w, h float64
+}{
+	{"A4", 210, 297},
+	{"A5", 148, 210},
+	{"A3", 297, 420},
+	{"Letter", 215.9, 279.4},
+	{"Legal", 215.9, 355.6},
+}
+
+// PaperSize returns the paper called name ("A4", "A5", "A3", "Letter" or
+// "Legal", in any case, surrounding spaces ignored) with its canonical Name
+// and its size in points, turned for landscape. ok is false for any other
+// name.
+func PaperSize(name string, landscape bool) (p Paper, ok bool) {
+	name = strings.TrimSpace(name)
+	for _, s := range papers {
+		if strings.EqualFold(name, s.name) {
+			w, h := s.w*72/25.4, s.h*72/25.4
+			if landscape {
+				w, h = h, w
+			}
+			return Paper{Name: s.name, Landscape: landscape, Width: w, Height: h}, true
+		}
+	}
+	return Paper{}, false
+}
+
 // Footer is a parsed footer template: literal text with {page} and {pages}
 // placeholders.
 type Footer []FooterPart
@@ -64,21 +100,14 @@ func (f Footer) Expand(n, total int) string {
 	for _, p := range f {
 		switch p.Placeholder {
 		case Page:
-			b = appendInt(b, n)
+			b = strconv.AppendInt(b, int64(n), 10)
 		case Pages:
-			b = appendInt(b, total)
+			b = strconv.AppendInt(b, int64(total), 10)
 		default:
 			b = append(b, p.Text...)
 		}
 	}
 	return string(b)
-}
-
-func appendInt(b []byte, n int) []byte {
-	if n >= 10 {
-		b = appendInt(b, n/10)
-	}
-	return append(b, byte('0'+n%10))
 }
 
 // Style holds the [style] table.

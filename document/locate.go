@@ -329,37 +329,27 @@ func (s *scanner) multiline(q byte) {
 
 // array scans [v, ...], recording each element as path[i].
 func (s *scanner) array(path string) {
-	s.i++
-	for n := 0; s.i < len(s.src); {
-		s.skipSpace(true)
-		switch s.peek(0) {
-		case ']':
-			s.i++
-			return
-		case ',':
-			s.i++
-			continue
-		case 0:
-			return
-		}
-		start := s.i
+	s.list(']', func(n int) {
 		elem := elemPath(path, n)
-		s.ix.record(elem, start)
+		s.ix.record(elem, s.i)
 		s.value(elem)
-		n++
-		if s.i == start {
-			s.i++
-		}
-	}
+	})
 }
 
 // inlineTable scans {k = v, ...}, recording its keys under path.
 func (s *scanner) inlineTable(path string) {
+	s.list('}', func(int) { s.keyValue(path) })
+}
+
+// list scans a comma-separated list from its opening bracket to the
+// closing byte end, calling elem at the start of element n (from 0). It
+// always makes progress, even where elem scans nothing.
+func (s *scanner) list(end byte, elem func(n int)) {
 	s.i++
-	for s.i < len(s.src) {
+	for n := 0; s.i < len(s.src); {
 		s.skipSpace(true)
 		switch s.peek(0) {
-		case '}':
+		case end:
 			s.i++
 			return
 		case ',':
@@ -369,7 +359,8 @@ func (s *scanner) inlineTable(path string) {
 			return
 		}
 		start := s.i
-		s.keyValue(path)
+		elem(n)
+		n++
 		if s.i == start {
 			s.i++
 		}

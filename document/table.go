@@ -83,31 +83,33 @@ func (t *table) rawString(key string) (s string, ok bool) {
 	return s, ok
 }
 
-// text returns key's printed one-line text, normalised, after checking that
-// the font can draw it.
-func (t *table) text(key string) (string, bool) {
+// checked returns key's string value as written, after reporting the
+// characters that may not be in it; printed says whether the font must be
+// able to draw them.
+func (t *table) checked(key string, printed bool) (string, bool) {
 	s, ok := t.rawString(key)
 	if ok {
-		t.d.checkText(keyPath(t.path, key), s, t.keyPos(key), true)
+		t.d.checkText(keyPath(t.path, key), s, t.keyPos(key), printed)
 	}
+	return s, ok
+}
+
+// text returns key's printed text, normalised to one line.
+func (t *table) text(key string) (string, bool) {
+	s, ok := t.checked(key, true)
 	return oneLine(s), ok
 }
 
-// plain returns key's text, normalised, for a value that is not printed.
+// plain returns key's text, normalised to one line, for a value that is
+// not printed.
 func (t *table) plain(key string) (string, bool) {
-	s, ok := t.rawString(key)
-	if ok {
-		t.d.checkText(keyPath(t.path, key), s, t.keyPos(key), false)
-	}
+	s, ok := t.checked(key, false)
 	return oneLine(s), ok
 }
 
 // paragraphs returns key's printed text split into paragraphs.
 func (t *table) paragraphs(key string) ([]string, bool) {
-	s, ok := t.rawString(key)
-	if ok {
-		t.d.checkText(keyPath(t.path, key), s, t.keyPos(key), true)
-	}
+	s, ok := t.checked(key, true)
 	return splitParagraphs(s), ok
 }
 

@@ -4,4 +4,7 @@
 // Layout is pure and deterministic: the same document gives the same pages,
 // and nothing here draws or writes. Its output, a Result of placed pages, is
 // the boundary between measuring and drawing; tests inspect it directly.
+//
+// Errors do not say "layout": the caller, which knows which PDF it is
+// making, says so.
 package layout

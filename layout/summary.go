@@ -20,7 +20,7 @@ const minRows = 3
 func Summary(d *document.Document) (*Result, error) {
 	s := d.Summary
 	if s == nil || len(s.Panels) == 0 {
-		return nil, errors.New("layout: the document has no summary panels")
+		return nil, errors.New("the document has no summary panels")
 	}
 	p := s.Paper
 	b, err := newBuilder(d, p)
@@ -50,7 +50,7 @@ func Summary(d *document.Document) (*Result, error) {
 		py := top + float64(i/cols)*(ph+gutter)
 		items, err := b.panel(pan, x, py, pw, ph)
 		if err != nil {
-			return nil, fmt.Errorf("layout: summary %s: %w", p.Name, err)
+			return nil, fmt.Errorf("on %s %s: %w", p.Name, orientation(p), err)
 		}
 		page.Items = append(page.Items, items...)
 	}
@@ -62,6 +62,13 @@ func Summary(d *document.Document) (*Result, error) {
 		Author:   d.Worksheet.Author,
 		Language: d.Worksheet.Language,
 	}, nil
+}
+
+func orientation(p document.Paper) string {
+	if p.Landscape {
+		return "landscape"
+	}
+	return "portrait"
 }
 
 // stack places units one under another from y, appending their items to

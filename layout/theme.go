@@ -1,8 +1,6 @@
 package layout
 
 import (
-	"fmt"
-
 	"handout/document"
 	"handout/fonts"
 )
@@ -43,7 +41,7 @@ func newTheme(s document.Style) (*theme, error) {
 	for st := range t.metrics {
 		m, err := fonts.Load(fonts.Face{Family: s.Font, Style: fonts.Style(st)})
 		if err != nil {
-			return nil, fmt.Errorf("layout: %w", err)
+			return nil, err
 		}
 		t.metrics[st] = m
 	}

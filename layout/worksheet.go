@@ -12,7 +12,7 @@ import (
 // sections and their blocks, and a footer on every page.
 func Worksheet(d *document.Document) (*Result, error) {
 	if len(d.Sections) == 0 {
-		return nil, errors.New("layout: the worksheet has no sections")
+		return nil, errors.New("the worksheet has no sections")
 	}
 	p := d.Worksheet.Paper
 	b, err := newBuilder(d, p)

@@ -1,0 +1,145 @@
+package build
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// emitted is what All passed emit for one source.
+type emitted struct {
+	name     string
+	suffixes []string
+	err      error
+}
+
+func TestAll(t *testing.T) {
+	dir := t.TempDir()
+	// Sixteen files, more than the jobs, of every kind, in an order that
+	// mixes fast and slow ones.
+	var srcs []Source
+	var want []emitted
+	for i := range 4 {
+		for _, f := range []struct {
+			file     string
+			suffixes []string
+			err      string
+		}{
+			{"small.toml", []string{WorksheetSuffix, SummarySuffix}, ""},
+			{"bad.toml", nil, `unknown key "qoute"`},
+			{"summary-only.toml", []string{SummarySuffix}, ""},
+			{"worksheet-only.toml", []string{WorksheetSuffix}, ""},
+		} {
+			name := filepath.Join(dir, fmt.Sprintf("%d-%s", i, f.file))
+			copyTestdata(t, f.file, name)
+			srcs = append(srcs, Source{Name: name, Out: filepath.Join(dir, "out", trimExt(filepath.Base(name)))})
+			var err error
+			if f.err != "" {
+				err = errors.New(f.err)
+			}
+			want = append(want, emitted{name, f.suffixes, err})
+		}
+	}
+	missing := filepath.Join(dir, "missing.toml")
+	srcs = append(srcs, Source{Name: missing, Out: filepath.Join(dir, "out", "missing")})
+	want = append(want, emitted{missing, nil, errors.New("no such file")})
+
+	for _, jobs := range []int{0, 1, 2, 3, 32} {
+		t.Run(fmt.Sprintf("jobs=%d", jobs), func(t *testing.T) {
+			if err := os.RemoveAll(filepath.Join(dir, "out")); err != nil {
+				t.Fatal(err)
+			}
+			var got []emitted
+			All(srcs, Options{Time: testTime, Version: "test"}, jobs, func(s Source, outs []Output, err error) {
+				e := emitted{name: s.Name, err: err}
+				for _, o := range outs {
+					e.suffixes = append(e.suffixes, o.Suffix)
+					// Written before emit is called.
+					if data, err := os.ReadFile(s.Path(o.Suffix)); err != nil || !bytes.Equal(data, o.PDF) {
+						t.Errorf("%s: when emitted, %s holds %d bytes (err %v), want the %d of its output", s.Name, s.Path(o.Suffix), len(data), err, len(o.PDF))
+					}
+				}
+				got = append(got, e)
+			})
+			compareEmitted(t, got, want)
+			for _, s := range srcs[1:2] { // bad.toml wrote nothing
+				if _, err := os.Stat(s.Path(WorksheetSuffix)); !errors.Is(err, os.ErrNotExist) {
+					t.Errorf("%s: a file with errors wrote %s (err %v)", s.Name, s.Path(WorksheetSuffix), err)
+				}
+			}
+		})
+	}
+}
+
+// compareEmitted reports the differences between what All emitted and what
+// was wanted: errors need only contain the wanted error's text.
+func compareEmitted(t *testing.T, got, want []emitted) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Fatalf("emit called %d times, want %d: %v", len(got), len(want), got)
+	}
+	for i, g := range got {
+		w := want[i]
+		if g.name != w.name || !slices.Equal(g.suffixes, w.suffixes) || (g.err == nil) != (w.err == nil) ||
+			(g.err != nil && !strings.Contains(g.err.Error(), w.err.Error())) {
+			t.Errorf("emit %d: %s %q %v, want %s %q %v", i, g.name, g.suffixes, g.err, w.name, w.suffixes, w.err)
+		}
+	}
+}
+
+// TestAllWriteError builds files whose PDFs cannot be written, since a
+// folder is in their place: a failed PDF stops the file's later PDF, and
+// the next file is built and written as usual.
+func TestAllWriteError(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out")
+	var srcs []Source
+	for _, name := range []string{"a", "b", "c"} {
+		copyTestdata(t, "small.toml", filepath.Join(dir, name+".toml"))
+		srcs = append(srcs, Source{Name: filepath.Join(dir, name+".toml"), Out: filepath.Join(out, name)})
+	}
+	mustWrite(t, filepath.Join(out, "a.pdf", "keep"), "keep")
+	mustWrite(t, filepath.Join(out, "b-summary.pdf", "keep"), "keep")
+	want := []emitted{
+		{srcs[0].Name, nil, errors.New("writing " + filepath.Join(out, "a.pdf"))},
+		{srcs[1].Name, []string{WorksheetSuffix}, errors.New("writing " + filepath.Join(out, "b-summary.pdf"))},
+		{srcs[2].Name, []string{WorksheetSuffix, SummarySuffix}, nil},
+	}
+	var got []emitted
+	All(srcs, Options{Time: testTime}, 2, func(s Source, outs []Output, err error) {
+		e := emitted{name: s.Name, err: err}
+		for _, o := range outs {
+			e.suffixes = append(e.suffixes, o.Suffix)
+		}
+		got = append(got, e)
+	})
+	compareEmitted(t, got, want)
+	if _, err := os.Stat(filepath.Join(out, "a-summary.pdf")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a-summary.pdf was written after a.pdf failed (err %v)", err)
+	}
+}
+
+func TestAllNone(t *testing.T) {
+	All(nil, Options{}, 0, func(s Source, _ []Output, _ error) { t.Errorf("emit(%v) for no sources", s) })
+}
+
+func TestDefaultJobs(t *testing.T) {
+	if n := DefaultJobs(); n < 1 {
+		t.Errorf("DefaultJobs() = %d, want at least 1", n)
+	}
+}
+
+// copyTestdata copies testdata/name to dst.
+func copyTestdata(t *testing.T, name, dst string) {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustWrite(t, dst, string(data))
+}

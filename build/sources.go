@@ -1,0 +1,149 @@
+package build
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// The suffixes of a content file's PDFs, between its output path and ".pdf".
+const (
+	WorksheetSuffix = ""         // NAME.pdf, the worksheet
+	SummarySuffix   = "-summary" // NAME-summary.pdf, the summary sheet
+)
+
+// Source is one content file to build and where its PDFs go.
+type Source struct {
+	Name string // the file as the user gave it, or as found under a folder they gave
+	Out  string // the output path without suffix and ".pdf": dir/NAME
+}
+
+// Path returns the path of s's PDF with the given suffix, such as
+// SummarySuffix.
+func (s Source) Path(suffix string) string { return s.Out + suffix + ".pdf" }
+
+// Sources expands paths, each a .toml file or a folder searched recursively,
+// into the content files to build, with their PDFs under dir. The order is
+// deterministic: the paths in the order given, each folder's files sorted; a
+// file found twice is built once. A single file's PDFs go directly into dir;
+// a folder's files are mirrored under dir, so content/history/a.toml, from
+// the folder content, goes to dir/history/a. Inside a folder, entries whose
+// names start with "." (.git, editor backups) are skipped. A symbolic link
+// given as a path is followed, with or without a trailing slash.
+//
+// A missing path, a file that is not .toml, a folder without .toml files and
+// two files that would write the same PDF are errors; Sources checks every
+// PDF a file could write, its worksheet and its summary, since which it
+// writes is only known once it is read.
+func Sources(paths []string, dir string) ([]Source, error) {
+	var srcs []Source
+	seen := map[string]bool{}
+	for _, p := range paths {
+		found, err := expand(p, dir)
+		if err != nil {
+			return nil, err
+		}
+		for _, s := range found {
+			if key := filepath.Clean(s.Name); !seen[key] {
+				seen[key] = true
+				srcs = append(srcs, s)
+			}
+		}
+	}
+	if err := clash(srcs); err != nil {
+		return nil, err
+	}
+	return srcs, nil
+}
+
+// expand returns the content files that path p names, with their PDFs
+// under dir.
+func expand(p, dir string) ([]Source, error) {
+	fi, err := os.Stat(p)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%s: no such file or folder", p)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", p, err)
+	}
+	if fi.IsDir() {
+		return walk(p, dir)
+	}
+	if !isTOML(p) {
+		return nil, fmt.Errorf("%s: not a .toml file", p)
+	}
+	return []Source{{Name: p, Out: filepath.Join(dir, trimExt(filepath.Base(p)))}}, nil
+}
+
+// walk returns the content files under folder root, sorted, mirrored under
+// dir. The files are named under root as given, even when root is a
+// symbolic link, which is followed; links inside root are not.
+func walk(root, dir string) ([]Source, error) {
+	resolved, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", root, err)
+	}
+	var srcs []Source
+	err = filepath.WalkDir(resolved, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if path != resolved && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir // .git and the like
+			}
+			return nil // editor files such as .#a.toml
+		}
+		if d.IsDir() || !isTOML(path) {
+			return nil
+		}
+		rel, err := filepath.Rel(resolved, path)
+		if err != nil {
+			return err
+		}
+		srcs = append(srcs, Source{Name: filepath.Join(root, rel), Out: filepath.Join(dir, trimExt(rel))})
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("searching %s: %w", root, err)
+	}
+	if len(srcs) == 0 {
+		return nil, fmt.Errorf("no .toml files in %s", root)
+	}
+	return srcs, nil
+}
+
+// clash reports two content files that would write the same PDF: two files
+// of the same name from different places, or a.toml, whose summary sheet is
+// a-summary.pdf, and a-summary.toml, whose worksheet is too.
+func clash(srcs []Source) error {
+	byPath := map[string]string{} // PDF path -> content file
+	for _, s := range srcs {
+		for _, suffix := range []string{WorksheetSuffix, SummarySuffix} {
+			path := s.Path(suffix)
+			if other, ok := byPath[path]; ok {
+				return fmt.Errorf("%s and %s would both write %s", other, s.Name, path)
+			}
+			byPath[path] = s.Name
+		}
+	}
+	return nil
+}
+
+// isTOML reports whether path names a .toml file, in any case.
+func isTOML(path string) bool { return strings.EqualFold(filepath.Ext(path), ".toml") }
+
+// trimExt returns path without its extension.
+func trimExt(path string) string { return strings.TrimSuffix(path, filepath.Ext(path)) }
+
+// Check reads and checks the content file s; see Check.
+func (s Source) Check() error {
+	data, err := os.ReadFile(s.Name)
+	if err != nil {
+		return err
+	}
+	return Check(s.Name, data)
+}
