@@ -375,7 +375,9 @@ func (b *builder) writingRow(r document.Ruling, k int, x0, x1 float64) []Item {
 	case document.Dotted:
 		return []Item{Rule{X0: x0, Y0: y, X1: x1, Y1: y, Width: 0.9, Color: frameC, Dash: []float64{0, 3.6}, Round: true}}
 	case document.Grid:
+		// Whole squares, centred between x0 and x1.
 		cells := int((x1 - x0) / b.ruling)
+		x0 += (x1 - x0 - float64(cells)*b.ruling) / 2
 		x1 = x0 + float64(cells)*b.ruling
 		items := []Item{Rule{X0: x0, Y0: y, X1: x1, Y1: y, Width: 0.4, Color: rule}}
 		if k > 0 {
