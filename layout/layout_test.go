@@ -181,34 +181,43 @@ func TestQuoteLongerThanPageKeepsSourceWithItsLastPart(t *testing.T) {
 	}
 }
 
-func TestQuoteAndSourceShareAPage(t *testing.T) {
-	// As in TestNoWidowsOrOrphans, move the quotation down in steps of a
-	// fraction of a line until it has met the foot of the page everywhere.
+// sweep lays out tail after a one-line writing box and fill one-line
+// bullets, for every fill in [from, to) and rulings from 5 to 15 mm in
+// half millimetres: the box's ruling moves tail down by fractions of a
+// line and the bullets by whole lines, so that tail meets the foot of a
+// page at every offset. check inspects each layout.
+func sweep(t *testing.T, from, to int, tail []document.Block, check func(r *Result, at string)) {
+	t.Helper()
 	for ruling := 5.0; ruling <= 15; ruling += 0.5 {
-		for fill := 25; fill < 45; fill++ {
+		for fill := from; fill < to; fill++ {
 			blocks := []document.Block{notes("", 1)}
 			for i := range fill {
 				blocks = append(blocks, bullet(sentence(i)))
 			}
-			blocks = append(blocks, quote(sentences(6, 500), "Quoted source"), bullet(sentence(600)))
-			d := newDoc(document.Section{Heading: "One", Blocks: blocks})
+			d := newDoc(document.Section{Heading: "One", Blocks: append(blocks, tail...)})
 			d.Style.RulingMM = ruling
-			r := mustWorksheet(t, d)
-			pages := 0
-			for i, p := range pageTexts(r) {
-				if len(baselinesOf(p, "number 50")) == 0 {
-					continue
-				}
-				pages++
-				if len(baselinesOf(p, "Sentence number 500 ")) == 0 || len(baselinesOf(p, "Quoted source")) == 0 {
-					t.Errorf("ruling %v, fill %d: page %d holds part of the quotation", ruling, fill, i+1)
-				}
-			}
-			if pages != 1 {
-				t.Errorf("ruling %v, fill %d: the quotation is on %d pages", ruling, fill, pages)
-			}
+			check(mustWorksheet(t, d), fmt.Sprintf("ruling %v, fill %d", ruling, fill))
 		}
 	}
+}
+
+func TestQuoteAndSourceShareAPage(t *testing.T) {
+	tail := []document.Block{quote(sentences(6, 500), "Quoted source"), bullet(sentence(600))}
+	sweep(t, 25, 45, tail, func(r *Result, at string) {
+		pages := 0
+		for i, p := range pageTexts(r) {
+			if len(baselinesOf(p, "number 50")) == 0 {
+				continue
+			}
+			pages++
+			if len(baselinesOf(p, "Sentence number 500 ")) == 0 || len(baselinesOf(p, "Quoted source")) == 0 {
+				t.Errorf("%s: page %d holds part of the quotation", at, i+1)
+			}
+		}
+		if pages != 1 {
+			t.Errorf("%s: the quotation is on %d pages", at, pages)
+		}
+	})
 }
 
 func TestHeadingNeverLastOnPage(t *testing.T) {
@@ -239,28 +248,16 @@ func TestHeadingNeverLastOnPage(t *testing.T) {
 }
 
 func TestNoWidowsOrOrphans(t *testing.T) {
-	// A one-line writing box whose ruling varies in small steps moves the
-	// paragraph down by fractions of a line, so that it meets the foot of
-	// the page at every offset.
-	for ruling := 5.0; ruling <= 15; ruling += 0.5 {
-		for fill := 20; fill < 40; fill++ {
-			blocks := []document.Block{notes("", 1)}
-			for i := range fill {
-				blocks = append(blocks, bullet(sentence(i)))
-			}
-			blocks = append(blocks, text(sentences(12, 100)))
-			d := newDoc(document.Section{Heading: "One", Blocks: blocks})
-			d.Style.RulingMM = ruling
-			checkParagraphSplit(t, mustWorksheet(t, d), fill)
-		}
-	}
+	sweep(t, 20, 40, []document.Block{text(sentences(12, 100))}, func(r *Result, at string) {
+		checkParagraphSplit(t, r, at)
+	})
 }
 
 const d18 = 18 * mm
 
 // checkParagraphSplit asserts that a paragraph set at the left margin (the
 // text block at the end) has at least two lines on each page it touches.
-func checkParagraphSplit(t *testing.T, r *Result, fill int) {
+func checkParagraphSplit(t *testing.T, r *Result, at string) {
 	t.Helper()
 	for i, p := range pageTexts(r) {
 		n := 0
@@ -270,7 +267,7 @@ func checkParagraphSplit(t *testing.T, r *Result, fill int) {
 			}
 		}
 		if n == 1 {
-			t.Errorf("fill %d: page %d has a single line of the paragraph", fill, i+1)
+			t.Errorf("%s: page %d has a single line of the paragraph", at, i+1)
 		}
 	}
 }
