@@ -6,6 +6,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"math"
 	"os"
 	"path/filepath"
@@ -135,6 +136,51 @@ func TestE2E(t *testing.T) {
 			if want := paper(t, "A3", true); !near(s, want) {
 				t.Errorf("summary page %d is %.2f x %.2f pt, want A3 landscape %.2f x %.2f", i+1, s[0], s[1], want[0], want[1])
 			}
+		}
+	})
+
+	t.Run("outline, links and language", func(t *testing.T) {
+		var doc struct {
+			Outlines []struct {
+				Title string `json:"title"`
+				Page  int    `json:"destpageposfrom1"`
+			} `json:"outlines"`
+			QPDF []json.RawMessage `json:"qpdf"` // a header, then the objects
+		}
+		var objects map[string]struct {
+			Value any `json:"value"`
+		}
+		out := pdftool.Run(t, "qpdf", "--json=2", "--json-key=outlines", "--json-key=qpdf", worksheet)
+		if err := json.Unmarshal([]byte(out), &doc); err != nil {
+			t.Fatalf("qpdf --json: %v", err)
+		}
+		want := []string{"1. 1938-40: The Purges wind down", "2. 1940: The Death of Trotsky", "3. After 1940: A change of focus"}
+		var got []string
+		for i, o := range doc.Outlines {
+			got = append(got, o.Title)
+			if i > 0 && o.Page < doc.Outlines[i-1].Page {
+				t.Errorf("bookmark %q points before the one above it", o.Title)
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("bookmarks %q, want %q", got, want)
+		}
+		if len(doc.QPDF) != 2 || json.Unmarshal(doc.QPDF[1], &objects) != nil {
+			t.Fatalf("qpdf --json: no objects")
+		}
+		lang := ""
+		for _, o := range objects {
+			if d, ok := o.Value.(map[string]any); ok && d["/Type"] == "/Catalog" {
+				lang, _ = d["/Lang"].(string)
+			}
+		}
+		if lang != "u:en-GB" {
+			t.Errorf("catalog /Lang = %q, want en-GB", lang)
+		}
+		// Every page's footer links to the site.
+		links := regexp.MustCompile(`(?m)^\s*(\d+)\s+Annotation\s+https://www\.activehistory\.co\.uk$`).FindAllString(pdftool.Run(t, "pdfinfo", "-url", worksheet), -1)
+		if pages := len(pageSizes(t, worksheet)); len(links) != pages {
+			t.Errorf("%d footer links on %d pages", len(links), pages)
 		}
 	})
 
