@@ -183,12 +183,9 @@ func printer(stdout, stderr io.Writer, failed *int) func(build.Source, []build.O
 		for _, o := range outs {
 			fmt.Fprintf(stdout, "wrote %s (%s)\n", s.Path(o.Suffix), plural(o.Pages, "page"))
 		}
-		switch {
-		case err != nil:
+		if err != nil {
 			report(stderr, s.Name, err)
 			*failed++
-		case len(outs) == 0:
-			fmt.Fprintf(stderr, "%s: no sections and no [summary]: nothing to write\n", s.Name)
 		}
 	}
 }

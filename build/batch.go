@@ -20,9 +20,8 @@ func DefaultJobs() int { return max(1, runtime.GOMAXPROCS(0)/2) }
 // a time, and it can report progress as it goes.
 //
 // A file with errors writes no PDF, and when a PDF cannot be written the
-// file's later PDF is not written either. A file that makes no PDF, having
-// neither sections nor a summary, gets emit with no outputs and no error.
-// All returns when every file is done.
+// file's later PDF is not written either. All returns when every file is
+// done.
 func All(srcs []Source, opt Options, jobs int, emit func(Source, []Output, error)) {
 	if jobs < 1 {
 		jobs = DefaultJobs()

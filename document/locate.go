@@ -203,11 +203,11 @@ func (s *scanner) keyPart() (string, bool) {
 	switch s.peek(0) {
 	case '"':
 		start := s.i
-		s.basicString()
+		s.oneLine('"')
 		return unquoteBasic(s.src[min(start+1, s.i):max(start+1, s.i-1)]), true
 	case '\'':
 		start := s.i
-		s.literalString()
+		s.oneLine('\'')
 		return s.src[min(start+1, s.i):max(start+1, s.i-1)], true
 	}
 	start := s.i
@@ -252,9 +252,9 @@ func (s *scanner) value(path string) {
 	case strings.HasPrefix(s.src[s.i:], `'''`):
 		s.multiline('\'')
 	case s.peek(0) == '"':
-		s.basicString()
+		s.oneLine('"')
 	case s.peek(0) == '\'':
-		s.literalString()
+		s.oneLine('\'')
 	case s.peek(0) == '[':
 		s.array(path)
 	case s.peek(0) == '{':
@@ -265,39 +265,24 @@ func (s *scanner) value(path string) {
 	s.ix.val[path] = span{start, s.i}
 }
 
-// basicString scans a one-line "string" with escapes.
-func (s *scanner) basicString() {
+// oneLine scans a one-line string: basic, with escapes, when q is a
+// double quote, or literal, as typed, when q is a single quote.
+func (s *scanner) oneLine(q byte) {
 	s.i++
 	for s.i < len(s.src) {
-		switch s.src[s.i] {
-		case '\\':
+		switch c := s.src[s.i]; {
+		case c == '\\' && q == '"':
 			s.i += 2
-		case '"':
+		case c == q:
 			s.i++
 			return
-		case '\n':
+		case c == '\n':
 			return
 		default:
 			s.i++
 		}
 	}
 	s.i = min(s.i, len(s.src))
-}
-
-// literalString scans a one-line 'string'.
-func (s *scanner) literalString() {
-	s.i++
-	for s.i < len(s.src) {
-		switch s.src[s.i] {
-		case '\'':
-			s.i++
-			return
-		case '\n':
-			return
-		default:
-			s.i++
-		}
-	}
 }
 
 // multiline scans a multi-line string: basic, with three double quotes,

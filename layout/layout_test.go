@@ -10,15 +10,12 @@ import (
 	"handout/fonts"
 )
 
-// a4 is A4 portrait in points.
-var a4 = document.Paper{Name: "A4", Width: 210 * mm, Height: 297 * mm}
-
 // newDoc returns a document with the format's defaults and the sections.
 func newDoc(sections ...document.Section) *document.Document {
 	return &document.Document{
 		Worksheet: document.Worksheet{
 			Title:          "A worksheet",
-			Paper:          a4,
+			Paper:          paper("A4", false),
 			Footer:         document.Footer{{Text: "Footer / "}, {Placeholder: document.Page}},
 			NumberSections: true,
 		},

@@ -8,16 +8,13 @@ import (
 	"handout/document"
 )
 
-// papers are the format's papers, as document decodes them.
-var papers = map[string][2]float64{"A5": {148, 210}, "A4": {210, 297}, "A3": {297, 420}, "Letter": {215.9, 279.4}, "Legal": {215.9, 355.6}}
+// paperNames are the format's papers.
+var paperNames = []string{"A5", "A4", "A3", "Letter", "Legal"}
 
+// paper returns a paper as document decodes it.
 func paper(name string, landscape bool) document.Paper {
-	s := papers[name]
-	w, h := s[0]*mm, s[1]*mm
-	if landscape {
-		w, h = h, w
-	}
-	return document.Paper{Name: name, Landscape: landscape, Width: w, Height: h}
+	p, _ := document.PaperSize(name, landscape)
+	return p
 }
 
 func summaryDoc(p document.Paper, size float64, panels []document.Panel) *document.Document {
@@ -52,7 +49,7 @@ func panelBoxes(p Page) []Box {
 // everything inside its panel, or is refused with an error.
 func TestSummaryGrid(t *testing.T) {
 	prompt := "Why did the Purges begin, and who was behind them?"
-	for name := range papers {
+	for _, name := range paperNames {
 		for _, landscape := range []bool{false, true} {
 			for n := 1; n <= 12; n++ {
 				for _, size := range []float64{8, 11, 24} {
