@@ -9,9 +9,11 @@ all: handout
 	./handout build
 
 # Always rebuilt: go build is quick when nothing changed, and knows better
-# than make what the binary depends on.
+# than make what the binary depends on. -trimpath -buildvcs=false: the same
+# source gives the same binary, whatever the folder or commit, so that the
+# PDFs recorded in out/.handout-manifest.json stay reusable.
 handout:
-	$(GO) build -o handout .
+	$(GO) build -trimpath -buildvcs=false -o handout .
 
 # Fails, listing them, if any files need gofmt.
 test:

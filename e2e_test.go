@@ -50,7 +50,7 @@ func buildExample(t *testing.T, getenv func(string) string) (worksheet, summary 
 }
 
 func TestE2E(t *testing.T) {
-	worksheet, summary := buildExample(t, env("SOURCE_DATE_EPOCH", strconv.Itoa(epoch)))
+	worksheet, summary := buildExample(t, vars("SOURCE_DATE_EPOCH", strconv.Itoa(epoch)))
 
 	t.Run("text in order", func(t *testing.T) {
 		raw := pdftool.Run(t, "pdftotext", worksheet, "-")
@@ -207,7 +207,7 @@ func TestE2E(t *testing.T) {
 // SOURCE_DATE_EPOCH, several times to catch map-order randomness, and wants
 // the same bytes every time.
 func TestReproducible(t *testing.T) {
-	getenv := env("SOURCE_DATE_EPOCH", strconv.Itoa(epoch))
+	getenv := vars("SOURCE_DATE_EPOCH", strconv.Itoa(epoch))
 	ws0, sum0 := buildExample(t, getenv)
 	want := [2][]byte{readFile(t, ws0), readFile(t, sum0)}
 	for i := range 3 {
@@ -225,7 +225,7 @@ func TestReproducible(t *testing.T) {
 // now.
 func TestCreationDateNow(t *testing.T) {
 	before := time.Now().Add(-2 * time.Second) // PDF dates are whole seconds
-	ws, sum := buildExample(t, env())
+	ws, sum := buildExample(t, vars())
 	after := time.Now().Add(2 * time.Second)
 	for _, p := range []string{ws, sum} {
 		s := pdfinfo(t, p)["CreationDate"]

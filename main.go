@@ -1,23 +1,32 @@
 // Command handout turns worksheets written in TOML into print-ready PDFs.
 //
-//	handout build [-o DIR] [PATH...]
-//	handout check [PATH...]
+//	handout build [flags] [PATH...]
+//	handout check [flags] [PATH...]
+//	handout watch [flags] [PATH...]
 //	handout version
 //
-// See usage below, and docs/format.md for the content format.
+// See usage below, docs/format.md for the content format and docs/ci.md
+// for building in CI.
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
+	"path/filepath"
+	"slices"
 	"strings"
+	"syscall"
 	"time"
 
+	"golang.org/x/term"
+
 	"handout/build"
-	"handout/document"
+	"handout/watch"
 )
 
 // version is handout's version. A release sets it at link time with
@@ -25,18 +34,34 @@ import (
 var version = "0.1.0"
 
 const usage = `usage:
-  handout build [-o DIR] [PATH...]   make PDFs from content files
-  handout check [PATH...]            check content files; write nothing
-  handout version                    print the version
-  handout help                       print this help
+  handout build [flags] [PATH...]   make PDFs from content files
+  handout check [flags] [PATH...]   check content files; write nothing
+  handout watch [flags] [PATH...]   build, then rebuild each file when it is saved
+  handout version                   print the version
+  handout help                      print this help
 
 PATH is a .toml file or a folder, searched recursively for .toml files
 (default content/). build writes NAME.pdf for a file's worksheet and
 NAME-summary.pdf for its [summary] into DIR (default out/), mirroring the
-subfolders of a folder PATH.
+subfolders of a folder PATH. PATH - reads one content file from standard
+input and writes its first PDF to standard output; its summary sheet, if it
+has a worksheet too, goes to DIR/stdin-summary.pdf, and needs -o then.
+
+build is incremental: DIR/.handout-manifest.json records what each PDF was
+built from, by content hash, and a file whose content, PDFs, handout
+binary and SOURCE_DATE_EPOCH are unchanged is skipped.
+
+flags (build, and those that apply to check and watch):
+  -o DIR         output folder (default out/)
+  -j N           files built at a time (default: the number of CPUs)
+  --force        rebuild every file, even those up to date
+  --shard K/N    build only part K of N, counting from 0 (see docs/ci.md)
+  --report json  print one JSON report on stdout instead of lines
+  -q, --quiet    print only errors
 
 Set SOURCE_DATE_EPOCH (seconds since 1970, UTC) to fix the PDFs' creation
-date, for reproducible builds.
+date, for reproducible builds. Under GITHUB_ACTIONS=true every error is
+also printed as a workflow command that annotates the pull request.
 
 Exit status:
   0  every file built (for check: is valid)
@@ -55,36 +80,62 @@ const (
 
 const defaultContent = "content/"
 
-func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, os.Getenv))
+// stdinName names standard input in messages and in the summary sheet's
+// file name.
+const (
+	stdinName = "<stdin>"
+	stdinBase = "stdin"
+)
+
+// env is what handout runs with besides its arguments.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	getenv         func(string) string
+	terminal       func(io.Writer) bool // whether a stream is a terminal
+	ctx            context.Context      // done when handout is interrupted
 }
 
-// run is handout with its arguments (without the program name), output
-// streams and environment; it returns the exit status.
-func run(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(os.Args[1:], env{
+		stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr,
+		getenv: os.Getenv, terminal: isTerminal, ctx: ctx,
+	})
+	stop()
+	os.Exit(code)
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// run is handout with its arguments (without the program name); it returns
+// the exit status.
+func run(args []string, e env) int {
 	if len(args) == 0 {
-		return usageError(stderr, "", "no command")
+		return usageError(e.stderr, "", "no command")
 	}
 	cmd, rest := args[0], args[1:]
 	switch cmd {
-	case "build":
-		return runBuild(rest, stdout, stderr, getenv)
-	case "check":
-		return runCheck(rest, stdout, stderr)
+	case "build", "check", "watch":
+		return runCommand(cmd, rest, e)
 	case "version", "-version", "--version":
 		if len(rest) > 0 {
-			return usageError(stderr, "version", fmt.Sprintf("unexpected argument %q", rest[0]))
+			return usageError(e.stderr, "version", fmt.Sprintf("unexpected argument %q", rest[0]))
 		}
-		fmt.Fprintln(stdout, "handout "+version)
+		fmt.Fprintln(e.stdout, "handout "+version)
 		return exitOK
 	case "help", "-h", "-help", "--help":
-		fmt.Fprint(stdout, usage)
+		fmt.Fprint(e.stdout, usage)
 		return exitOK
 	}
 	if strings.HasPrefix(cmd, "-") {
-		return usageError(stderr, "", "unknown flag "+cmd+" (flags go after the command)")
+		return usageError(e.stderr, "", "unknown flag "+cmd+" (flags go after the command)")
 	}
-	return usageError(stderr, "", fmt.Sprintf("unknown command %q", cmd))
+	return usageError(e.stderr, "", fmt.Sprintf("unknown command %q", cmd))
 }
 
 // usageError reports a usage error and returns exitUsage.
@@ -94,6 +145,180 @@ func usageError(stderr io.Writer, cmd, msg string) int {
 	}
 	fmt.Fprintf(stderr, "handout%s: %s\n\n%s", cmd, msg, usage)
 	return exitUsage
+}
+
+// options are a command's flags and paths.
+type options struct {
+	cmd    string
+	paths  []string
+	dir    string
+	dirSet bool // -o was given
+	jobs   int
+	force  bool
+	shard  build.Shard
+	json   bool
+	quiet  bool
+}
+
+// parseOptions parses cmd's flags and paths. When the exit status it
+// returns is not -1, the command stops with it.
+func parseOptions(cmd string, args []string, e env) (options, int) {
+	o := options{cmd: cmd}
+	fl := flag.NewFlagSet(cmd, flag.ContinueOnError)
+	fl.IntVar(&o.jobs, "j", 0, "files built at a `N`umber at a time")
+	shard := fl.String("shard", "", "build part `K/N`")
+	report := fl.String("report", "text", "`FORMAT` of the report: text or json")
+	fl.BoolVar(&o.quiet, "q", false, "print only errors")
+	fl.BoolVar(&o.quiet, "quiet", false, "print only errors")
+	if cmd != "check" {
+		fl.StringVar(&o.dir, "o", "out/", "output `DIR`")
+		fl.BoolVar(&o.force, "force", false, "rebuild every file")
+	}
+	paths, code := parse(fl, args, e.stdout, e.stderr)
+	if code >= 0 {
+		return o, code
+	}
+	fl.Visit(func(f *flag.Flag) { o.dirSet = o.dirSet || f.Name == "o" })
+	o.paths = paths
+	var problem string
+	switch {
+	case cmd != "check" && o.dir == "":
+		problem = "-o needs a folder"
+	case o.jobs < 0:
+		problem = "-j needs a number of files, 1 or more (0: one per CPU)"
+	case *report != "text" && *report != "json":
+		problem = fmt.Sprintf("--report %q: want text or json", *report)
+	case cmd == "watch" && *report == "json":
+		problem = "--report json is for build and check, not watch"
+	}
+	if problem != "" {
+		return o, usageError(e.stderr, cmd, problem)
+	}
+	o.json = *report == "json"
+	if *shard != "" {
+		sh, err := build.ParseShard(*shard)
+		if err != nil {
+			return o, usageError(e.stderr, cmd, "--shard: "+err.Error())
+		}
+		o.shard = sh
+	}
+	return o, -1
+}
+
+// runCommand runs build, check or watch.
+func runCommand(cmd string, args []string, e env) int {
+	o, code := parseOptions(cmd, args, e)
+	if code >= 0 {
+		return code
+	}
+	if slices.Contains(o.paths, "-") {
+		if cmd != "build" || len(o.paths) > 1 || o.shard.N > 1 || o.json {
+			return usageError(e.stderr, cmd, "- (standard input) is for build, alone, without --shard or --report json")
+		}
+		return runStdin(o, e)
+	}
+	paths := o.paths
+	if len(paths) == 0 {
+		paths = []string{defaultContent}
+	}
+	dir := o.dir
+	if cmd == "check" {
+		dir = "" // check writes nothing: its output folder does not matter
+	}
+	srcs, err := build.Sources(paths, dir)
+	if err != nil {
+		return usageError(e.stderr, cmd, err.Error())
+	}
+	if o.shard.N > 1 {
+		srcs = o.shard.Of(srcs, dir)
+	}
+	b, err := batch(o, e.getenv)
+	if err != nil {
+		return usageError(e.stderr, cmd, err.Error())
+	}
+	switch cmd {
+	case "check":
+		c := newConsole(o, e, len(srcs))
+		b.Check(srcs, c.result)
+		return c.finish(nil)
+	case "watch":
+		return runWatch(paths, o, b, e)
+	}
+	c := newConsole(o, e, len(srcs))
+	return c.finish(b.Run(srcs, c.result))
+}
+
+// batch returns the build settings of o and the environment.
+func batch(o options, getenv func(string) string) (*build.Batch, error) {
+	t, err := build.SourceTime(getenv, time.Now)
+	if err != nil {
+		return nil, err
+	}
+	b := &build.Batch{Options: build.Options{Time: t, Version: version}, Jobs: o.jobs, Force: o.force}
+	if o.cmd != "check" && o.dir != "" {
+		b.Manifest = filepath.Join(o.dir, build.ManifestName)
+		b.Tool = build.ToolID(version)
+		// Only what changes the PDFs' bytes: without SOURCE_DATE_EPOCH a
+		// PDF's date is whenever it was built, and any date will do.
+		b.Flags = "SOURCE_DATE_EPOCH=" + getenv("SOURCE_DATE_EPOCH")
+	}
+	return b, nil
+}
+
+// runStdin builds the content file on standard input: its first PDF to
+// standard output, its summary sheet, when it has a worksheet too, into the
+// output folder, which must be given.
+func runStdin(o options, e env) int {
+	if e.terminal(e.stdout) {
+		return usageError(e.stderr, "build", "standard output is a terminal: send the PDF to a file or a program (handout build - < in.toml > out.pdf)")
+	}
+	b, err := batch(options{cmd: "check"}, e.getenv)
+	if err != nil {
+		return usageError(e.stderr, "build", err.Error())
+	}
+	data, err := io.ReadAll(e.stdin)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "%s: reading: %v\n", stdinName, err)
+		return exitFailed
+	}
+	outs, err := build.File(stdinName, data, b.Options)
+	if err != nil {
+		c := newConsole(o, e, 1)
+		c.pipe = true
+		c.result(build.Result{Source: build.Source{Name: stdinName}, Status: build.Failed, Err: err})
+		return exitFailed
+	}
+	if len(outs) > 1 && !o.dirSet {
+		return usageError(e.stderr, "build", stdinName+" has a worksheet and a [summary]: the summary sheet needs -o DIR")
+	}
+	// The file in the folder first: should it fail, nothing was sent.
+	src := build.Source{Name: stdinName, Out: filepath.Join(o.dir, stdinBase)}
+	for _, out := range outs[1:] {
+		if err := build.WriteAtomic(src.Path(out.Suffix), out.PDF); err != nil {
+			fmt.Fprintf(e.stderr, "%s: %v\n", stdinName, err)
+			return exitFailed
+		}
+		if !o.quiet {
+			fmt.Fprintf(e.stderr, "wrote %s (%s)\n", src.Path(out.Suffix), plural(out.Pages, "page"))
+		}
+	}
+	if _, err := e.stdout.Write(outs[0].PDF); err != nil {
+		fmt.Fprintf(e.stderr, "%s: writing the PDF to standard output: %v\n", stdinName, err)
+		return exitFailed
+	}
+	return exitOK
+}
+
+// runWatch builds the files paths name, then rebuilds them as they are
+// saved, until handout is interrupted.
+func runWatch(paths []string, o options, b *build.Batch, e env) int {
+	w := &watcher{c: newConsole(o, e, 0)}
+	err := watch.Run(e.ctx, paths, o.dir, b, w.result, w.warn)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "handout watch: %v\n", err)
+		return exitFailed
+	}
+	return exitOK
 }
 
 // parse parses a subcommand's flags. Flags may come before or after the
@@ -123,122 +348,4 @@ func parse(fl *flag.FlagSet, args []string, stdout, stderr io.Writer) ([]string,
 		args = rest[1:]
 	}
 	return paths, -1
-}
-
-// report writes err for content file name to stderr: content errors one
-// per line as file:line:col: message, anything else prefixed by the name.
-func report(stderr io.Writer, name string, err error) {
-	// Both PDFs may fail, each for its own reason: one line each.
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		for _, e := range j.Unwrap() {
-			report(stderr, name, e)
-		}
-		return
-	}
-	var errs document.Errors
-	if errors.As(err, &errs) && len(errs) > 0 {
-		for _, e := range errs {
-			fmt.Fprintln(stderr, e.Error())
-		}
-		return
-	}
-	var e *document.Error
-	if errors.As(err, &e) {
-		fmt.Fprintln(stderr, e.Error())
-		return
-	}
-	fmt.Fprintf(stderr, "%s: %v\n", name, err)
-}
-
-// runBuild is handout build: it builds the files and reports each PDF
-// written and each error.
-func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
-	fl := flag.NewFlagSet("build", flag.ContinueOnError)
-	dir := fl.String("o", "out/", "output `DIR`")
-	paths, code := parse(fl, args, stdout, stderr)
-	if code >= 0 {
-		return code
-	}
-	if *dir == "" {
-		return usageError(stderr, "build", "-o needs a folder")
-	}
-	srcs, err := build.Sources(orDefault(paths), *dir)
-	if err != nil {
-		return usageError(stderr, "build", err.Error())
-	}
-	t, err := build.SourceTime(getenv, time.Now)
-	if err != nil {
-		return usageError(stderr, "build", err.Error())
-	}
-	failed := 0
-	build.All(srcs, build.Options{Time: t, Version: version}, 0, printer(stdout, stderr, &failed))
-	return summarize(stderr, failed, len(srcs))
-}
-
-// printer returns build.All's emit for handout build: it prints each PDF
-// written to stdout and each error to stderr, counting in failed the files
-// that failed.
-func printer(stdout, stderr io.Writer, failed *int) func(build.Source, []build.Output, error) {
-	return func(s build.Source, outs []build.Output, err error) {
-		for _, o := range outs {
-			fmt.Fprintf(stdout, "wrote %s (%s)\n", s.Path(o.Suffix), plural(o.Pages, "page"))
-		}
-		if err != nil {
-			report(stderr, s.Name, err)
-			*failed++
-		}
-	}
-}
-
-// runCheck is handout check: it checks the files and reports each error.
-func runCheck(args []string, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("check", flag.ContinueOnError)
-	paths, code := parse(fl, args, stdout, stderr)
-	if code >= 0 {
-		return code
-	}
-	// The output folder does not matter: check writes nothing.
-	srcs, err := build.Sources(orDefault(paths), "")
-	if err != nil {
-		return usageError(stderr, "check", err.Error())
-	}
-	failed := 0
-	for _, s := range srcs {
-		if err := s.Check(); err != nil {
-			report(stderr, s.Name, err)
-			failed++
-		}
-	}
-	if code := summarize(stderr, failed, len(srcs)); code != exitOK {
-		return code
-	}
-	fmt.Fprintf(stdout, "ok: %s\n", plural(len(srcs), "file"))
-	return exitOK
-}
-
-// orDefault returns paths, or the default content folder when there are
-// none.
-func orDefault(paths []string) []string {
-	if len(paths) == 0 {
-		return []string{defaultContent}
-	}
-	return paths
-}
-
-// summarize reports how many of the total files failed, if any, and returns
-// the exit status.
-func summarize(stderr io.Writer, failed, total int) int {
-	if failed == 0 {
-		return exitOK
-	}
-	fmt.Fprintf(stderr, "handout: %d of %s failed\n", failed, plural(total, "file"))
-	return exitFailed
-}
-
-// plural returns n and word, with an s unless n is 1.
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -14,11 +15,12 @@ import (
 	"strings"
 	"testing"
 
+	"handout/build"
 	"handout/document"
 )
 
-// env is a getenv with only the given variables set.
-func env(kv ...string) func(string) string {
+// vars is a getenv with only the given variables set.
+func vars(kv ...string) func(string) string {
 	m := map[string]string{}
 	for i := 0; i+1 < len(kv); i += 2 {
 		m[kv[i]] = kv[i+1]
@@ -26,13 +28,16 @@ func env(kv ...string) func(string) string {
 	return func(k string) string { return m[k] }
 }
 
-var fixedEnv = env("SOURCE_DATE_EPOCH", "1700000000")
+var fixedEnv = vars("SOURCE_DATE_EPOCH", "1700000000")
 
 // runHandout runs handout in-process and returns its exit status and output.
 func runHandout(t *testing.T, getenv func(string) string, args ...string) (int, string, string) {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
-	code := run(args, &stdout, &stderr, getenv)
+	code := run(args, env{
+		stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr, getenv: getenv,
+		terminal: func(io.Writer) bool { return false }, ctx: t.Context(),
+	})
 	return code, stdout.String(), stderr.String()
 }
 
@@ -62,7 +67,8 @@ func write(t *testing.T, path, data string) {
 	}
 }
 
-// tree returns every file under dir as a slash path relative to dir, sorted.
+// tree returns every file under dir as a slash path relative to dir,
+// sorted, but for build's manifest, which TestManifest checks.
 func tree(t *testing.T, dir string) []string {
 	t.Helper()
 	var files []string
@@ -70,7 +76,7 @@ func tree(t *testing.T, dir string) []string {
 		if err != nil {
 			return err
 		}
-		if !d.IsDir() {
+		if !d.IsDir() && d.Name() != build.ManifestName {
 			rel, _ := filepath.Rel(dir, path)
 			files = append(files, filepath.ToSlash(rel))
 		}
@@ -185,7 +191,7 @@ func TestUsageErrors(t *testing.T) {
 		{name: "unknown command", args: []string{"biuld"}, msg: `unknown command "biuld"`},
 		{name: "flag before command", args: []string{"-o", out, "build"}, msg: "unknown flag -o"},
 		{name: "unknown flag", args: []string{"build", "-x", goodFile}, msg: "-x"},
-		{name: "unknown flag after path", args: []string{"build", goodFile, "--force"}, msg: "-force"},
+		{name: "unknown flag after path", args: []string{"build", goodFile, "--forse"}, msg: "-forse"},
 		{name: "-o without a value", args: []string{"build", "-o"}, msg: "-o"},
 		{name: "empty -o", args: []string{"build", "-o", "", goodFile}, msg: "-o"},
 		{name: "missing file", args: []string{"build", "-o", out, filepath.Join(dir, "nope.toml")}, msg: "nope.toml: no such file"},
@@ -194,7 +200,7 @@ func TestUsageErrors(t *testing.T) {
 		{name: "two files, one name", args: []string{"build", "-o", out, filepath.Join(dir, "a", "same.toml"), filepath.Join(dir, "b", "same.toml")}, msg: "would both write " + filepath.Join(out, "same.pdf")},
 		{name: "a summary and a worksheet, one name", args: []string{"build", "-o", out, filepath.Join(dir, "c")}, msg: "would both write " + filepath.Join(out, "x-summary.pdf")},
 		{name: "check two files, one name", args: []string{"check", filepath.Join(dir, "c")}, msg: "would both write x-summary.pdf"},
-		{name: "bad SOURCE_DATE_EPOCH", getenv: env("SOURCE_DATE_EPOCH", "last tuesday"), args: []string{"build", "-o", out, goodFile}, msg: "SOURCE_DATE_EPOCH"},
+		{name: "bad SOURCE_DATE_EPOCH", getenv: vars("SOURCE_DATE_EPOCH", "last tuesday"), args: []string{"build", "-o", out, goodFile}, msg: "SOURCE_DATE_EPOCH"},
 		{name: "check missing file", args: []string{"check", filepath.Join(dir, "nope.toml")}, msg: "no such file"},
 		{name: "check has no -o", args: []string{"check", "-o", out, goodFile}, msg: "-o"},
 		{name: "version with an argument", args: []string{"version", "now"}, msg: "unexpected argument"},
@@ -246,7 +252,7 @@ func TestHelpAndVersion(t *testing.T) {
 			}
 		})
 	}
-	if !strings.Contains(usage, "handout build [-o DIR] [PATH...]") {
+	if !strings.Contains(usage, "handout build [flags] [PATH...]") {
 		t.Errorf("usage does not show build's synopsis:\n%s", usage)
 	}
 }
@@ -332,14 +338,19 @@ func TestBuildFolder(t *testing.T) {
 		t.Errorf("wrote %q, want %q", wrote, order)
 	}
 
-	// A second build gives the same bytes and says the same.
+	// A second build skips every file; a forced one gives the same bytes
+	// and says the same.
 	before := map[string][]byte{}
 	for _, f := range want {
 		before[f], _ = os.ReadFile(filepath.Join(out, f))
 	}
-	code, stdout2, _ := runHandout(t, fixedEnv, "build", "-o", out, content, single)
+	code, stdout2, stderr2 := runHandout(t, fixedEnv, "build", "-o", out, content, single)
+	if code != 0 || stdout2 != "" || !strings.HasPrefix(stderr2, "built nothing in ") || !strings.HasSuffix(stderr2, "; 4 files up to date\n") {
+		t.Errorf("second build: exit %d, stdout %q, stderr %q; want 0, nothing, built nothing; 4 files up to date", code, stdout2, stderr2)
+	}
+	code, stdout2, _ = runHandout(t, fixedEnv, "build", "--force", "-o", out, content, single)
 	if code != 0 || stdout2 != stdout {
-		t.Errorf("second build: exit %d, stdout %q; want 0, %q", code, stdout2, stdout)
+		t.Errorf("forced build: exit %d, stdout %q; want 0, %q", code, stdout2, stdout)
 	}
 	for _, f := range want {
 		if after, _ := os.ReadFile(filepath.Join(out, f)); !bytes.Equal(before[f], after) {
@@ -379,7 +390,7 @@ func TestBuildWriteError(t *testing.T) {
 			if stdout != wantOut {
 				t.Errorf("stdout = %q, want %q", stdout, wantOut)
 			}
-			for _, want := range []string{src + ": writing " + filepath.Join(out, tt.folder) + ":", "handout: 1 of 1 file failed"} {
+			for _, want := range []string{src + ": writing " + filepath.Join(out, tt.folder) + ":", "1 file failed"} {
 				if !strings.Contains(stderr, want) {
 					t.Errorf("stderr does not say %q:\n%s", want, stderr)
 				}
@@ -433,13 +444,14 @@ func TestCheck(t *testing.T) {
 	t.Chdir(dir)
 	before := tree(t, dir)
 
+	checked := regexp.MustCompile(`^checked 2 files in \d+\.\d s\n$`)
 	code, stdout, stderr := runHandout(t, fixedEnv, "check")
-	if code != 0 || stdout != "ok: 2 files\n" || stderr != "" {
-		t.Errorf("check: exit %d, stdout %q, stderr %q; want 0, %q, nothing", code, stdout, stderr, "ok: 2 files\n")
+	if code != 0 || stdout != "" || !checked.MatchString(stderr) {
+		t.Errorf("check: exit %d, stdout %q, stderr %q; want 0, nothing, %s", code, stdout, stderr, checked)
 	}
-	code, stdout, _ = runHandout(t, fixedEnv, "check", "content/a.toml")
-	if code != 0 || stdout != "ok: 1 file\n" {
-		t.Errorf("check content/a.toml: exit %d, stdout %q; want 0, %q", code, stdout, "ok: 1 file\n")
+	code, stdout, stderr = runHandout(t, fixedEnv, "check", "-q", "content/a.toml")
+	if code != 0 || stdout != "" || stderr != "" {
+		t.Errorf("check -q content/a.toml: exit %d, stdout %q, stderr %q; want 0 and nothing", code, stdout, stderr)
 	}
 	if after := tree(t, dir); !slices.Equal(before, after) {
 		t.Errorf("check wrote files: before %q, after %q", before, after)
@@ -454,7 +466,7 @@ func TestCheck(t *testing.T) {
 	if code != 1 || stdout != "" {
 		t.Errorf("check with errors: exit %d, stdout %q; want 1, nothing", code, stdout)
 	}
-	for _, want := range []string{"content/sub/c.toml:8:1:", "content/d.toml: layout summary:", "handout: 2 of 4 files failed"} {
+	for _, want := range []string{"content/sub/c.toml:8:1:", "content/d.toml: layout summary:", "checked 4 files in", "; 2 files failed"} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr does not report %s:\n%s", want, stderr)
 		}
@@ -464,7 +476,7 @@ func TestCheck(t *testing.T) {
 	}
 }
 
-func TestReport(t *testing.T) {
+func TestFlatten(t *testing.T) {
 	content := document.Errors{
 		{File: "x.toml", Line: 3, Column: 1, Msg: "first"},
 		{File: "x.toml", Line: 9, Column: 5, Msg: "second"},
@@ -483,10 +495,12 @@ func TestReport(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var b bytes.Buffer
-			report(&b, "x.toml", tt.err)
+			var b strings.Builder
+			for _, p := range flatten("x.toml", tt.err) {
+				fmt.Fprintln(&b, p)
+			}
 			if b.String() != tt.want {
-				t.Errorf("report wrote %q, want %q", b.String(), tt.want)
+				t.Errorf("flatten gives %q, want %q", b.String(), tt.want)
 			}
 		})
 	}

@@ -1,88 +1,200 @@
 package build
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
 	"os"
 	"runtime"
 	"sync"
 )
 
-// DefaultJobs is how many files All builds at a time when not told: half
-// the CPUs Go may use, since each file's worksheet and summary are
-// themselves made at the same time, and at least one.
-func DefaultJobs() int { return max(1, runtime.GOMAXPROCS(0)/2) }
+// DefaultJobs is how many files a Batch builds at a time when not told: the
+// number of CPUs Go may use (which honours a container's CPU limit), and at
+// least one.
+func DefaultJobs() int { return max(1, runtime.GOMAXPROCS(0)) }
 
-// All builds the content files srcs, jobs at a time (DefaultJobs when jobs
-// is less than 1), and writes their PDFs with WriteAtomic. It handles the
-// files in the order of srcs: as soon as a file and every file before it
-// are built, it writes the file's PDFs, worksheet first, and calls emit
-// with the source, the outputs written and the error that stopped it, if
-// any. So emit is called once per source, in order, from one goroutine at
-// a time, and it can report progress as it goes.
+// Status is what a batch did with one content file.
+type Status string
+
+// The statuses of a content file in a batch.
+const (
+	Built   Status = "built"   // its PDFs were made and written
+	Skipped Status = "skipped" // its PDFs were up to date, and left as they were
+	Failed  Status = "failed"  // it has errors, or a PDF could not be written
+	Checked Status = "checked" // Batch.Check found no errors
+)
+
+// Written is one PDF of a content file as it is on disk.
+type Written struct {
+	Suffix string // WorksheetSuffix or SummarySuffix
+	Path   string // where it is
+	Pages  int
+	Bytes  int
+	SHA256 string // of its bytes, in lowercase hexadecimal
+}
+
+// Result is what a batch did with one content file.
+type Result struct {
+	Source  Source
+	Status  Status
+	Outputs []Written // the PDFs written (Built) or up to date (Skipped); for Failed, those written before a write failed
+	Inputs  []string  // every file the build read: the content file first, then any file it refers to
+	Err     error     // for Failed: every error, content errors as document.Errors
+
+	sums []string // for Built: the SHA-256 of each of Inputs, for the manifest
+}
+
+// A Batch builds many content files, Jobs at a time, keeping going past
+// files that fail. With a Manifest it is incremental: a file whose inputs,
+// tool and flags are those of its last successful build, and whose PDFs are
+// still as that build wrote them, is skipped.
+type Batch struct {
+	Options
+	Jobs     int    // files built at a time; DefaultJobs when less than 1
+	Force    bool   // rebuild every file, whatever the manifest says
+	Manifest string // the manifest's path, usually DIR/.handout-manifest.json; "" for none
+	Tool     string // identifies the program in the manifest: a new one rebuilds everything
+	Flags    string // the settings that change the PDFs' bytes: different ones rebuild everything
+}
+
+// Run builds srcs and writes their PDFs with WriteAtomic, each as soon as
+// its file is built, then updates the manifest. It calls emit once per
+// source, in the order of srcs, from one goroutine at a time, as soon as
+// the file and every file before it are done, so that emit can report
+// progress as it goes.
 //
 // A file with errors writes no PDF, and when a PDF cannot be written the
-// file's later PDF is not written either. All returns when every file is
-// done.
-func All(srcs []Source, opt Options, jobs int, emit func(Source, []Output, error)) {
+// file's later PDF is not written either. No worker holds more than the
+// file it is building. Run returns when every file is done; its error is
+// only about the manifest, never about a content file.
+func (b *Batch) Run(srcs []Source, emit func(Result)) error {
+	// A damaged manifest costs a full rebuild, not the build: the error
+	// is returned, with an empty manifest to rebuild it.
+	m, err := loadManifest(b.Manifest, b.Tool, b.Flags)
+	built := map[string]entry{}
+	each(srcs, b.Jobs, func(s Source) Result { return b.one(s, m) }, func(r Result) {
+		if r.Status == Built && m != nil {
+			if k, ok := m.key(r.Source); ok {
+				built[k] = newEntry(r, m.dir)
+			}
+		}
+		emit(r)
+	})
+	if len(built) == 0 || m == nil {
+		return err
+	}
+	return errors.Join(err, m.update(built))
+}
+
+// Check decodes, validates and lays out srcs, Jobs at a time, writing
+// nothing. It calls emit as Run does, with status Checked or Failed.
+func (b *Batch) Check(srcs []Source, emit func(Result)) {
+	each(srcs, b.Jobs, func(s Source) Result {
+		r := Result{Source: s, Status: Checked, Inputs: []string{s.Name}}
+		if r.Err = s.Check(); r.Err != nil {
+			r.Status = Failed
+		}
+		return r
+	}, emit)
+}
+
+// one builds s, or skips it when m says it is up to date.
+func (b *Batch) one(s Source, m *manifest) Result {
+	r := Result{Source: s, Inputs: []string{s.Name}}
+	data, err := os.ReadFile(s.Name)
+	if err != nil {
+		return r.fail(err)
+	}
+	sum := hash(data)
+	if !b.Force {
+		if outs, ok := m.upToDate(s, sum); ok {
+			r.Status, r.Outputs = Skipped, outs
+			return r
+		}
+	}
+	outs, err := File(s.Name, data, b.Options)
+	if err != nil {
+		return r.fail(err)
+	}
+	for _, o := range outs {
+		w := Written{Suffix: o.Suffix, Path: s.Path(o.Suffix), Pages: o.Pages, Bytes: len(o.PDF), SHA256: hash(o.PDF)}
+		if err := WriteAtomic(w.Path, o.PDF); err != nil {
+			return r.fail(err)
+		}
+		r.Outputs = append(r.Outputs, w)
+	}
+	r.Status = Built
+	r.sums = []string{sum}
+	m.removeStale(s, r.Outputs)
+	return r
+}
+
+// fail returns r as failed with err.
+func (r Result) fail(err error) Result {
+	r.Status, r.Err = Failed, err
+	return r
+}
+
+// each calls do for every source, jobs at a time, and emit with the
+// results in the order of srcs, from one goroutine at a time, as soon as
+// a result and those before it are ready.
+func each(srcs []Source, jobs int, do func(Source) Result, emit func(Result)) {
 	if jobs < 1 {
 		jobs = DefaultJobs()
 	}
-	// At most 2*jobs files are built ahead of the one being written, so
-	// that a slow file does not make All hold every other file's PDFs.
-	ahead := make(chan struct{}, 2*jobs)
 	todo := make(chan int)
 	go func() {
 		defer close(todo)
 		for i := range srcs {
-			ahead <- struct{}{}
 			todo <- i
 		}
 	}()
-	done := make([]chan result, len(srcs))
-	for i := range done {
-		done[i] = make(chan result, 1)
+	type done struct {
+		i int
+		r Result
 	}
+	results := make(chan done, jobs)
 	var wg sync.WaitGroup
 	for range min(jobs, len(srcs)) {
 		wg.Go(func() {
 			for i := range todo {
-				done[i] <- buildSource(srcs[i], opt)
+				results <- done{i, safely(do, srcs[i])}
 			}
 		})
 	}
-	for i, s := range srcs {
-		r := <-done[i]
-		if r.err == nil {
-			r.outs, r.err = write(s, r.outs)
-		}
-		emit(s, r.outs, r.err)
-		<-ahead
-	}
-	wg.Wait()
-}
-
-// result is one source's outputs, or the error that stopped it.
-type result struct {
-	outs []Output
-	err  error
-}
-
-// buildSource reads and builds one content file.
-func buildSource(s Source, opt Options) result {
-	data, err := os.ReadFile(s.Name)
-	if err != nil {
-		return result{err: err}
-	}
-	outs, err := File(s.Name, data, opt)
-	return result{outs, err}
-}
-
-// write writes s's outputs in order, stopping at the first that fails. It
-// returns the outputs written and that failure.
-func write(s Source, outs []Output) ([]Output, error) {
-	for k, o := range outs {
-		if err := WriteAtomic(s.Path(o.Suffix), o.PDF); err != nil {
-			return outs[:k], err
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+	// Results come in any order; hold the early ones (a few words each,
+	// no PDF bytes) until those before them are in.
+	waiting := map[int]Result{}
+	next := 0
+	for d := range results {
+		waiting[d.i] = d.r
+		for r, ok := waiting[next]; ok; r, ok = waiting[next] {
+			delete(waiting, next)
+			emit(r)
+			next++
 		}
 	}
-	return outs, nil
+}
+
+// safely calls do(s), turning a panic into a failed result, so that one
+// file cannot take the batch down.
+func safely(do func(Source) Result, s Source) (r Result) {
+	defer func() {
+		if p := recover(); p != nil {
+			r = Result{Source: s, Status: Failed, Inputs: []string{s.Name}, Err: fmt.Errorf("internal error: %v", p)}
+		}
+	}()
+	return do(s)
+}
+
+// hash returns the SHA-256 of data in lowercase hexadecimal.
+func hash(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
 }

@@ -1,7 +1,6 @@
 package build
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -18,7 +17,16 @@ type emitted struct {
 	err      error
 }
 
-func TestAll(t *testing.T) {
+// emittedOf returns what r says was written.
+func emittedOf(r Result) emitted {
+	e := emitted{name: r.Source.Name, err: r.Err}
+	for _, o := range r.Outputs {
+		e.suffixes = append(e.suffixes, o.Suffix)
+	}
+	return e
+}
+
+func TestBatchRun(t *testing.T) {
 	dir := t.TempDir()
 	// Sixteen files, more than the jobs, of every kind, in an order that
 	// mixes fast and slow ones.
@@ -55,17 +63,22 @@ func TestAll(t *testing.T) {
 				t.Fatal(err)
 			}
 			var got []emitted
-			All(srcs, Options{Time: testTime, Version: "test"}, jobs, func(s Source, outs []Output, err error) {
-				e := emitted{name: s.Name, err: err}
-				for _, o := range outs {
-					e.suffixes = append(e.suffixes, o.Suffix)
+			b := Batch{Options: Options{Time: testTime, Version: "test"}, Jobs: jobs}
+			err := b.Run(srcs, func(r Result) {
+				got = append(got, emittedOf(r))
+				for _, o := range r.Outputs {
 					// Written before emit is called.
-					if data, err := os.ReadFile(s.Path(o.Suffix)); err != nil || !bytes.Equal(data, o.PDF) {
-						t.Errorf("%s: when emitted, %s holds %d bytes (err %v), want the %d of its output", s.Name, s.Path(o.Suffix), len(data), err, len(o.PDF))
+					if data, err := os.ReadFile(o.Path); err != nil || len(data) != o.Bytes || hash(data) != o.SHA256 {
+						t.Errorf("%s: when emitted, %s holds %d bytes (err %v), want the %d of its output", r.Source.Name, o.Path, len(data), err, o.Bytes)
 					}
 				}
-				got = append(got, e)
+				if want := r.Err != nil; (r.Status == Failed) != want {
+					t.Errorf("%s: status %s with error %v", r.Source.Name, r.Status, r.Err)
+				}
 			})
+			if err != nil {
+				t.Errorf("Run without a manifest: %v", err)
+			}
 			compareEmitted(t, got, want)
 			for _, s := range srcs[1:2] { // bad.toml wrote nothing
 				if _, err := os.Stat(s.Path(WorksheetSuffix)); !errors.Is(err, os.ErrNotExist) {
@@ -76,7 +89,7 @@ func TestAll(t *testing.T) {
 	}
 }
 
-// compareEmitted reports the differences between what All emitted and what
+// compareEmitted reports the differences between what Run emitted and what
 // was wanted: errors need only contain the wanted error's text.
 func compareEmitted(t *testing.T, got, want []emitted) {
 	t.Helper()
@@ -92,10 +105,10 @@ func compareEmitted(t *testing.T, got, want []emitted) {
 	}
 }
 
-// TestAllWriteError builds files whose PDFs cannot be written, since a
+// TestBatchRunWriteError builds files whose PDFs cannot be written, since a
 // folder is in their place: a failed PDF stops the file's later PDF, and
 // the next file is built and written as usual.
-func TestAllWriteError(t *testing.T) {
+func TestBatchRunWriteError(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "out")
 	var srcs []Source
@@ -111,21 +124,18 @@ func TestAllWriteError(t *testing.T) {
 		{srcs[2].Name, []string{WorksheetSuffix, SummarySuffix}, nil},
 	}
 	var got []emitted
-	All(srcs, Options{Time: testTime}, 2, func(s Source, outs []Output, err error) {
-		e := emitted{name: s.Name, err: err}
-		for _, o := range outs {
-			e.suffixes = append(e.suffixes, o.Suffix)
-		}
-		got = append(got, e)
-	})
+	b := Batch{Options: Options{Time: testTime}, Jobs: 2}
+	b.Run(srcs, func(r Result) { got = append(got, emittedOf(r)) })
 	compareEmitted(t, got, want)
 	if _, err := os.Stat(filepath.Join(out, "a-summary.pdf")); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("a-summary.pdf was written after a.pdf failed (err %v)", err)
 	}
 }
 
-func TestAllNone(t *testing.T) {
-	All(nil, Options{}, 0, func(s Source, _ []Output, _ error) { t.Errorf("emit(%v) for no sources", s) })
+func TestBatchNone(t *testing.T) {
+	var b Batch
+	b.Run(nil, func(r Result) { t.Errorf("emit(%v) for no sources", r) })
+	b.Check(nil, func(r Result) { t.Errorf("emit(%v) for no sources", r) })
 }
 
 func TestDefaultJobs(t *testing.T) {

@@ -1,0 +1,357 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"handout/build"
+	"handout/document"
+)
+
+// console reports a batch's results as they come: PDFs written on stdout,
+// errors on stderr, a progress line on a terminal, GitHub annotations, and
+// at the end a summary line, or the whole JSON report.
+type console struct {
+	cmd            string
+	stdout, stderr io.Writer
+	pipe           bool // stdout is the PDF: nothing else goes there
+	quiet          bool // print only errors
+	json           bool // print the JSON report at the end, not lines
+	github         bool // print errors as GitHub workflow commands too
+	progress       bool // keep a progress line on stdout, a terminal
+	now            func() time.Time
+
+	total   int
+	start   time.Time
+	drawn   time.Time // when the progress line was last drawn; zero when it is not on screen
+	counts  counts
+	reports []fileReport
+}
+
+// counts adds up a batch's results.
+type counts struct {
+	files, built, skipped, failed, pdfs, pages int
+}
+
+// newConsole returns a console for command o.cmd over total files.
+func newConsole(o options, e env, total int) *console {
+	return &console{
+		cmd: o.cmd, stdout: e.stdout, stderr: e.stderr,
+		quiet: o.quiet, json: o.json,
+		github:   e.getenv("GITHUB_ACTIONS") == "true",
+		progress: !o.quiet && !o.json && total > 1 && e.terminal(e.stdout),
+		now:      time.Now,
+		total:    total, start: time.Now(),
+		reports: []fileReport{}, // [], not null, when no file is selected
+	}
+}
+
+// result reports one file's result.
+func (c *console) result(r build.Result) {
+	c.clearProgress()
+	c.counts.add(r)
+	problems := flatten(r.Source.Name, r.Err)
+	// A failed file may have written its worksheet before its summary
+	// sheet failed.
+	if !c.json && !c.quiet && r.Status != build.Skipped {
+		for _, o := range r.Outputs {
+			fmt.Fprintf(c.stdout, "wrote %s (%s)\n", o.Path, plural(o.Pages, "page"))
+		}
+	}
+	for _, p := range problems {
+		fmt.Fprintln(c.stderr, p)
+	}
+	if c.github {
+		// Workflow commands are read from stdout, unless the JSON report
+		// or the PDF has it; the runner reads stderr too.
+		w := c.stdout
+		if c.json || c.pipe {
+			w = c.stderr
+		}
+		for _, p := range problems {
+			fmt.Fprintln(w, p.annotation())
+		}
+	}
+	if c.json {
+		c.reports = append(c.reports, newFileReport(r, problems))
+	}
+	c.drawProgress()
+}
+
+// add counts r.
+func (n *counts) add(r build.Result) {
+	n.files++
+	switch r.Status {
+	case build.Built:
+		n.built++
+		n.pdfs += len(r.Outputs)
+		for _, o := range r.Outputs {
+			n.pages += o.Pages
+		}
+	case build.Skipped:
+		n.skipped++
+	case build.Failed:
+		n.failed++
+	}
+}
+
+// finish reports warn, a problem that failed no file, then the summary
+// line, or the JSON report, and returns the exit status.
+func (c *console) finish(warn error) int {
+	c.clearProgress()
+	if warn != nil {
+		fmt.Fprintf(c.stderr, "handout %s: warning: %v\n", c.cmd, warn)
+	}
+	elapsed := c.now().Sub(c.start)
+	if c.json {
+		enc := json.NewEncoder(c.stdout)
+		enc.SetIndent("", "  ")
+		enc.Encode(report{Handout: version, Command: c.cmd, Files: c.reports, Summary: c.counts.summary(elapsed)})
+	}
+	if !c.quiet || c.counts.failed > 0 {
+		fmt.Fprintln(c.stderr, c.counts.line(c.cmd, elapsed))
+	}
+	if c.counts.failed > 0 {
+		return exitFailed
+	}
+	return exitOK
+}
+
+// line returns the summary line, such as "built 212 PDFs (640 pages) from
+// 106 files in 1.9 s; 2 files failed".
+func (n counts) line(cmd string, elapsed time.Duration) string {
+	var b strings.Builder
+	switch {
+	case cmd == "check":
+		fmt.Fprintf(&b, "checked %s", plural(n.files, "file"))
+	case n.built > 0:
+		fmt.Fprintf(&b, "built %s (%s) from %s", plural(n.pdfs, "PDF"), plural(n.pages, "page"), plural(n.built, "file"))
+	default:
+		b.WriteString("built nothing")
+	}
+	fmt.Fprintf(&b, " in %s", seconds(elapsed))
+	if n.skipped > 0 {
+		fmt.Fprintf(&b, "; %s up to date", plural(n.skipped, "file"))
+	}
+	if n.failed > 0 {
+		fmt.Fprintf(&b, "; %s failed", plural(n.failed, "file"))
+	}
+	return b.String()
+}
+
+// seconds formats d as seconds, to a tenth under a minute.
+func seconds(d time.Duration) string {
+	if d < time.Minute {
+		return fmt.Sprintf("%.1f s", d.Seconds())
+	}
+	return fmt.Sprintf("%.0f s", d.Seconds())
+}
+
+// progressEvery is how often the progress line is redrawn at most.
+const progressEvery = 100 * time.Millisecond
+
+// drawProgress redraws the progress line, such as "[312/1000] 58 files/s,
+// 12 s left", if the console keeps one and it is due.
+func (c *console) drawProgress() {
+	if !c.progress || c.counts.files == c.total {
+		return
+	}
+	now := c.now()
+	if !c.drawn.IsZero() && now.Sub(c.drawn) < progressEvery {
+		return
+	}
+	done := c.counts.files
+	elapsed := now.Sub(c.start)
+	line := fmt.Sprintf("[%d/%d]", done, c.total)
+	if elapsed > 0 && done > 0 {
+		rate := float64(done) / elapsed.Seconds()
+		left := time.Duration(float64(c.total-done) / rate * float64(time.Second))
+		line += fmt.Sprintf(" %.0f files/s, %s left", rate, seconds(left))
+	}
+	fmt.Fprint(c.stdout, "\r\x1b[K"+line)
+	c.drawn = now
+}
+
+// clearProgress erases the progress line, if it is on screen, so that
+// other lines can be printed.
+func (c *console) clearProgress() {
+	if c.progress && !c.drawn.IsZero() {
+		fmt.Fprint(c.stdout, "\r\x1b[K")
+		c.drawn = time.Time{}
+	}
+}
+
+// problem is one error of a content file: where it is, when known, and
+// what it is.
+type problem struct {
+	File    string `json:"file"`
+	Line    int    `json:"line"`   // from 1; 0 when unknown
+	Column  int    `json:"column"` // from 1; 0 when unknown
+	Message string `json:"message"`
+}
+
+// String returns the problem as file:line:column: message, leaving out
+// what is unknown.
+func (p problem) String() string {
+	e := document.Error{File: p.File, Line: p.Line, Column: p.Column, Msg: p.Message}
+	return e.Error()
+}
+
+// annotation returns the problem as a GitHub Actions workflow command,
+// which annotates the file and line in a pull request.
+func (p problem) annotation() string {
+	props := "file=" + escapeProperty(p.File)
+	if p.Line > 0 {
+		props += fmt.Sprintf(",line=%d", p.Line)
+		if p.Column > 0 {
+			props += fmt.Sprintf(",col=%d", p.Column)
+		}
+	}
+	return "::error " + props + "::" + escapeData(p.Message)
+}
+
+// escapeData escapes a workflow command's message, as the runner expects.
+func escapeData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+// escapeProperty escapes a workflow command's property value.
+func escapeProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
+
+// flatten returns err, an error of the content file name, as problems:
+// content errors one each, with where they are; any other error as one
+// problem of the file.
+func flatten(name string, err error) []problem {
+	if err == nil {
+		return nil
+	}
+	// Both PDFs may fail, each for its own reason.
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var ps []problem
+		for _, e := range j.Unwrap() {
+			ps = append(ps, flatten(name, e)...)
+		}
+		return ps
+	}
+	var errs document.Errors
+	if errors.As(err, &errs) && len(errs) > 0 {
+		ps := make([]problem, len(errs))
+		for i, e := range errs {
+			ps[i] = problem{File: e.File, Line: e.Line, Column: e.Column, Message: e.Msg}
+		}
+		return ps
+	}
+	var e *document.Error
+	if errors.As(err, &e) {
+		return []problem{{File: e.File, Line: e.Line, Column: e.Column, Message: e.Msg}}
+	}
+	return []problem{{File: name, Message: err.Error()}}
+}
+
+// report is the JSON report of a batch.
+type report struct {
+	Handout string       `json:"handout"` // handout's version
+	Command string       `json:"command"` // build or check
+	Files   []fileReport `json:"files"`
+	Summary summary      `json:"summary"`
+}
+
+// fileReport is what became of one content file.
+type fileReport struct {
+	File    string         `json:"file"`
+	Status  build.Status   `json:"status"` // built, skipped, failed or checked
+	Outputs []outputReport `json:"outputs"`
+	Errors  []problem      `json:"errors"`
+}
+
+// outputReport is one PDF of a content file.
+type outputReport struct {
+	Kind   string `json:"kind"` // worksheet or summary
+	Path   string `json:"path"`
+	Pages  int    `json:"pages"`
+	Bytes  int    `json:"bytes"`
+	SHA256 string `json:"sha256"`
+}
+
+// summary is a batch's totals.
+type summary struct {
+	Files   int     `json:"files"`
+	Built   int     `json:"built"`
+	Skipped int     `json:"skipped"`
+	Failed  int     `json:"failed"`
+	PDFs    int     `json:"pdfs"` // written
+	Pages   int     `json:"pages"`
+	Seconds float64 `json:"seconds"`
+}
+
+// summary returns the counts for the JSON report.
+func (n counts) summary(elapsed time.Duration) summary {
+	return summary{Files: n.files, Built: n.built, Skipped: n.skipped, Failed: n.failed, PDFs: n.pdfs, Pages: n.pages,
+		Seconds: float64(elapsed.Milliseconds()) / 1000}
+}
+
+// newFileReport returns r's report; outputs and errors are empty lists,
+// not null, when there are none.
+func newFileReport(r build.Result, problems []problem) fileReport {
+	f := fileReport{File: r.Source.Name, Status: r.Status, Outputs: []outputReport{}, Errors: problems}
+	if f.Errors == nil {
+		f.Errors = []problem{}
+	}
+	for _, o := range r.Outputs {
+		kind := "worksheet"
+		if o.Suffix == build.SummarySuffix {
+			kind = "summary"
+		}
+		f.Outputs = append(f.Outputs, outputReport{Kind: kind, Path: o.Path, Pages: o.Pages, Bytes: o.Bytes, SHA256: o.SHA256})
+	}
+	return f
+}
+
+// watcher reports what handout watch does: one line per file built or
+// up to date, and errors, each stamped with the time.
+type watcher struct {
+	c *console
+}
+
+// result reports one rebuild.
+func (w *watcher) result(r build.Result) {
+	stamp := w.c.now().Format("15:04:05")
+	switch r.Status {
+	case build.Built:
+		var outs []string
+		for _, o := range r.Outputs {
+			outs = append(outs, fmt.Sprintf("%s (%s)", o.Path, plural(o.Pages, "page")))
+		}
+		if !w.c.quiet {
+			fmt.Fprintf(w.c.stdout, "%s built %s: %s\n", stamp, r.Source.Name, strings.Join(outs, ", "))
+		}
+	case build.Skipped:
+		if !w.c.quiet {
+			fmt.Fprintf(w.c.stdout, "%s %s is up to date\n", stamp, r.Source.Name)
+		}
+	default:
+		fmt.Fprintf(w.c.stderr, "%s %s failed; its PDFs are left as they were:\n", stamp, r.Source.Name)
+		for _, p := range flatten(r.Source.Name, r.Err) {
+			fmt.Fprintln(w.c.stderr, p)
+		}
+	}
+}
+
+// warn reports a problem that does not stop watching.
+func (w *watcher) warn(err error) {
+	fmt.Fprintf(w.c.stderr, "%s handout watch: %v\n", w.c.now().Format("15:04:05"), err)
+}
+
+// plural returns n and word, with an s unless n is 1.
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
