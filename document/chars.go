@@ -17,11 +17,15 @@ type fontCheck struct {
 	family  fonts.Family
 	metrics []*fonts.Metrics // the family's four styles, once loaded
 	err     error            // why they could not be loaded
+	ascii   [2]uint64        // bit r: all four styles have ASCII rune r
 }
 
 // missing returns the name of the first face of the family without r, such
 // as "sans" (the regular face) or "sans bold", or "" if all four have it.
 func (c *fontCheck) missing(r rune) (string, error) {
+	if r < 128 && c.ascii[r>>6]&(1<<(r&63)) != 0 {
+		return "", nil // most text is ASCII: one lookup, not four
+	}
 	if c.metrics == nil && c.err == nil {
 		for _, s := range []fonts.Style{fonts.Regular, fonts.Bold, fonts.Italic, fonts.BoldItalic} {
 			m, err := fonts.Load(fonts.Face{Family: c.family, Style: s})
@@ -42,6 +46,9 @@ func (c *fontCheck) missing(r rune) (string, error) {
 			}
 			return m.Face().String(), nil
 		}
+	}
+	if r < 128 {
+		c.ascii[r>>6] |= 1 << (r & 63)
 	}
 	return "", nil
 }

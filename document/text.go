@@ -15,20 +15,43 @@ func isSpace(r rune) bool {
 // breaks included, becomes one space, and the ends are trimmed. Empty
 // paragraphs are dropped, so text that is all white space has none.
 func splitParagraphs(s string) []string {
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	var paras, cur []string
+	var (
+		paras []string
+		b     strings.Builder // the paragraph so far
+		blank = true          // no word yet on the current line
+	)
 	flush := func() {
-		if p := collapse(strings.Join(cur, " ")); p != "" {
-			paras = append(paras, p)
+		if b.Len() > 0 {
+			paras = append(paras, b.String())
+			b = strings.Builder{}
 		}
-		cur = cur[:0]
 	}
-	for _, line := range strings.Split(s, "\n") {
-		if strings.TrimFunc(line, isSpace) == "" {
-			flush()
+	// One pass over the words, that is the runs of bytes other than white
+	// space. A line break is "\n" or "\r\n", and "\r" is white space, so
+	// a line that is blank has no word between two "\n".
+	for i := 0; i < len(s); {
+		if c := s[i]; isSpace(rune(c)) {
+			if c == '\n' {
+				if blank {
+					flush()
+				}
+				blank = true
+			}
+			i++
 			continue
 		}
-		cur = append(cur, line)
+		j := i + 1
+		for j < len(s) && !isSpace(rune(s[j])) {
+			j++
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		} else {
+			b.Grow(len(s) - i) // at most the rest of s
+		}
+		b.WriteString(s[i:j])
+		blank = false
+		i = j
 	}
 	flush()
 	return paras
@@ -38,12 +61,6 @@ func splitParagraphs(s string) []string {
 // with a space.
 func oneLine(s string) string {
 	return strings.Join(splitParagraphs(s), " ")
-}
-
-// collapse turns every run of white space in s into one space and trims
-// the ends.
-func collapse(s string) string {
-	return strings.Join(strings.FieldsFunc(s, isSpace), " ")
 }
 
 // parseFooter parses a footer template. It returns the parts and the

@@ -1,7 +1,9 @@
 package document
 
 import (
+	"math/rand/v2"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -81,6 +83,43 @@ func TestValidURL(t *testing.T) {
 	} {
 		if got := validURL(u); got != want {
 			t.Errorf("validURL(%q) = %v, want %v", u, got, want)
+		}
+	}
+}
+
+// splitParagraphsSlow is splitParagraphs as first written, the definition
+// the one-pass version must agree with.
+func splitParagraphsSlow(s string) []string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	var paras, cur []string
+	flush := func() {
+		if p := strings.Join(strings.FieldsFunc(strings.Join(cur, " "), isSpace), " "); p != "" {
+			paras = append(paras, p)
+		}
+		cur = cur[:0]
+	}
+	for _, line := range strings.Split(s, "\n") {
+		if strings.TrimFunc(line, isSpace) == "" {
+			flush()
+			continue
+		}
+		cur = append(cur, line)
+	}
+	flush()
+	return paras
+}
+
+func TestSplitParagraphsAgrees(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	pieces := []string{" ", "\t", "\n", "\r", "\r\n", "a", "bc", "é", "\u00a0", "—"}
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := splitParagraphs(s), splitParagraphsSlow(s); !reflect.DeepEqual(got, want) {
+			t.Fatalf("splitParagraphs(%q) = %q, want %q", s, got, want)
 		}
 	}
 }

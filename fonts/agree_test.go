@@ -9,14 +9,10 @@ import (
 	"handout/fonts"
 )
 
-// writer returns an fpdf with face f registered and selected, as the
-// renderer embeds it, and fpdf's own table of its character widths.
-func writer(t *testing.T, f fonts.Face) (*fpdf.Fpdf, []int) {
+// writer returns an fpdf with font file ttf registered and selected, and
+// fpdf's own table of its character widths.
+func writer(t *testing.T, ttf []byte) (*fpdf.Fpdf, []int) {
 	t.Helper()
-	ttf, err := f.Embed()
-	if err != nil {
-		t.Fatal(err)
-	}
 	pdf := fpdf.New("P", "pt", "A4", "")
 	pdf.AddUTF8FontFromBytes("f", "", ttf)
 	pdf.SetFont("f", "", 10)
@@ -47,7 +43,11 @@ func TestAgreeWithWriter(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			pdf, table := writer(t, f)
+			ttf, err := f.Embed()
+			if err != nil {
+				t.Fatal(err)
+			}
+			pdf, table := writer(t, ttf)
 			glyphs, bad := 0, 0
 			for r := rune(1); r <= 0xFFFF; r++ { // table[0] is not a width
 				has := table[r] != 0
@@ -104,4 +104,39 @@ func allDrawable(m *fonts.Metrics, s string) bool {
 		}
 	}
 	return true
+}
+
+// TestSubsetAgreesWithWriter checks that fpdf, given a subset as the
+// renderer gives it one, has exactly the widths fonts measures for the
+// runes of the subset, and none for any other.
+func TestSubsetAgreesWithWriter(t *testing.T) {
+	text := []rune("The quick brown fox jumps over the lazy dog. ½ + ¼ = ¾ — “quoted”, naïve café, Ærøskøbing, Größe, Ελληνικά, Кириллица, €™•…≠√∞\u00a0\u0301")
+	in := map[rune]bool{}
+	for _, r := range text {
+		in[r] = true
+	}
+	for _, f := range fonts.Faces {
+		t.Run(f.Name(), func(t *testing.T) {
+			m, err := fonts.Load(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ttf, err := f.Subset(text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pdf, table := writer(t, ttf)
+			for r := rune(1); r <= 0xFFFF; r++ {
+				if in[r] && m.HasGlyph(r) {
+					if table[r] == 0 {
+						t.Errorf("%U %q: in the subset, but fpdf has no width for it", r, r)
+					} else if got, want := pdf.GetStringSymbolWidth(string(r)), m.RuneWidth(r); got != want {
+						t.Errorf("%U %q: fpdf %d, RuneWidth %d", r, r, got, want)
+					}
+				} else if table[r] != 0 {
+					t.Errorf("%U %q is not in the subset, but fpdf has width %d for it", r, r, table[r])
+				}
+			}
+		})
+	}
 }

@@ -204,8 +204,15 @@ func (m *Metrics) RuneWidth(r rune) int { return max(m.advance(r), 0) }
 // advances.
 func (m *Metrics) Width(s string) int {
 	w := 0
+	page, p := rune(-1), (*[256]int32)(nil) // the last page looked up
 	for _, r := range s {
-		w += m.RuneWidth(r)
+		if r > 0xFFFF {
+			continue // no glyph
+		}
+		if r>>8 != page {
+			page, p = r>>8, m.page(r>>8)
+		}
+		w += max(int(p[r&0xFF]), 0)
 	}
 	return w
 }
@@ -220,11 +227,16 @@ func (m *Metrics) advance(r rune) int {
 	if r < 0 || r > 0xFFFF {
 		return -1
 	}
-	p := m.pages[r>>8].Load()
-	if p == nil {
-		p = m.fillPage(r >> 8)
+	return int(m.page(r >> 8)[r&0xFF])
+}
+
+// page returns the advances of the 256 runes of one page of the BMP,
+// measuring them on first use.
+func (m *Metrics) page(page rune) *[256]int32 {
+	if p := m.pages[page].Load(); p != nil {
+		return p
 	}
-	return int(p[r&0xFF])
+	return m.fillPage(page)
 }
 
 // fillPage measures the 256 runes of one page of the BMP.

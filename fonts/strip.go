@@ -192,13 +192,41 @@ func appendStripped(dst, g []byte) ([]byte, error) {
 	start := len(dst)
 	dst = append(dst, g...)
 	out := dst[start:]
-	at := 10
-	for {
-		if len(out) < at+4 {
-			return nil, errShort
-		}
+	end, err := components(out, func(at int) error {
 		flags := binary.BigEndian.Uint16(out[at:])
 		binary.BigEndian.PutUint16(out[at:], flags&^haveInstruction)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return dst[:start+end], nil
+}
+
+// components calls visit with the offset in glyph g of each component
+// record of g, if g is a composite glyph: its flags, then at offset 2 the
+// component's glyph index. It returns the offset just after the last
+// component, where the glyph's instructions are, or 0 if g is not a
+// composite glyph (or is empty).
+func components(g []byte, visit func(at int) error) (int, error) {
+	if len(g) == 0 {
+		return 0, nil
+	}
+	if len(g) < 10 {
+		return 0, errShort
+	}
+	if int16(binary.BigEndian.Uint16(g)) >= 0 {
+		return 0, nil
+	}
+	at := 10
+	for {
+		if len(g) < at+4 {
+			return 0, errShort
+		}
+		flags := binary.BigEndian.Uint16(g[at:])
+		if err := visit(at); err != nil {
+			return 0, err
+		}
 		at += 4 + 2
 		if flags&argsAreWords != 0 {
 			at += 2
@@ -215,10 +243,10 @@ func appendStripped(dst, g []byte) ([]byte, error) {
 			break
 		}
 	}
-	if at > len(out) {
-		return nil, errShort
+	if at > len(g) {
+		return 0, errShort
 	}
-	return dst[:start+at], nil
+	return at, nil
 }
 
 // writeTables assembles a font file from tables, sorted by tag as the

@@ -47,31 +47,51 @@ func (m measurer) width(f fonts.Face, s string) float64 {
 // words splits spans into words at U+0020 spaces. A word may have fragments
 // in several faces when a face changes inside it.
 func (m measurer) words(spans []span) []word {
+	n := 1
+	for _, sp := range spans {
+		n += strings.Count(sp.text, " ")
+	}
 	var (
-		ws  []word
-		cur word
+		ws = make([]word, 0, n)
+		// frags holds the fragments of every word, each word's in a run of
+		// its own: one allocation rather than one a word.
+		frags = make([]frag, 0, n+len(spans))
+		start int // where the current word's fragments begin in frags
+		cur   word
+
+		spaceFace  fonts.Face // the face of the last space measured
+		spaceWidth = -1.0     // its width; -1: none measured yet
 	)
 	flush := func(spaceAfter bool) {
-		if len(cur.frags) == 0 {
+		if len(frags) == start {
 			return
 		}
+		cur.frags = frags[start:len(frags):len(frags)]
 		if spaceAfter {
-			cur.space = m.width(cur.frags[len(cur.frags)-1].face, " ")
+			if f := cur.frags[len(cur.frags)-1].face; f != spaceFace || spaceWidth < 0 {
+				spaceFace, spaceWidth = f, m.width(f, " ")
+			}
+			cur.space = spaceWidth
 		}
 		ws = append(ws, cur)
 		cur = word{}
+		start = len(frags)
 	}
 	for _, sp := range spans {
-		for i, part := range strings.Split(sp.text, " ") {
+		for i, rest := 0, sp.text; ; i++ {
+			part, after, more := strings.Cut(rest, " ")
 			if i > 0 {
 				flush(true)
 			}
-			if part == "" {
-				continue
+			if part != "" {
+				w := m.width(sp.face, part)
+				frags = append(frags, frag{sp.face, part, w})
+				cur.width += w
 			}
-			w := m.width(sp.face, part)
-			cur.frags = append(cur.frags, frag{sp.face, part, w})
-			cur.width += w
+			if !more {
+				break
+			}
+			rest = after
 		}
 	}
 	flush(false)
@@ -82,31 +102,44 @@ func (m measurer) words(spans []span) []word {
 // greedily. A word wider than a whole line is broken between characters;
 // when not even one character fits, each line holds one.
 func (m measurer) wrap(spans []span, width float64) []line {
+	ws := m.words(spans)
 	var (
 		lines []line
 		cur   line
+		// placed holds the words of every line, each line's in a run of
+		// its own, the line being built last: one allocation rather than
+		// a few a line.
+		placed = make([]word, 0, len(ws))
+		start  int // where cur's words begin in placed
 	)
-	for _, w := range m.words(spans) {
+	add := func(w word) {
+		cur.width = lineAdvance(cur) + w.width
+		placed = append(placed, w)
+		cur.words = placed[start:len(placed):len(placed)]
+	}
+	next := func() {
+		lines = append(lines, cur)
+		cur = line{}
+		start = len(placed)
+	}
+	for _, w := range ws {
 		for w.width > width && len(w.frags) > 0 {
 			head, tail := m.splitWord(w, width-lineAdvance(cur), len(cur.words) == 0)
 			if len(head.frags) == 0 {
-				lines = append(lines, cur)
-				cur = line{}
+				next()
 				continue
 			}
-			cur = cur.add(head)
-			lines = append(lines, cur)
-			cur = line{}
+			add(head)
+			next()
 			w = tail
 		}
 		if len(w.frags) == 0 {
 			continue
 		}
 		if len(cur.words) > 0 && lineAdvance(cur)+w.width > width {
-			lines = append(lines, cur)
-			cur = line{}
+			next()
 		}
-		cur = cur.add(w)
+		add(w)
 	}
 	if len(cur.words) > 0 {
 		lines = append(lines, cur)
@@ -180,26 +213,29 @@ func (l line) texts(x, y, size float64, color func(fonts.Face) Color) []Item {
 	var (
 		items []Item
 		run   Text
+		buf   []byte // the run's text, made a string once the run ends
 	)
 	flush := func() {
-		if run.Text != "" {
+		if len(buf) > 0 {
+			run.Text = string(buf)
 			items = append(items, run)
 		}
 	}
 	pos := x
 	for i, w := range l.words {
 		for _, f := range w.frags {
-			if run.Text != "" && run.Face == f.face {
-				run.Text += f.text
+			if len(buf) > 0 && run.Face == f.face {
+				buf = append(buf, f.text...)
 				run.Width += f.width
 			} else {
 				flush()
-				run = Text{X: pos, Y: y, Face: f.face, Size: size, Color: color(f.face), Text: f.text, Width: f.width}
+				run = Text{X: pos, Y: y, Face: f.face, Size: size, Color: color(f.face), Width: f.width}
+				buf = append(buf[:0], f.text...)
 			}
 			pos += f.width
 		}
 		if i < len(l.words)-1 {
-			run.Text += " "
+			buf = append(buf, ' ')
 			run.Width += w.space
 			pos += w.space
 		}

@@ -13,6 +13,7 @@ import (
 	"hash"
 	"hash/fnv"
 	"math"
+	"math/bits"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -86,7 +87,10 @@ func PDF(r *layout.Result, opt Options) (_ []byte, err error) {
 	}
 
 	for _, s := range subsets {
-		ttf, err := s.face.Embed()
+		// fpdf parses the whole font it is given, and walks its whole
+		// character map twice; given just the glyphs drawn, it has little
+		// to do.
+		ttf, err := s.face.Subset(s.runes())
 		if err == nil {
 			err = register(pdf, family(s.face), ttf)
 		}
@@ -142,10 +146,31 @@ func register(pdf *fpdf.Fpdf, family string, ttf []byte) error {
 	return nil
 }
 
-// A subset is a face that text uses, with a hash of the text drawn in it.
+// A subset is a face that text uses, with a hash of the text drawn in it
+// and the set of its runes.
 type subset struct {
 	face fonts.Face
 	text hash.Hash64
+	used [0x10000 / 64]uint64 // bit r: rune r is drawn; check allows only the BMP
+}
+
+// add records text drawn in the face.
+func (s *subset) add(text string) {
+	s.text.Write([]byte(text + "\x00"))
+	for _, r := range text {
+		s.used[r>>6] |= 1 << (r & 63)
+	}
+}
+
+// runes returns the runes drawn in the face, in order.
+func (s *subset) runes() []rune {
+	var rs []rune
+	for i, w := range s.used {
+		for ; w != 0; w &= w - 1 {
+			rs = append(rs, rune(i<<6|bits.TrailingZeros64(w)))
+		}
+	}
+	return rs
 }
 
 // family returns the family name under which face f is registered with
@@ -155,10 +180,10 @@ type subset struct {
 // that rename can substitute it without moving a byte.
 func family(f fonts.Face) string { return "hx-" + f.Name() }
 
-// rename gives the subset its proper name in out: a tag of six capital
-// letters, derived from what is drawn with it, a plus and the PostScript
-// name (PDF 32000-1:2008, 9.6.4). The name occurs three times: in the Type0
-// font, the CIDFont and the font descriptor, all uncompressed.
+// rename gives the subset its proper name in out, in place: a tag of six
+// capital letters, derived from what is drawn with it, a plus and the
+// PostScript name (PDF 32000-1:2008, 9.6.4). The name occurs three times:
+// in the Type0 font, the CIDFont and the font descriptor, all uncompressed.
 func (s *subset) rename(out []byte) ([]byte, error) {
 	old := []byte("/utf8" + strings.ToLower(family(s.face)) + "\n")
 	tag := make([]byte, 6)
@@ -171,7 +196,15 @@ func (s *subset) rename(out []byte) ([]byte, error) {
 	if n := bytes.Count(out, old); n != 3 || len(name) != len(old) {
 		return nil, fmt.Errorf("render: font %s: cannot name the subset (%d occurrences)", s.face.Name(), n)
 	}
-	return bytes.ReplaceAll(out, old, name), nil
+	// The same length: replace in place rather than copy the PDF.
+	for rest := out; ; {
+		i := bytes.Index(rest, old)
+		if i < 0 {
+			return out, nil
+		}
+		copy(rest[i:], name)
+		rest = rest[i+len(name):]
+	}
 }
 
 // check makes sure that fpdf can draw r as it is: valid numbers, pages and
@@ -241,7 +274,7 @@ func checkItem(it layout.Item, used map[fonts.Face]*subset) error {
 			s = &subset{face: v.Face, text: fnv.New64a()}
 			used[v.Face] = s
 		}
-		s.text.Write([]byte(v.Text + "\x00"))
+		s.add(v.Text)
 	case layout.Rule:
 		if !finite(v.X0, v.Y0, v.X1, v.Y1, v.Width) || !finite(v.Dash...) {
 			return errors.New("rule: bad coordinates")
