@@ -18,6 +18,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"syscall"
@@ -96,7 +97,18 @@ type env struct {
 	ctx            context.Context      // done when handout is interrupted
 }
 
+// gcPercent is the garbage collector's target when GOGC is not set. A
+// batch allocates much and keeps little: the PDF writer makes some 25 MB
+// of garbage per file while the live heap stays a few MB a worker, so at
+// Go's default of 100 the collector runs every file or so. 200 cut the CPU
+// time of building 1,000 files by a fifth, for about 35 MB more peak memory
+// on 2 cores (README, "Speed and size").
+const gcPercent = 200
+
 func main() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(gcPercent)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(os.Args[1:], env{
 		stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr,

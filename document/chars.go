@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"handout/fonts"
 )
@@ -17,13 +18,13 @@ type fontCheck struct {
 	family  fonts.Family
 	metrics []*fonts.Metrics // the family's four styles, once loaded
 	err     error            // why they could not be loaded
-	ascii   [2]uint64        // bit r: all four styles have ASCII rune r
+	ascii   asciiSet         // ASCII runes all four styles are known to have
 }
 
 // missing returns the name of the first face of the family without r, such
 // as "sans" (the regular face) or "sans bold", or "" if all four have it.
 func (c *fontCheck) missing(r rune) (string, error) {
-	if r < 128 && c.ascii[r>>6]&(1<<(r&63)) != 0 {
+	if r < utf8.RuneSelf && c.ascii.has(byte(r)) {
 		return "", nil // most text is ASCII: one lookup, not four
 	}
 	if c.metrics == nil && c.err == nil {
@@ -47,8 +48,8 @@ func (c *fontCheck) missing(r rune) (string, error) {
 			return m.Face().String(), nil
 		}
 	}
-	if r < 128 {
-		c.ascii[r>>6] |= 1 << (r & 63)
+	if r < utf8.RuneSelf {
+		c.ascii.add(byte(r))
 	}
 	return "", nil
 }
@@ -79,21 +80,31 @@ func (d *decoder) badRune(r rune, printed bool) string {
 // checkText reports each character of s, the value at path, that may not
 // be there, at its line and column: it finds the character in the source
 // after the previous one found. A character written as an escape, and so
-// not found, is reported at the start of the value, or at def if the value
-// was not indexed.
-func (d *decoder) checkText(path, s string, def Pos, printed bool) {
+// not found, is reported at the start of the value, or at def() if the
+// value was not indexed. def is called only then, as most text has nothing
+// to report.
+func (d *decoder) checkText(path, s string, def func() Pos, printed bool) {
 	sp, ok := d.ix.val[path]
-	if ok {
-		def = d.ix.position(sp.start)
-	}
 	cursor := sp.start
-	for _, r := range s {
-		msg := d.badRune(r, printed)
-		if msg == "" {
+	fine := d.asciiOK(printed)
+	for i := 0; i < len(s); {
+		if fine.has(s[i]) {
+			i++ // most text: ASCII known to be fine, without a rune check
 			continue
 		}
-		at := def
-		if ok && cursor <= sp.end {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		msg := d.badRune(r, printed)
+		if msg == "" {
+			fine = d.asciiOK(printed) // r may be newly known to be fine
+			continue
+		}
+		if !ok {
+			d.errorf(def(), "%s", msg)
+			continue
+		}
+		at := d.ix.position(sp.start)
+		if cursor <= sp.end {
 			if j := strings.Index(d.ix.src[cursor:sp.end], string(r)); j >= 0 {
 				at = d.ix.position(cursor + j)
 				cursor += j + len(string(r))
@@ -102,6 +113,42 @@ func (d *decoder) checkText(path, s string, def Pos, printed bool) {
 		d.errorf(at, "%s", msg)
 	}
 }
+
+// asciiSet is a set of ASCII characters.
+type asciiSet [2]uint64
+
+// has reports whether c is in the set.
+func (s *asciiSet) has(c byte) bool { return c < utf8.RuneSelf && s[c>>6]&(1<<(c&63)) != 0 }
+
+// add puts c in the set.
+func (s *asciiSet) add(c byte) { s[c>>6] |= 1 << (c & 63) }
+
+// asciiOK returns the ASCII characters that badRune is known to have
+// nothing to say about, so far, without a rune check: line breaks and tabs,
+// the characters other than control characters in a value that is not
+// printed, and those the font is known to have.
+func (d *decoder) asciiOK(printed bool) asciiSet {
+	if !printed {
+		return textASCII
+	}
+	set := d.font.ascii
+	for _, c := range []byte("\t\n\r") {
+		set.add(c)
+	}
+	return set
+}
+
+// textASCII is the ASCII characters other than control characters, and
+// tabs and line breaks.
+var textASCII = func() asciiSet {
+	var s asciiSet
+	for c := byte(0); c < utf8.RuneSelf; c++ {
+		if !unicode.IsControl(rune(c)) || c == '\t' || c == '\n' || c == '\r' {
+			s.add(c)
+		}
+	}
+	return s
+}()
 
 // find returns where text is written in the value at path, or def if it
 // is not written literally there.

@@ -3,6 +3,7 @@ package document
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -77,6 +78,9 @@ func Decode(name string, data []byte) (*Document, error) {
 
 // checkUTF8 returns an error at the first byte of data that is not UTF-8.
 func checkUTF8(data []byte) *Error {
+	if utf8.Valid(data) {
+		return nil // the usual case, without counting lines
+	}
 	line, col := 1, 1
 	i := 0
 	if strings.HasPrefix(string(data[:min(3, len(data))]), "\uFEFF") {
@@ -97,15 +101,21 @@ func checkUTF8(data []byte) *Error {
 	return nil
 }
 
-// parseTOML parses src into a map, turning any panic into an error.
+// parseTOML parses src into a map, turning any panic into an error. It
+// decodes into an interface, which takes the parser's own map as it is,
+// rather than into a map, which would be copied key by key.
 func parseTOML(src string) (m map[string]any, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("cannot parse TOML: %v", r)
 		}
 	}()
-	_, err = toml.Decode(src, &m)
-	return m, err
+	var v any
+	if _, err = toml.Decode(src, &v); err != nil {
+		return nil, err
+	}
+	m, _ = v.(map[string]any)
+	return m, nil
 }
 
 // syntaxError turns an error from the TOML parser into an Error.
@@ -186,6 +196,9 @@ func (d *decoder) document(m map[string]any) *Document {
 	}
 	doc.Worksheet = d.worksheet(ws, ok)
 	sections, ok := root.tables("section", "[[section]]", sectionKeys)
+	if len(sections) > 0 {
+		doc.Sections = make([]Section, 0, len(sections))
+	}
 	for _, s := range sections {
 		doc.Sections = append(doc.Sections, d.section(s))
 	}
@@ -303,6 +316,9 @@ func (d *decoder) section(t *table) Section {
 	s := Section{Pos: t.pos()}
 	s.Heading = t.required("heading")
 	blocks, _ := t.tables("block", "[[section.block]]", blockKeys)
+	if len(blocks) > 0 {
+		s.Blocks = make([]Block, 0, len(blocks))
+	}
 	for _, b := range blocks {
 		s.Blocks = append(s.Blocks, d.block(b))
 	}
@@ -368,8 +384,10 @@ func (d *decoder) block(t *table) Block {
 		}
 		t.errorf(kinds[1], "block has more than one kind (%s): give only one", list(quoted, "and"))
 	}
-	for _, k := range blockKeys {
-		t.used[k] = true // already reported, or not worth reporting
+	for k := range t.m {
+		if slices.Contains(blockKeys, k) {
+			t.used[k] = true // already reported, or not worth reporting
+		}
 	}
 	t.finish()
 	return b

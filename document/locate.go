@@ -27,14 +27,23 @@ type index struct {
 // newIndex scans src, which must be valid TOML, and indexes it. It never
 // fails: on text it does not understand it skips a byte and goes on.
 func newIndex(src string) *index {
-	ix := &index{src: src, pos: map[string]Pos{}, val: map[string]span{}}
-	ix.lines = append(ix.lines, 0)
-	for i := 0; i < len(src); i++ {
-		if src[i] == '\n' {
-			ix.lines = append(ix.lines, i+1)
-		}
+	// Room for about one key and one value a "=", and two paths a "[[".
+	keys := strings.Count(src, "=")
+	ix := &index{
+		src: src,
+		pos: make(map[string]Pos, keys+2*strings.Count(src, "[[")),
+		val: make(map[string]span, keys),
 	}
-	s := &scanner{src: src, ix: ix, counts: map[string]int{}}
+	ix.lines = make([]int, 1, strings.Count(src, "\n")+1)
+	for i := 0; ; {
+		j := strings.IndexByte(src[i:], '\n')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+		ix.lines = append(ix.lines, i)
+	}
+	s := &scanner{src: src, ix: ix, arrays: map[string]arrayElem{}}
 	s.document()
 	return ix
 }
@@ -57,7 +66,7 @@ func (ix *index) record(path string, off int) {
 
 // keyPath returns the path of key in the table or array element at parent.
 func keyPath(parent, key string) string {
-	if strings.ContainsAny(key, ".[]\"") || key == "" {
+	if key == "" || strings.IndexFunc(key, isPathByte) >= 0 {
 		key = strconv.Quote(key)
 	}
 	if parent == "" {
@@ -65,6 +74,10 @@ func keyPath(parent, key string) string {
 	}
 	return parent + "." + key
 }
+
+// isPathByte reports whether r is a character that a key must be quoted
+// to hold in a path.
+func isPathByte(r rune) bool { return r == '.' || r == '[' || r == ']' || r == '"' }
 
 // elemPath returns the path of element i of the array at parent.
 func elemPath(parent string, i int) string {
@@ -76,8 +89,15 @@ type scanner struct {
 	src    string
 	i      int
 	ix     *index
-	counts map[string]int // elements so far of each [[array]], by path
-	table  string         // path of the current table
+	arrays map[string]arrayElem // the latest element of each [[array]], by path
+	table  string               // path of the current table
+	segs   []keySeg             // the parts of the last key scanned, reused
+}
+
+// arrayElem is the latest element of an array of tables.
+type arrayElem struct {
+	n    int    // the number of elements so far
+	path string // the path of the latest, element n-1
 }
 
 // keySeg is one part of a dotted key and where it starts.
@@ -122,9 +142,7 @@ func (s *scanner) skipSpace(lines bool) {
 		case lines && (c == '\n' || c == '\r'):
 			s.i++
 		case c == '#':
-			for s.i < len(s.src) && s.src[s.i] != '\n' {
-				s.i++
-			}
+			s.skipLine()
 		default:
 			return
 		}
@@ -162,11 +180,14 @@ func (s *scanner) resolve(segs []keySeg, array bool, start int) string {
 			s.ix.record(path, seg.off)
 		}
 		if last && array {
-			s.counts[path]++
-			return elemPath(path, s.counts[path]-1)
+			a := s.arrays[path]
+			a.path = elemPath(path, a.n)
+			a.n++
+			s.arrays[path] = a
+			return a.path
 		}
-		if c := s.counts[path]; c > 0 {
-			path = elemPath(path, c-1)
+		if a, ok := s.arrays[path]; ok {
+			path = a.path
 		}
 	}
 	return path
@@ -174,14 +195,19 @@ func (s *scanner) resolve(segs []keySeg, array bool, start int) string {
 
 // skipLine skips the rest of the line.
 func (s *scanner) skipLine() {
-	for s.i < len(s.src) && s.src[s.i] != '\n' {
-		s.i++
+	s.i = min(s.i, len(s.src))
+	if j := strings.IndexByte(s.src[s.i:], '\n'); j >= 0 {
+		s.i += j
+	} else {
+		s.i = len(s.src)
 	}
 }
 
-// key scans a dotted key, stopping after its last part.
+// key scans a dotted key, stopping after its last part. The parts are
+// valid until the next call.
 func (s *scanner) key() []keySeg {
-	var segs []keySeg
+	segs := s.segs[:0]
+	defer func() { s.segs = segs }()
 	for {
 		s.skipSpace(false)
 		off := s.i
@@ -220,7 +246,11 @@ func (s *scanner) keyPart() (string, bool) {
 // isBareKeyByte reports whether c may be in a bare key. It is generous: any
 // byte that cannot end a key counts, so that non-ASCII keys scan too.
 func isBareKeyByte(c byte) bool {
-	return !strings.ContainsRune(" \t\r\n.=[]{},#\"'", rune(c))
+	switch c {
+	case ' ', '\t', '\r', '\n', '.', '=', '[', ']', '{', '}', ',', '#', '"', '\'':
+		return false
+	}
+	return true
 }
 
 // keyValue scans key = value in the table at parent.
@@ -291,13 +321,12 @@ func (s *scanner) oneLine(q byte) {
 func (s *scanner) multiline(q byte) {
 	s.i += 3
 	for s.i < len(s.src) {
-		c := s.src[s.i]
-		if c == '\\' && q == '"' {
-			s.i += 2
-			continue
+		s.skipTo(q)
+		if s.i >= len(s.src) {
+			break
 		}
-		if c != q {
-			s.i++
+		if s.src[s.i] == '\\' {
+			s.i += 2
 			continue
 		}
 		n := 0
@@ -310,6 +339,22 @@ func (s *scanner) multiline(q byte) {
 		}
 	}
 	s.i = min(s.i, len(s.src))
+}
+
+// skipTo advances to the next quote q, or, in a basic string (q is '"'),
+// to the next backslash if that comes first; to the end if there is none.
+func (s *scanner) skipTo(q byte) {
+	rest := s.src[s.i:]
+	j := strings.IndexByte(rest, q)
+	if j < 0 {
+		j = len(rest)
+	}
+	if q == '"' {
+		if k := strings.IndexByte(rest[:j], '\\'); k >= 0 {
+			j = k
+		}
+	}
+	s.i += j
 }
 
 // array scans [v, ...], recording each element as path[i].
@@ -354,9 +399,18 @@ func (s *scanner) list(end byte, elem func(n int)) {
 
 // scalar scans a number, boolean or date-time.
 func (s *scanner) scalar() {
-	for s.i < len(s.src) && !strings.ContainsRune(",]}#\r\n", rune(s.src[s.i])) {
+	for s.i < len(s.src) && !endsScalar(s.src[s.i]) {
 		s.i++
 	}
+}
+
+// endsScalar reports whether c ends a scalar value.
+func endsScalar(c byte) bool {
+	switch c {
+	case ',', ']', '}', '#', '\r', '\n':
+		return true
+	}
+	return false
 }
 
 // unquoteBasic decodes the escapes of a TOML basic string. Invalid escapes

@@ -89,7 +89,7 @@ func (t *table) rawString(key string) (s string, ok bool) {
 func (t *table) checked(key string, printed bool) (string, bool) {
 	s, ok := t.rawString(key)
 	if ok {
-		t.d.checkText(keyPath(t.path, key), s, t.keyPos(key), printed)
+		t.d.checkText(keyPath(t.path, key), s, func() Pos { return t.keyPos(key) }, printed)
 	}
 	return s, ok
 }
@@ -234,7 +234,7 @@ func (t *table) textList(key string) ([]string, bool) {
 			t.d.errorf(at, "item %d of %q must be a string, not %s", i+1, key, typeName(e))
 			continue
 		}
-		t.d.checkText(ep, s, at, true)
+		t.d.checkText(ep, s, func() Pos { return at }, true)
 		if s = oneLine(s); s == "" {
 			t.d.errorf(at, "item %d of %q is empty", i+1, key)
 			continue

@@ -18,7 +18,6 @@ func splitParagraphs(s string) []string {
 	var (
 		paras []string
 		b     strings.Builder // the paragraph so far
-		blank = true          // no word yet on the current line
 	)
 	flush := func() {
 		if b.Len() > 0 {
@@ -26,41 +25,58 @@ func splitParagraphs(s string) []string {
 			b = strings.Builder{}
 		}
 	}
-	// One pass over the words, that is the runs of bytes other than white
-	// space. A line break is "\n" or "\r\n", and "\r" is white space, so
-	// a line that is blank has no word between two "\n".
-	for i := 0; i < len(s); {
-		if c := s[i]; isSpace(rune(c)) {
-			if c == '\n' {
-				if blank {
-					flush()
-				}
-				blank = true
-			}
-			i++
+	// A line break is "\n" or "\r\n", and "\r" is white space, so lines
+	// end at each "\n" and are trimmed of "\r" like any white space.
+	for more := true; more; {
+		var line string
+		line, s, more = strings.Cut(s, "\n")
+		line = strings.TrimFunc(line, isSpace)
+		if line == "" {
+			flush()
 			continue
-		}
-		j := i + 1
-		for j < len(s) && !isSpace(rune(s[j])) {
-			j++
 		}
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		} else {
-			b.Grow(len(s) - i) // at most the rest of s
+			b.Grow(len(line) + len(s)) // at most the rest of s
 		}
-		b.WriteString(s[i:j])
-		blank = false
-		i = j
+		writeCollapsed(&b, line)
 	}
 	flush()
 	return paras
+}
+
+// writeCollapsed writes line, which has no line breaks and no white space
+// at its ends, with every run of white space inside it made one space.
+func writeCollapsed(b *strings.Builder, line string) {
+	if singleSpaced(line) {
+		b.WriteString(line) // the usual case
+		return
+	}
+	for i, w := range strings.FieldsFunc(line, isSpace) {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
 }
 
 // oneLine normalises s as splitParagraphs does and joins the paragraphs
 // with a space.
 func oneLine(s string) string {
 	return strings.Join(splitParagraphs(s), " ")
+}
+
+// singleSpaced reports whether the only white space in line, which has
+// none at its ends, is single spaces.
+func singleSpaced(line string) bool {
+	for i := 0; i < len(line); i++ {
+		// One comparison a byte for most text: white space is <= ' '.
+		if c := line[i]; c <= ' ' && isSpace(rune(c)) && (c != ' ' || i+1 < len(line) && line[i+1] == ' ') {
+			return false
+		}
+	}
+	return true
 }
 
 // parseFooter parses a footer template. It returns the parts and the

@@ -16,6 +16,7 @@ import (
 	"math"
 	"sync"
 	"sync/atomic"
+	"unicode/utf8"
 
 	"github.com/go-fonts/liberation/liberationsansbold"
 	"github.com/go-fonts/liberation/liberationsansbolditalic"
@@ -204,6 +205,11 @@ func (m *Metrics) RuneWidth(r rune) int { return max(m.advance(r), 0) }
 // advances.
 func (m *Metrics) Width(s string) int {
 	w := 0
+	ascii := m.page(0)
+	for len(s) > 0 && s[0] < utf8.RuneSelf { // most text: a byte a character
+		w += max(int(ascii[s[0]]), 0)
+		s = s[1:]
+	}
 	page, p := rune(-1), (*[256]int32)(nil) // the last page looked up
 	for _, r := range s {
 		if r > 0xFFFF {

@@ -1,5 +1,7 @@
 package layout
 
+import "slices"
+
 // unit is one unbreakable slice of the vertical flow: a line of text, a row
 // of a writing box, a heading. Its items are placed relative to its top.
 type unit struct {
@@ -7,6 +9,7 @@ type unit struct {
 	space  float64 // space above it, dropped at the top of a page
 	keep   bool    // no page break between this unit and the next
 	items  []Item  // y relative to the unit's top
+	texts  []Text  // runs of text drawn after items, y relative likewise
 	group  *group  // decoration spanning consecutive units, or nil
 	mark   string  // bookmark title, when the unit starts a section
 }
@@ -149,9 +152,7 @@ func (fl *flow) place(u unit) {
 	if u.mark != "" {
 		fl.outline = append(fl.outline, Bookmark{Title: u.mark, Page: len(fl.pages) - 1, Y: fl.y})
 	}
-	for _, it := range u.items {
-		p.Items = append(p.Items, shift(it, fl.y))
-	}
+	p.Items = u.appendTo(p.Items, fl.y)
 	fl.y += u.height
 	fl.segBot = fl.y
 }
@@ -163,8 +164,21 @@ func (fl *flow) closeSegment() {
 	}
 	p := fl.page()
 	deco := fl.segGroup.draw(fl.segTop, fl.segBot)
-	p.Items = append(p.Items[:fl.segAt], append(deco, p.Items[fl.segAt:]...)...)
+	p.Items = slices.Insert(p.Items, fl.segAt, deco...)
 	fl.segGroup = nil
+}
+
+// appendTo appends the unit's items, then its texts, to items, moved down
+// by y, and returns the extended slice.
+func (u *unit) appendTo(items []Item, y float64) []Item {
+	for _, it := range u.items {
+		items = append(items, shift(it, y))
+	}
+	for _, t := range u.texts {
+		t.Y += y
+		items = append(items, t)
+	}
+	return items
 }
 
 // shift moves an item down by dy.

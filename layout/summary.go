@@ -27,6 +27,7 @@ func Summary(d *document.Document) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer b.release()
 	ts := b.size * 2.1
 	head := b.lines([]span{{b.face(fonts.Bold), s.Title}}, ts, ts*1.2, b.left, b.width, 0.5, solid(ink))
 	if s.NameLine {
@@ -76,9 +77,7 @@ func orientation(p document.Paper) string {
 func stack(items []Item, us []unit, y float64) ([]Item, float64) {
 	for _, u := range us {
 		y += u.space
-		for _, it := range u.items {
-			items = append(items, shift(it, y))
-		}
+		items = u.appendTo(items, y)
 		y += u.height
 	}
 	return items, y

@@ -1,6 +1,8 @@
 package layout
 
 import (
+	"sync"
+
 	"handout/document"
 	"handout/fonts"
 )
@@ -27,16 +29,31 @@ type theme struct {
 	margin  float64
 	ruling  float64
 	metrics [4]*fonts.Metrics
+	scratch *scratch // for the measurers of at; nil once released
+}
+
+// scratches lends scratch space to themes, so that laying out file after
+// file, or page after page, reuses it rather than growing it anew.
+var scratches = sync.Pool{New: func() any { return new(scratch) }}
+
+// release gives the theme's scratch space back for other themes to use.
+// Nothing that the theme's measurers returned may be used after it.
+func (t *theme) release() {
+	if t.scratch != nil {
+		scratches.Put(t.scratch)
+		t.scratch = nil
+	}
 }
 
 // newTheme measures a document with style s.
 func newTheme(s document.Style) (*theme, error) {
 	t := &theme{
-		family: s.Font,
-		size:   s.Size,
-		lead:   s.Size * 1.33,
-		margin: s.MarginMM * mm,
-		ruling: s.RulingMM * mm,
+		family:  s.Font,
+		size:    s.Size,
+		lead:    s.Size * 1.33,
+		margin:  s.MarginMM * mm,
+		ruling:  s.RulingMM * mm,
+		scratch: scratches.Get().(*scratch),
 	}
 	for st := range t.metrics {
 		m, err := fonts.Load(fonts.Face{Family: s.Font, Style: fonts.Style(st)})
@@ -52,8 +69,11 @@ func (t *theme) face(s fonts.Style) fonts.Face { return fonts.Face{Family: t.fam
 
 func (t *theme) metricsOf(f fonts.Face) *fonts.Metrics { return t.metrics[f.Style] }
 
-// at returns a measurer for text set at size.
-func (t *theme) at(size float64) measurer { return measurer{size: size, metrics: t.metricsOf} }
+// at returns a measurer for text set at size. Measurers of one theme share
+// its scratch space, so what one wraps is valid until the next wrap.
+func (t *theme) at(size float64) measurer {
+	return measurer{size: size, metrics: t.metricsOf, scratch: t.scratch}
+}
 
 // baseline returns where the baseline of a line of text set at size sits
 // below the top of a line box of height lead: the leading is shared

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 
 	"handout/document"
@@ -19,6 +20,7 @@ func Worksheet(d *document.Document) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer b.release()
 	fl := newFlow(frame{width: p.Width, height: p.Height, top: b.margin, bottom: p.Height - b.margin - b.footerZone()})
 	fl.add(b.join(b.pieces(d)))
 	b.footers(fl.pages)
@@ -107,7 +109,11 @@ func (b *builder) pieces(d *document.Document) []piece {
 // join strings pieces together with the space each pair asks for. The
 // title and headings stay with what follows them.
 func (b *builder) join(ps []piece) []unit {
-	var us []unit
+	n := 0
+	for _, p := range ps {
+		n += len(p.units)
+	}
+	us := make([]unit, 0, n)
 	for i, p := range ps {
 		if len(p.units) == 0 {
 			continue
@@ -152,23 +158,29 @@ func (b *builder) gap(prev, next role) float64 {
 // height lead, starting at x in a column width wide. align places each line:
 // 0 left, 0.5 centred, 1 right.
 func (b *builder) lines(spans []span, size, lead, x, width, align float64, color func(fonts.Face) Color) []unit {
+	return b.appendLines(nil, spans, size, lead, x, width, align, color)
+}
+
+// appendLines is lines appending the units to us.
+func (b *builder) appendLines(us []unit, spans []span, size, lead, x, width, align float64, color func(fonts.Face) Color) []unit {
 	wrapped := b.at(size).wrap(spans, width)
 	base := b.baseline(size, lead)
-	us := make([]unit, len(wrapped))
-	for i, l := range wrapped {
+	us = slices.Grow(us, len(wrapped))
+	for _, l := range wrapped {
 		lx := x + (width-l.width)*align
-		us[i] = unit{height: lead, items: l.texts(lx, base, size, color)}
+		us = append(us, unit{height: lead, texts: l.runs(lx, base, size, color)})
 	}
 	return us
 }
 
-// paragraph is lines with widow and orphan control: the first two lines
-// and the last two stay together.
-func (b *builder) paragraph(spans []span, size, lead, x, width, align float64, color func(fonts.Face) Color) []unit {
-	us := b.lines(spans, size, lead, x, width, align, color)
-	if n := len(us); n >= 2 {
-		us[0].keep = true
-		us[n-2].keep = true
+// appendParagraph is appendLines with widow and orphan control: the first
+// two lines and the last two stay together.
+func (b *builder) appendParagraph(us []unit, spans []span, size, lead, x, width, align float64, color func(fonts.Face) Color) []unit {
+	start := len(us)
+	us = b.appendLines(us, spans, size, lead, x, width, align, color)
+	if n := len(us) - start; n >= 2 {
+		us[start].keep = true
+		us[start+n-2].keep = true
 	}
 	return us
 }
@@ -271,11 +283,11 @@ func endsWithColon(ps []string) bool {
 func (b *builder) paragraphs(ps []string, x, width float64) []unit {
 	var us []unit
 	for i, p := range ps {
-		pu := b.paragraph(b.plain(p), b.size, b.lead, x, width, 0, solid(ink))
-		if i > 0 && len(pu) > 0 {
-			pu[0].space = 0.5 * b.lead
+		start := len(us)
+		us = b.appendParagraph(us, b.plain(p), b.size, b.lead, x, width, 0, solid(ink))
+		if i > 0 && len(us) > start {
+			us[start].space = 0.5 * b.lead
 		}
-		us = append(us, pu...)
 	}
 	return us
 }
@@ -307,11 +319,11 @@ func (b *builder) quote(blk document.Block) []unit {
 	}}
 	var us []unit
 	for i, p := range blk.Paragraphs {
-		pu := b.lines([]span{{b.face(fonts.Italic), p}}, b.size, b.lead, x, width, 0, solid(ink))
-		if i > 0 && len(pu) > 0 {
-			pu[0].space = 0.4 * b.lead
+		start := len(us)
+		us = b.appendLines(us, []span{{b.face(fonts.Italic), p}}, b.size, b.lead, x, width, 0, solid(ink))
+		if i > 0 && len(us) > start {
+			us[start].space = 0.4 * b.lead
 		}
-		us = append(us, pu...)
 	}
 	for i := range us {
 		us[i].group = bar

@@ -18,6 +18,8 @@ type frag struct {
 	face  fonts.Face
 	text  string
 	width float64
+	src   string // the text of the span it is from
+	at    int    // where text is in src
 }
 
 // word is an unbreakable run of fragments between spaces. space is the
@@ -38,6 +40,18 @@ type line struct {
 type measurer struct {
 	size    float64
 	metrics func(fonts.Face) *fonts.Metrics
+	scratch *scratch // reused by words and wrap; nil: allocate afresh
+}
+
+// scratch is the memory that words and wrap reuse from call to call, so
+// that wrapping paragraph after paragraph allocates next to nothing. What
+// they return lives in it, and is valid until the next call with the same
+// scratch.
+type scratch struct {
+	words  []word
+	frags  []frag
+	placed []word
+	lines  []line
 }
 
 func (m measurer) width(f fonts.Face, s string) float64 {
@@ -46,16 +60,14 @@ func (m measurer) width(f fonts.Face, s string) float64 {
 
 // words splits spans into words at U+0020 spaces. A word may have fragments
 // in several faces when a face changes inside it.
+// The words are valid until the next call with m's scratch.
 func (m measurer) words(spans []span) []word {
-	n := 1
-	for _, sp := range spans {
-		n += strings.Count(sp.text, " ")
-	}
+	sc := m.scratchSpace()
 	var (
-		ws = make([]word, 0, n)
+		ws = sc.words[:0]
 		// frags holds the fragments of every word, each word's in a run of
-		// its own: one allocation rather than one a word.
-		frags = make([]frag, 0, n+len(spans))
+		// its own.
+		frags = sc.frags[:0]
 		start int // where the current word's fragments begin in frags
 		cur   word
 
@@ -78,38 +90,48 @@ func (m measurer) words(spans []span) []word {
 		start = len(frags)
 	}
 	for _, sp := range spans {
-		for i, rest := 0, sp.text; ; i++ {
-			part, after, more := strings.Cut(rest, " ")
+		for i, at := 0, 0; ; i++ {
+			part, _, more := strings.Cut(sp.text[at:], " ")
 			if i > 0 {
 				flush(true)
 			}
 			if part != "" {
 				w := m.width(sp.face, part)
-				frags = append(frags, frag{sp.face, part, w})
+				frags = append(frags, frag{sp.face, part, w, sp.text, at})
 				cur.width += w
 			}
 			if !more {
 				break
 			}
-			rest = after
+			at += len(part) + 1
 		}
 	}
 	flush(false)
+	sc.words, sc.frags = ws, frags
 	return ws
+}
+
+// scratchSpace returns m's scratch, or a new one if it has none.
+func (m measurer) scratchSpace() *scratch {
+	if m.scratch == nil {
+		return &scratch{}
+	}
+	return m.scratch
 }
 
 // wrap breaks spans into lines no wider than width, filling each line
 // greedily. A word wider than a whole line is broken between characters;
-// when not even one character fits, each line holds one.
+// when not even one character fits, each line holds one. The lines are
+// valid until the next call with m's scratch.
 func (m measurer) wrap(spans []span, width float64) []line {
 	ws := m.words(spans)
+	sc := m.scratchSpace()
 	var (
-		lines []line
+		lines = sc.lines[:0]
 		cur   line
 		// placed holds the words of every line, each line's in a run of
-		// its own, the line being built last: one allocation rather than
-		// a few a line.
-		placed = make([]word, 0, len(ws))
+		// its own, the line being built last.
+		placed = sc.placed[:0]
 		start  int // where cur's words begin in placed
 	)
 	add := func(w word) {
@@ -144,6 +166,7 @@ func (m measurer) wrap(spans []span, width float64) []line {
 	if len(cur.words) > 0 {
 		lines = append(lines, cur)
 	}
+	sc.lines, sc.placed = lines, placed
 	return lines
 }
 
@@ -192,10 +215,10 @@ func (m measurer) splitWord(w word, width float64, atLeastOne bool) (head, tail 
 			continue
 		}
 		if cut > 0 {
-			head.frags = append(head.frags, m.frag(f.face, f.text[:cut]))
+			head.frags = append(head.frags, m.part(f, 0, cut))
 			head.width += head.frags[len(head.frags)-1].width
 		}
-		tail.frags = append([]frag{m.frag(f.face, f.text[cut:])}, w.frags[fi+1:]...)
+		tail.frags = append([]frag{m.part(f, cut, len(f.text))}, w.frags[fi+1:]...)
 		break
 	}
 	for _, f := range tail.frags {
@@ -205,41 +228,124 @@ func (m measurer) splitWord(w word, width float64, atLeastOne bool) (head, tail 
 	return head, tail
 }
 
-func (m measurer) frag(f fonts.Face, s string) frag { return frag{f, s, m.width(f, s)} }
+// part returns the bytes i to j of f's text as a fragment of its own.
+func (m measurer) part(f frag, i, j int) frag {
+	return frag{f.face, f.text[i:j], m.width(f.face, f.text[i:j]), f.src, f.at + i}
+}
 
 // texts turns a wrapped line into Text items starting at x on baseline y,
 // one item per run of the same face.
 func (l line) texts(x, y, size float64, color func(fonts.Face) Color) []Item {
+	runs := l.runs(x, y, size, color)
+	items := make([]Item, len(runs))
+	for i, r := range runs {
+		items[i] = r
+	}
+	return items
+}
+
+// runs is texts as Texts rather than Items.
+func (l line) runs(x, y, size float64, color func(fonts.Face) Color) []Text {
+	text := l.text()
 	var (
-		items []Item
+		runs  = make([]Text, 0, l.faces())
 		run   Text
-		buf   []byte // the run's text, made a string once the run ends
+		start int // where run's text begins in text
+		end   int // where it ends so far
 	)
 	flush := func() {
-		if len(buf) > 0 {
-			run.Text = string(buf)
-			items = append(items, run)
+		if end > start {
+			run.Text = text[start:end]
+			runs = append(runs, run)
 		}
 	}
 	pos := x
 	for i, w := range l.words {
 		for _, f := range w.frags {
-			if len(buf) > 0 && run.Face == f.face {
-				buf = append(buf, f.text...)
+			if end > start && run.Face == f.face {
 				run.Width += f.width
 			} else {
 				flush()
 				run = Text{X: pos, Y: y, Face: f.face, Size: size, Color: color(f.face), Width: f.width}
-				buf = append(buf[:0], f.text...)
+				start = end
 			}
+			end += len(f.text)
 			pos += f.width
 		}
 		if i < len(l.words)-1 {
-			buf = append(buf, ' ')
+			end++ // the space, which belongs to the run before it
 			run.Width += w.space
 			pos += w.space
 		}
 	}
 	flush()
-	return items
+	return runs
+}
+
+// text returns the line's words joined by spaces: the text of all its runs
+// one after another.
+func (l line) text() string {
+	if s, ok := l.source(); ok {
+		return s
+	}
+	size := max(len(l.words)-1, 0) // the spaces
+	for _, w := range l.words {
+		for _, f := range w.frags {
+			size += len(f.text)
+		}
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for i, w := range l.words {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		for _, f := range w.frags {
+			b.WriteString(f.text)
+		}
+	}
+	return b.String()
+}
+
+// faces returns the number of runs of the same face on the line.
+func (l line) faces() int {
+	n := 0
+	var face fonts.Face
+	for _, w := range l.words {
+		for _, f := range w.frags {
+			if n == 0 || f.face != face {
+				n, face = n+1, f.face
+			}
+		}
+	}
+	return n
+}
+
+// source returns the line's text as it is written in the span its first
+// fragment comes from, if it is written there: every fragment in place,
+// with one space between words and none inside them, as is usual. It then
+// needs no copy.
+func (l line) source() (string, bool) {
+	if len(l.words) == 0 || len(l.words[0].frags) == 0 {
+		return "", false
+	}
+	first := l.words[0].frags[0]
+	src, end := first.src, first.at
+	for i, w := range l.words {
+		if i > 0 {
+			if end >= len(src) || src[end] != ' ' {
+				return "", false
+			}
+			end++
+		}
+		for _, f := range w.frags {
+			// Fragments are cut from the source, so the comparison is
+			// of a string with itself, which takes no time.
+			if f.at != end || end+len(f.text) > len(src) || src[end:end+len(f.text)] != f.text {
+				return "", false
+			}
+			end += len(f.text)
+		}
+	}
+	return src[first.at:end], true
 }
