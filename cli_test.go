@@ -79,6 +79,19 @@ func cliRead(t *testing.T, path string) []byte {
 	return data
 }
 
+// removedLines returns the PDFs that stdout says were removed, relative to
+// out with forward slashes, in order.
+func removedLines(stdout, out string) []string {
+	var removed []string
+	for l := range strings.Lines(stdout) {
+		if path, ok := strings.CutPrefix(strings.TrimSuffix(l, "\n"), "removed "); ok {
+			rel, _ := filepath.Rel(out, path)
+			removed = append(removed, filepath.ToSlash(rel))
+		}
+	}
+	return removed
+}
+
 // wroteLines returns the PDFs that stdout says were written, relative to
 // out with forward slashes, in order, failing on any other line.
 func wroteLines(t *testing.T, stdout, out string) []string {
@@ -86,6 +99,9 @@ func wroteLines(t *testing.T, stdout, out string) []string {
 	re := regexp.MustCompile(`^wrote (.+) \((\d+) pages?\)$`)
 	var wrote []string
 	for l := range strings.Lines(stdout) {
+		if strings.HasPrefix(l, "removed ") {
+			continue // see removedLines
+		}
 		m := re.FindStringSubmatch(strings.TrimSuffix(l, "\n"))
 		if m == nil || !strings.HasSuffix(l, "\n") {
 			t.Fatalf("stdout line %q is not wrote PATH (N pages)\nstdout:\n%s", l, stdout)
@@ -190,7 +206,7 @@ func TestCLIJobs(t *testing.T) {
 }
 
 // summaryRE matches a build's summary line.
-var summaryRE = regexp.MustCompile(`^(built (\d+) PDFs? \((\d+) pages?\) from (\d+) files?|built nothing) in \d+\.\d s(; (\d+) files? up to date)?(; (\d+) files? failed)?$`)
+var summaryRE = regexp.MustCompile(`^(built (\d+) PDFs? \((\d+) pages?\) from (\d+) files?|built nothing) in \d+\.\d s(; (\d+) files? up to date)?(; (\d+) files? failed)?(; removed (\d+) PDFs? no longer made)?$`)
 
 // TestCLIKeepGoing builds a bad file among good ones: every error, the good
 // PDFs, exit status 1 and a summary line last; then again, with nothing
@@ -274,12 +290,13 @@ func TestCLIIncremental(t *testing.T) {
 
 	var first map[string][]byte // the PDFs of the first build
 	steps := []struct {
-		name   string
-		change func(t *testing.T)
-		getenv func(string) string
-		flags  []string
-		wrote  []string
-		files  []string // the output folder afterwards; nil: all
+		name    string
+		change  func(t *testing.T)
+		getenv  func(string) string
+		flags   []string
+		wrote   []string
+		removed []string
+		files   []string // the output folder afterwards; nil: all
 	}{
 		{name: "first build", wrote: all},
 		{name: "nothing changed"},
@@ -306,7 +323,7 @@ func TestCLIIncremental(t *testing.T) {
 		{name: "still nothing changed"},
 		{name: "a summary dropped", change: func(t *testing.T) {
 			write(t, c, fixture(t, "worksheet-only.toml"))
-		}, wrote: []string{"c.pdf"}, files: []string{"a-summary.pdf", "a.pdf", "c.pdf", "sub/b.pdf"}},
+		}, wrote: []string{"c.pdf"}, removed: []string{"c-summary.pdf"}, files: []string{"a-summary.pdf", "a.pdf", "c.pdf", "sub/b.pdf"}},
 	}
 	for _, st := range steps {
 		t.Run(st.name, func(t *testing.T) {
@@ -324,6 +341,9 @@ func TestCLIIncremental(t *testing.T) {
 			}
 			if got := wroteLines(t, stdout, out); !slices.Equal(got, st.wrote) {
 				t.Errorf("wrote %q, want %q", got, st.wrote)
+			}
+			if got := removedLines(stdout, out); !slices.Equal(got, st.removed) {
+				t.Errorf("removed %q, want %q", got, st.removed)
 			}
 			if !summaryRE.MatchString(lastLine(stderr)) || strings.Count(stderr, "\n") != 1 {
 				t.Errorf("stderr = %q, want only a summary line", stderr)
@@ -363,7 +383,9 @@ func TestCLIIncremental(t *testing.T) {
 			byFile := map[string][]string{}
 			for _, e := range m.Files {
 				for _, o := range e.Outputs {
-					byFile[filepath.FromSlash(e.Source)] = append(byFile[filepath.FromSlash(e.Source)], o.Path)
+					// Sources are relative to the manifest's folder.
+					src := filepath.Join(out, filepath.FromSlash(e.Source))
+					byFile[src] = append(byFile[src], o.Path)
 				}
 			}
 			wantByFile := map[string][]string{
@@ -405,7 +427,8 @@ type (
 			Bytes  int    `json:"bytes"`
 			SHA256 string `json:"sha256"`
 		} `json:"outputs"`
-		Errors []struct {
+		Removed []string `json:"removed"`
+		Errors  []struct {
 			File    string `json:"file"`
 			Line    int    `json:"line"`
 			Column  int    `json:"column"`
@@ -413,13 +436,15 @@ type (
 		} `json:"errors"`
 	}
 	cliSummary struct {
-		Files   int     `json:"files"`
-		Built   int     `json:"built"`
-		Skipped int     `json:"skipped"`
-		Failed  int     `json:"failed"`
-		PDFs    int     `json:"pdfs"`
-		Pages   int     `json:"pages"`
-		Seconds float64 `json:"seconds"`
+		Files       int     `json:"files"`
+		Built       int     `json:"built"`
+		Skipped     int     `json:"skipped"`
+		Failed      int     `json:"failed"`
+		PDFs        int     `json:"pdfs"`
+		Pages       int     `json:"pages"`
+		Removed     int     `json:"removed"`
+		Seconds     float64 `json:"seconds"`
+		Interrupted bool    `json:"interrupted"`
 	}
 )
 

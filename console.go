@@ -27,7 +27,8 @@ type console struct {
 
 	total   int
 	start   time.Time
-	drawn   time.Time // when the progress line was last drawn; zero when it is not on screen
+	drawn   time.Time // when the progress line was last drawn
+	shown   bool      // whether the progress line is on screen
 	counts  counts
 	reports []fileReport
 }
@@ -35,6 +36,7 @@ type console struct {
 // counts adds up a batch's results.
 type counts struct {
 	files, built, skipped, failed, pdfs, pages int
+	removed                                    int // PDFs removed: those of files gone, and summary sheets no longer made
 }
 
 // newConsole returns a console for command o.cmd over total files.
@@ -52,15 +54,14 @@ func newConsole(o options, e env, total int) *console {
 
 // result reports one file's result.
 func (c *console) result(r build.Result) {
-	c.clearProgress()
 	c.counts.add(r)
 	problems := flatten(r.Source.Name, r.Err)
-	// A failed file may have written its worksheet before its summary
-	// sheet failed.
-	if !c.json && !c.quiet && r.Status != build.Skipped {
-		for _, o := range r.Outputs {
-			fmt.Fprintf(c.stdout, "wrote %s (%s)\n", o.Path, plural(o.Pages, "page"))
-		}
+	lines := c.lines(r)
+	if len(lines)+len(problems) > 0 {
+		c.clearProgress()
+	}
+	for _, l := range lines {
+		fmt.Fprintln(c.stdout, l)
 	}
 	for _, p := range problems {
 		fmt.Fprintln(c.stderr, p)
@@ -82,8 +83,32 @@ func (c *console) result(r build.Result) {
 	c.drawProgress()
 }
 
+// lines returns what r did to the output folder, as lines for stdout:
+// nothing for the JSON report or when quiet.
+func (c *console) lines(r build.Result) []string {
+	if c.json || c.quiet {
+		return nil
+	}
+	var ls []string
+	// A failed file may have written its worksheet before its summary
+	// sheet failed.
+	if r.Status != build.Skipped {
+		for _, o := range r.Outputs {
+			ls = append(ls, fmt.Sprintf("wrote %s (%s)", o.Path, plural(o.Pages, "page")))
+		}
+	}
+	for _, path := range r.Removed {
+		ls = append(ls, "removed "+path)
+	}
+	return ls
+}
+
 // add counts r.
 func (n *counts) add(r build.Result) {
+	n.removed += len(r.Removed)
+	if r.Status == build.Removed {
+		return // not one of the files built
+	}
 	n.files++
 	switch r.Status {
 	case build.Built:
@@ -100,8 +125,9 @@ func (n *counts) add(r build.Result) {
 }
 
 // finish reports warn, a problem that failed no file, then the summary
-// line, or the JSON report, and returns the exit status.
-func (c *console) finish(warn error) int {
+// line, or the JSON report, and returns the exit status. interrupted says
+// that the batch was stopped before every file was done.
+func (c *console) finish(warn error, interrupted bool) int {
 	c.clearProgress()
 	if warn != nil {
 		fmt.Fprintf(c.stderr, "handout %s: warning: %v\n", c.cmd, warn)
@@ -110,12 +136,21 @@ func (c *console) finish(warn error) int {
 	if c.json {
 		enc := json.NewEncoder(c.stdout)
 		enc.SetIndent("", "  ")
-		enc.Encode(report{Handout: version, Command: c.cmd, Files: c.reports, Summary: c.counts.summary(elapsed)})
+		sum := c.counts.summary(elapsed)
+		sum.Interrupted = interrupted
+		enc.Encode(report{Handout: version, Command: c.cmd, Files: c.reports, Summary: sum})
 	}
-	if !c.quiet || c.counts.failed > 0 {
-		fmt.Fprintln(c.stderr, c.counts.line(c.cmd, elapsed))
+	line := c.counts.line(c.cmd, elapsed)
+	if interrupted {
+		line += fmt.Sprintf("; interrupted, %d not done", c.total-c.counts.files)
 	}
-	if c.counts.failed > 0 {
+	if !c.quiet || c.counts.failed > 0 || interrupted {
+		fmt.Fprintln(c.stderr, line)
+	}
+	switch {
+	case interrupted:
+		return exitInterrupted
+	case c.counts.failed > 0:
 		return exitFailed
 	}
 	return exitOK
@@ -140,6 +175,9 @@ func (n counts) line(cmd string, elapsed time.Duration) string {
 	if n.failed > 0 {
 		fmt.Fprintf(&b, "; %s failed", plural(n.failed, "file"))
 	}
+	if n.removed > 0 {
+		fmt.Fprintf(&b, "; removed %s no longer made", plural(n.removed, "PDF"))
+	}
 	return b.String()
 }
 
@@ -155,13 +193,14 @@ func seconds(d time.Duration) string {
 const progressEvery = 100 * time.Millisecond
 
 // drawProgress redraws the progress line, such as "[312/1000] 58 files/s,
-// 12 s left", if the console keeps one and it is due.
+// 12 s left", if the console keeps one and it is due: when it was erased,
+// or was drawn more than progressEvery ago.
 func (c *console) drawProgress() {
 	if !c.progress || c.counts.files == c.total {
 		return
 	}
 	now := c.now()
-	if !c.drawn.IsZero() && now.Sub(c.drawn) < progressEvery {
+	if c.shown && now.Sub(c.drawn) < progressEvery {
 		return
 	}
 	done := c.counts.files
@@ -173,15 +212,15 @@ func (c *console) drawProgress() {
 		line += fmt.Sprintf(" %.0f files/s, %s left", rate, seconds(left))
 	}
 	fmt.Fprint(c.stdout, "\r\x1b[K"+line)
-	c.drawn = now
+	c.drawn, c.shown = now, true
 }
 
 // clearProgress erases the progress line, if it is on screen, so that
 // other lines can be printed.
 func (c *console) clearProgress() {
-	if c.progress && !c.drawn.IsZero() {
+	if c.shown {
 		fmt.Fprint(c.stdout, "\r\x1b[K")
-		c.drawn = time.Time{}
+		c.shown = false
 	}
 }
 
@@ -265,8 +304,9 @@ type report struct {
 // fileReport is what became of one content file.
 type fileReport struct {
 	File    string         `json:"file"`
-	Status  build.Status   `json:"status"` // built, skipped, failed or checked
+	Status  build.Status   `json:"status"` // built, skipped, failed, checked, or removed for a file gone
 	Outputs []outputReport `json:"outputs"`
+	Removed []string       `json:"removed"` // PDFs removed: a summary sheet no longer made, or, for status removed, all the PDFs of a file gone
 	Errors  []problem      `json:"errors"`
 }
 
@@ -281,27 +321,32 @@ type outputReport struct {
 
 // summary is a batch's totals.
 type summary struct {
-	Files   int     `json:"files"`
-	Built   int     `json:"built"`
-	Skipped int     `json:"skipped"`
-	Failed  int     `json:"failed"`
-	PDFs    int     `json:"pdfs"` // written
-	Pages   int     `json:"pages"`
-	Seconds float64 `json:"seconds"`
+	Files       int     `json:"files"`
+	Built       int     `json:"built"`
+	Skipped     int     `json:"skipped"`
+	Failed      int     `json:"failed"`
+	PDFs        int     `json:"pdfs"` // written
+	Pages       int     `json:"pages"`
+	Removed     int     `json:"removed"` // PDFs removed
+	Seconds     float64 `json:"seconds"`
+	Interrupted bool    `json:"interrupted"` // stopped by a signal before every file was done
 }
 
 // summary returns the counts for the JSON report.
 func (n counts) summary(elapsed time.Duration) summary {
 	return summary{Files: n.files, Built: n.built, Skipped: n.skipped, Failed: n.failed, PDFs: n.pdfs, Pages: n.pages,
-		Seconds: float64(elapsed.Milliseconds()) / 1000}
+		Removed: n.removed, Seconds: float64(elapsed.Milliseconds()) / 1000}
 }
 
 // newFileReport returns r's report; outputs and errors are empty lists,
 // not null, when there are none.
 func newFileReport(r build.Result, problems []problem) fileReport {
-	f := fileReport{File: r.Source.Name, Status: r.Status, Outputs: []outputReport{}, Errors: problems}
+	f := fileReport{File: r.Source.Name, Status: r.Status, Outputs: []outputReport{}, Removed: r.Removed, Errors: problems}
 	if f.Errors == nil {
 		f.Errors = []problem{}
+	}
+	if f.Removed == nil {
+		f.Removed = []string{}
 	}
 	for _, o := range r.Outputs {
 		kind := "worksheet"
@@ -328,12 +373,18 @@ func (w *watcher) result(r build.Result) {
 		for _, o := range r.Outputs {
 			outs = append(outs, fmt.Sprintf("%s (%s)", o.Path, plural(o.Pages, "page")))
 		}
+		for _, path := range r.Removed {
+			outs = append(outs, "removed "+path)
+		}
 		if !w.c.quiet {
 			fmt.Fprintf(w.c.stdout, "%s built %s: %s\n", stamp, r.Source.Name, strings.Join(outs, ", "))
 		}
 	case build.Skipped:
+		// Nothing was rebuilt: a save that changed nothing, or, when
+		// watching starts, a file whose PDFs are up to date.
+	case build.Removed:
 		if !w.c.quiet {
-			fmt.Fprintf(w.c.stdout, "%s %s is up to date\n", stamp, r.Source.Name)
+			fmt.Fprintf(w.c.stdout, "%s %s is gone: removed %s\n", stamp, r.Source.Name, strings.Join(r.Removed, ", "))
 		}
 	default:
 		fmt.Fprintf(w.c.stderr, "%s %s failed; its PDFs are left as they were:\n", stamp, r.Source.Name)

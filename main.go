@@ -50,7 +50,8 @@ has a worksheet too, goes to DIR/stdin-summary.pdf, and needs -o then.
 
 build is incremental: DIR/.handout-manifest.json records what each PDF was
 built from, by content hash, and a file whose content, PDFs, handout
-binary and SOURCE_DATE_EPOCH are unchanged is skipped.
+binary and SOURCE_DATE_EPOCH are unchanged is skipped. The PDFs of a
+content file that is gone are removed, unless changed by hand.
 
 flags (build, and those that apply to check and watch):
   -o DIR         output folder (default out/)
@@ -65,11 +66,13 @@ date, for reproducible builds. Under GITHUB_ACTIONS=true every error is
 also printed as a workflow command that annotates the pull request.
 
 Exit status:
-  0  every file built (for check: is valid)
-  1  a file could not be built: errors in its content, or its PDF could
-     not be written
-  2  usage error: unknown command or flag, missing path, a folder without
-     .toml files, two files that would write the same PDF
+  0    every file built (for check: is valid)
+  1    a file could not be built: errors in its content, or its PDF could
+       not be written
+  2    usage error: unknown command or flag, missing path, a folder without
+       .toml files, two files that would write the same PDF
+  130  interrupted (Ctrl-C, SIGTERM): the files started were finished and
+       recorded, the others not started
 `
 
 // The exit statuses.
@@ -77,6 +80,8 @@ const (
 	exitOK     = 0 // every file built, or is valid
 	exitFailed = 1 // a file could not be built: content errors, or a PDF not written
 	exitUsage  = 2 // usage error
+
+	exitInterrupted = 130 // stopped by Ctrl-C or SIGTERM, as shells report SIGINT
 )
 
 const defaultContent = "content/"
@@ -202,6 +207,8 @@ func parseOptions(cmd string, args []string, e env) (options, int) {
 		problem = fmt.Sprintf("--report %q: want text or json", *report)
 	case cmd == "watch" && *report == "json":
 		problem = "--report json is for build and check, not watch"
+	case cmd == "watch" && *shard != "":
+		problem = "--shard is for build and check, not watch"
 	}
 	if problem != "" {
 		return o, usageError(e.stderr, cmd, problem)
@@ -248,16 +255,19 @@ func runCommand(cmd string, args []string, e env) int {
 	if err != nil {
 		return usageError(e.stderr, cmd, err.Error())
 	}
+	// watch leaves the PDFs of a file that is gone: it may be back.
+	b.Shard, b.Prune = o.shard, cmd == "build"
 	switch cmd {
 	case "check":
 		c := newConsole(o, e, len(srcs))
-		b.Check(srcs, c.result)
-		return c.finish(nil)
+		b.Check(e.ctx, srcs, c.result)
+		return c.finish(nil, e.ctx.Err() != nil)
 	case "watch":
 		return runWatch(paths, o, b, e)
 	}
 	c := newConsole(o, e, len(srcs))
-	return c.finish(b.Run(srcs, c.result))
+	err = b.Run(e.ctx, srcs, c.result)
+	return c.finish(err, e.ctx.Err() != nil)
 }
 
 // batch returns the build settings of o and the environment.
@@ -288,7 +298,10 @@ func runStdin(o options, e env) int {
 	if err != nil {
 		return usageError(e.stderr, "build", err.Error())
 	}
-	data, err := io.ReadAll(e.stdin)
+	data, err := readAll(e.ctx, e.stdin)
+	if e.ctx.Err() != nil {
+		return exitInterrupted
+	}
 	if err != nil {
 		fmt.Fprintf(e.stderr, "%s: reading: %v\n", stdinName, err)
 		return exitFailed
@@ -319,6 +332,26 @@ func runStdin(o options, e env) int {
 		return exitFailed
 	}
 	return exitOK
+}
+
+// readAll reads r to the end, or until ctx is done: a terminal on
+// standard input may never end.
+func readAll(ctx context.Context, r io.Reader) ([]byte, error) {
+	type read struct {
+		data []byte
+		err  error
+	}
+	done := make(chan read, 1)
+	go func() {
+		data, err := io.ReadAll(r)
+		done <- read{data, err}
+	}()
+	select {
+	case d := <-done:
+		return d.data, d.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }
 
 // runWatch builds the files paths name, then rebuilds them as they are

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -204,6 +205,7 @@ func TestUsageErrors(t *testing.T) {
 		{name: "check missing file", args: []string{"check", filepath.Join(dir, "nope.toml")}, msg: "no such file"},
 		{name: "check has no -o", args: []string{"check", "-o", out, goodFile}, msg: "-o"},
 		{name: "version with an argument", args: []string{"version", "now"}, msg: "unexpected argument"},
+		{name: "watch a shard", args: []string{"watch", "--shard", "0/2", "-o", out, goodFile}, msg: "--shard is for build and check"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -503,5 +505,35 @@ func TestFlatten(t *testing.T) {
 				t.Errorf("flatten gives %q, want %q", b.String(), tt.want)
 			}
 		})
+	}
+}
+
+// TestInterrupted runs build and check with handout already interrupted:
+// they start no file, say so, and exit 130.
+func TestInterrupted(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "content", "a.toml"), fixture(t, "small.toml"))
+	out := filepath.Join(dir, "out")
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	for _, args := range [][]string{
+		{"build", "-o", out, filepath.Join(dir, "content")},
+		{"check", filepath.Join(dir, "content")},
+		{"build", "-o", out, "-"},
+	} {
+		var stdout, stderr bytes.Buffer
+		code := run(args, env{
+			stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr, getenv: fixedEnv,
+			terminal: func(io.Writer) bool { return false }, ctx: ctx,
+		})
+		if code != exitInterrupted {
+			t.Errorf("%q: exit status %d, want %d\nstderr:\n%s", args, code, exitInterrupted, stderr.String())
+		}
+		if args[len(args)-1] != "-" && !strings.Contains(stderr.String(), "interrupted, 1 not done") {
+			t.Errorf("%q: stderr does not say it was interrupted:\n%s", args, stderr.String())
+		}
+	}
+	if files := tree(t, out); len(files) > 0 {
+		t.Errorf("an interrupted build wrote %q", files)
 	}
 }

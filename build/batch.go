@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -24,6 +25,7 @@ const (
 	Skipped Status = "skipped" // its PDFs were up to date, and left as they were
 	Failed  Status = "failed"  // it has errors, or a PDF could not be written
 	Checked Status = "checked" // Batch.Check found no errors
+	Removed Status = "removed" // it is gone, and so are the PDFs it made
 )
 
 // Written is one PDF of a content file as it is on disk.
@@ -41,6 +43,7 @@ type Result struct {
 	Status  Status
 	Outputs []Written // the PDFs written (Built) or up to date (Skipped); for Failed, those written before a write failed
 	Inputs  []string  // every file the build read: the content file first, then any file it refers to
+	Removed []string  // PDFs its last build made that this one did not, now removed; for Removed, all of its PDFs
 	Err     error     // for Failed: every error, content errors as document.Errors
 
 	sums []string // for Built: the SHA-256 of each of Inputs, for the manifest
@@ -57,6 +60,8 @@ type Batch struct {
 	Manifest string // the manifest's path, usually DIR/.handout-manifest.json; "" for none
 	Tool     string // identifies the program in the manifest: a new one rebuilds everything
 	Flags    string // the settings that change the PDFs' bytes: different ones rebuild everything
+	Shard    Shard  // the part of the files this batch is for; the zero Shard is all of them
+	Prune    bool   // remove the PDFs of the content files gone; see Run
 }
 
 // Run builds srcs and writes their PDFs with WriteAtomic, each as soon as
@@ -67,31 +72,46 @@ type Batch struct {
 //
 // A file with errors writes no PDF, and when a PDF cannot be written the
 // file's later PDF is not written either. No worker holds more than the
-// file it is building. Run returns when every file is done; its error is
-// only about the manifest, never about a content file.
-func (b *Batch) Run(srcs []Source, emit func(Result)) error {
+// file it is building.
+//
+// With Prune, when every file is done, Run also removes the PDFs of the
+// content files in its shard that the manifest knows and that are gone,
+// deleted or renamed, and emits a Removed result for each. It removes only PDFs still
+// as they were built, never one changed by hand.
+//
+// When ctx is done, Run starts no more files; those it started finish and
+// are emitted and recorded, and it removes nothing. Run's error is only
+// about the manifest, never about a content file.
+func (b *Batch) Run(ctx context.Context, srcs []Source, emit func(Result)) error {
 	// A damaged manifest costs a full rebuild, not the build: the error
 	// is returned, with an empty manifest to rebuild it.
 	m, err := loadManifest(b.Manifest, b.Tool, b.Flags)
 	built := map[string]entry{}
-	each(srcs, b.Jobs, func(s Source) Result { return b.one(s, m) }, func(r Result) {
-		if r.Status == Built && m != nil {
-			if k, ok := m.key(r.Source); ok {
+	seen := map[string]bool{}
+	each(ctx, srcs, b.Jobs, func(s Source) Result { return b.one(s, m) }, func(r Result) {
+		if k, ok := m.key(r.Source); ok {
+			seen[k] = true
+			if r.Status == Built {
 				built[k] = newEntry(r, m.dir)
 			}
 		}
 		emit(r)
 	})
-	if len(built) == 0 || m == nil {
+	var gone []string
+	if b.Prune && ctx.Err() == nil {
+		gone = m.prune(seen, b.Shard, emit)
+	}
+	if m == nil || len(built)+len(gone) == 0 {
 		return err
 	}
-	return errors.Join(err, m.update(built))
+	return errors.Join(err, m.update(built, gone))
 }
 
 // Check decodes, validates and lays out srcs, Jobs at a time, writing
-// nothing. It calls emit as Run does, with status Checked or Failed.
-func (b *Batch) Check(srcs []Source, emit func(Result)) {
-	each(srcs, b.Jobs, func(s Source) Result {
+// nothing. It calls emit as Run does, with status Checked or Failed, and
+// like Run starts no more files once ctx is done.
+func (b *Batch) Check(ctx context.Context, srcs []Source, emit func(Result)) {
+	each(ctx, srcs, b.Jobs, func(s Source) Result {
 		r := Result{Source: s, Status: Checked, Inputs: []string{s.Name}}
 		if r.Err = s.Check(); r.Err != nil {
 			r.Status = Failed
@@ -127,7 +147,7 @@ func (b *Batch) one(s Source, m *manifest) Result {
 	}
 	r.Status = Built
 	r.sums = []string{sum}
-	m.removeStale(s, r.Outputs)
+	r.Removed = m.removeStale(s, r.Outputs)
 	return r
 }
 
@@ -139,8 +159,9 @@ func (r Result) fail(err error) Result {
 
 // each calls do for every source, jobs at a time, and emit with the
 // results in the order of srcs, from one goroutine at a time, as soon as
-// a result and those before it are ready.
-func each(srcs []Source, jobs int, do func(Source) Result, emit func(Result)) {
+// a result and those before it are ready. Once ctx is done it starts no
+// more sources: those started make a prefix of srcs, and are emitted.
+func each(ctx context.Context, srcs []Source, jobs int, do func(Source) Result, emit func(Result)) {
 	if jobs < 1 {
 		jobs = DefaultJobs()
 	}
@@ -148,7 +169,14 @@ func each(srcs []Source, jobs int, do func(Source) Result, emit func(Result)) {
 	go func() {
 		defer close(todo)
 		for i := range srcs {
-			todo <- i
+			if ctx.Err() != nil {
+				return
+			}
+			select {
+			case todo <- i:
+			case <-ctx.Done():
+				return
+			}
 		}
 	}()
 	type done struct {

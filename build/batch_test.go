@@ -64,7 +64,7 @@ func TestBatchRun(t *testing.T) {
 			}
 			var got []emitted
 			b := Batch{Options: Options{Time: testTime, Version: "test"}, Jobs: jobs}
-			err := b.Run(srcs, func(r Result) {
+			err := b.Run(t.Context(), srcs, func(r Result) {
 				got = append(got, emittedOf(r))
 				for _, o := range r.Outputs {
 					// Written before emit is called.
@@ -125,7 +125,7 @@ func TestBatchRunWriteError(t *testing.T) {
 	}
 	var got []emitted
 	b := Batch{Options: Options{Time: testTime}, Jobs: 2}
-	b.Run(srcs, func(r Result) { got = append(got, emittedOf(r)) })
+	b.Run(t.Context(), srcs, func(r Result) { got = append(got, emittedOf(r)) })
 	compareEmitted(t, got, want)
 	if _, err := os.Stat(filepath.Join(out, "a-summary.pdf")); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("a-summary.pdf was written after a.pdf failed (err %v)", err)
@@ -134,8 +134,8 @@ func TestBatchRunWriteError(t *testing.T) {
 
 func TestBatchNone(t *testing.T) {
 	var b Batch
-	b.Run(nil, func(r Result) { t.Errorf("emit(%v) for no sources", r) })
-	b.Check(nil, func(r Result) { t.Errorf("emit(%v) for no sources", r) })
+	b.Run(t.Context(), nil, func(r Result) { t.Errorf("emit(%v) for no sources", r) })
+	b.Check(t.Context(), nil, func(r Result) { t.Errorf("emit(%v) for no sources", r) })
 }
 
 func TestDefaultJobs(t *testing.T) {

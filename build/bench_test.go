@@ -43,7 +43,7 @@ func BenchmarkBatch(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		failed := 0
-		batch.Run(srcs, func(r Result) {
+		batch.Run(b.Context(), srcs, func(r Result) {
 			if r.Status != Built {
 				failed++
 			}
@@ -60,10 +60,10 @@ func BenchmarkBatch(b *testing.B) {
 func BenchmarkBatchUpToDate(b *testing.B) {
 	srcs, manifest := benchCorpus(b)
 	batch := Batch{Options: Options{Time: testTime, Version: "bench"}, Manifest: manifest}
-	batch.Run(srcs, func(Result) {})
+	batch.Run(b.Context(), srcs, func(Result) {})
 	b.ReportAllocs()
 	for b.Loop() {
-		batch.Run(srcs, func(r Result) {
+		batch.Run(b.Context(), srcs, func(r Result) {
 			if r.Status != Skipped {
 				b.Fatalf("%s: %s, want skipped", r.Source.Name, r.Status)
 			}
@@ -77,7 +77,7 @@ func BenchmarkCheck(b *testing.B) {
 	srcs, _ := benchCorpus(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		(&Batch{}).Check(srcs, func(r Result) {
+		(&Batch{}).Check(b.Context(), srcs, func(r Result) {
 			if r.Status != Checked {
 				b.Fatalf("%s: %v", r.Source.Name, r.Err)
 			}

@@ -1,7 +1,7 @@
 // Package build is handout's pipeline: content bytes in, PDF bytes out. It
 // finds the content files to build and where their PDFs go (Sources),
 // decodes a content file, lays out and renders its worksheet and summary
-// sheet (File), builds many files at a time (All) and writes PDFs
+// sheet (File), builds many files at a time (Batch) and writes PDFs
 // atomically (WriteAtomic). It knows nothing about the command line.
 package build
 

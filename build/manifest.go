@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -19,7 +20,7 @@ const ManifestName = ".handout-manifest.json"
 
 // manifestFormat is the manifest's format version; a manifest of another
 // format is ignored, which rebuilds everything once.
-const manifestFormat = 1
+const manifestFormat = 2
 
 // manifest is the record of the last successful build of each content file
 // whose PDFs are in one output folder.
@@ -35,7 +36,7 @@ type manifest struct {
 
 // entry is the last successful build of one content file.
 type entry struct {
-	Source  string    `json:"source"`  // the content file, as named then
+	Source  string    `json:"source"`  // the content file, relative to the manifest's folder
 	Inputs  []fileSum `json:"inputs"`  // every file read, relative to the content file's folder; the content file first
 	Outputs []pdfSum  `json:"outputs"` // every PDF written, relative to the manifest's folder
 }
@@ -132,26 +133,76 @@ func (m *manifest) upToDate(s Source, sum string) ([]Written, bool) {
 
 // removeStale removes the PDFs that s's last build wrote and this one, with
 // outputs outs, did not, such as a summary sheet whose [summary] table is
-// gone: but only a PDF still as that build wrote it, never one changed by
-// hand. Errors are ignored: a stale PDF left behind harms nothing.
-func (m *manifest) removeStale(s Source, outs []Written) {
+// gone, and returns their paths: but only a PDF still as that build wrote
+// it, never one changed by hand. A PDF that cannot be removed is left:
+// a stale PDF left behind harms nothing.
+func (m *manifest) removeStale(s Source, outs []Written) []string {
 	k, ok := m.key(s)
 	if !ok {
-		return
+		return nil
 	}
+	var removed []string
 	for _, o := range m.Files[k].Outputs {
 		if slices.ContainsFunc(outs, func(w Written) bool { return w.Suffix == o.Suffix }) {
 			continue
 		}
-		if path := s.Path(o.Suffix); filepath.ToSlash(m.rel(path)) == o.Path && sameSum(path, o.SHA256) {
-			os.Remove(path)
+		if path := s.Path(o.Suffix); m.removeBuilt(path, o) {
+			removed = append(removed, path)
 		}
 	}
+	return removed
+}
+
+// removeBuilt removes the PDF at path if it is o, as built, and reports
+// whether it did.
+func (m *manifest) removeBuilt(path string, o pdfSum) bool {
+	return filepath.ToSlash(m.rel(path)) == o.Path && sameSum(path, o.SHA256) && os.Remove(path) == nil
+}
+
+// prune finds the entries in shard sh of the content files that are gone,
+// other than those seen in this build, removes their PDFs that are as they
+// were built, emits a Removed result for each, and returns their keys.
+func (m *manifest) prune(seen map[string]bool, sh Shard, emit func(Result)) []string {
+	if m == nil {
+		return nil
+	}
+	var gone []string
+	for _, k := range slices.Sorted(maps.Keys(m.Files)) {
+		e := m.Files[k]
+		source := filepath.Join(m.dir, filepath.FromSlash(e.Source))
+		if seen[k] || !sh.Has(k) || e.Source == "" {
+			continue
+		}
+		if _, err := os.Stat(source); !errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		r := Result{Source: Source{Name: source}, Status: Removed}
+		for _, o := range e.Outputs {
+			if path := filepath.Join(m.dir, filepath.FromSlash(o.Path)); m.removeBuilt(path, o) {
+				r.Removed = append(r.Removed, path)
+			}
+		}
+		gone = append(gone, k)
+		emit(r)
+	}
+	return gone
 }
 
 // rel returns path relative to the manifest's folder.
-func (m *manifest) rel(path string) string {
-	rel, err := filepath.Rel(m.dir, path)
+func (m *manifest) rel(path string) string { return relTo(m.dir, path) }
+
+// relTo returns path relative to folder dir, whether either is absolute or
+// relative to the working folder; path itself if there is no such path.
+func relTo(dir, path string) string {
+	if filepath.IsAbs(dir) != filepath.IsAbs(path) {
+		d, errD := filepath.Abs(dir)
+		p, errP := filepath.Abs(path)
+		if errD != nil || errP != nil {
+			return path
+		}
+		dir, path = d, p
+	}
+	rel, err := filepath.Rel(dir, path)
 	if err != nil {
 		return path
 	}
@@ -162,7 +213,7 @@ func (m *manifest) rel(path string) string {
 // in folder dir.
 func newEntry(r Result, dir string) entry {
 	m := manifest{dir: dir}
-	e := entry{Source: filepath.ToSlash(r.Source.Name)}
+	e := entry{Source: filepath.ToSlash(relTo(dir, r.Source.Name))}
 	base := filepath.Dir(r.Source.Name)
 	for i, in := range r.Inputs {
 		rel, err := filepath.Rel(base, in)
@@ -177,11 +228,11 @@ func newEntry(r Result, dir string) entry {
 	return e
 }
 
-// update records the entries of the files just built and writes the
-// manifest atomically. It first rereads the manifest, so that entries
-// another build wrote meanwhile, such as another shard's into the same
-// folder, are kept.
-func (m *manifest) update(built map[string]entry) error {
+// update records the entries of the files just built, drops those of the
+// files gone, and writes the manifest atomically. It first rereads the
+// manifest, so that entries another build wrote meanwhile, such as another
+// shard's into the same folder, are kept.
+func (m *manifest) update(built map[string]entry, gone []string) error {
 	now, _ := loadManifest(m.path, m.Tool, m.Flags)
 	for k, e := range m.Files {
 		if _, ok := now.Files[k]; !ok {
@@ -190,6 +241,9 @@ func (m *manifest) update(built map[string]entry) error {
 	}
 	for k, e := range built {
 		now.Files[k] = e
+	}
+	for _, k := range gone {
+		delete(now.Files, k)
 	}
 	data, err := json.MarshalIndent(now, "", "\t")
 	if err != nil {

@@ -1,11 +1,13 @@
 package build
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -40,7 +42,7 @@ func newProject(t *testing.T) *project {
 func (p *project) run() map[string]Status {
 	p.t.Helper()
 	got := map[string]Status{}
-	err := p.b.Run(p.srcs, func(r Result) {
+	err := p.b.Run(p.t.Context(), p.srcs, func(r Result) {
 		got[trimExt(filepath.Base(r.Source.Name))] = r.Status
 		if r.Status != Failed && len(r.Outputs) != 2 {
 			p.t.Errorf("%s %s: outputs %v, want the worksheet and summary", r.Source.Name, r.Status, r.Outputs)
@@ -130,7 +132,7 @@ func TestIncrementalStaleSummary(t *testing.T) {
 	mustWrite(t, p.content("a.toml"), worksheetOnly)
 	mustWrite(t, p.content("b.toml"), worksheetOnly)
 	appendTo(t, p.out("b-summary.pdf"), "% kept by hand\n")
-	p.b.Run(p.srcs, func(Result) {})
+	p.b.Run(p.t.Context(), p.srcs, func(Result) {})
 	if _, err := os.Stat(p.out("a-summary.pdf")); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("a-summary.pdf, which a no longer makes, is still there (err %v)", err)
 	}
@@ -147,7 +149,7 @@ func TestManifestDamaged(t *testing.T) {
 	p.run()
 	mustWrite(t, p.out(ManifestName), `{"handout_manifest": 1, "files": {`)
 	var got []Status
-	err := p.b.Run(p.srcs, func(r Result) { got = append(got, r.Status) })
+	err := p.b.Run(p.t.Context(), p.srcs, func(r Result) { got = append(got, r.Status) })
 	if err == nil || !strings.Contains(err.Error(), ManifestName) {
 		t.Errorf("Run over a damaged manifest: error %v, want one naming it", err)
 	}
@@ -163,7 +165,7 @@ func TestManifestKeepsOtherFiles(t *testing.T) {
 	// Building one file, as a shard or a single path would, keeps the
 	// entries of the others.
 	p.b.Force = true
-	p.b.Run(p.srcs[:1], func(Result) {})
+	p.b.Run(p.t.Context(), p.srcs[:1], func(Result) {})
 	p.b.Force = false
 	wantStatus(t, "after building a alone", p.run(), all(Skipped))
 
@@ -200,7 +202,7 @@ func TestBatchCheck(t *testing.T) {
 		t.Fatal(err)
 	}
 	var got []Result
-	(&Batch{Jobs: 2}).Check(srcs, func(r Result) { got = append(got, r) })
+	(&Batch{Jobs: 2}).Check(t.Context(), srcs, func(r Result) { got = append(got, r) })
 	if len(got) != 2 || got[0].Status != Checked || got[0].Err != nil || got[1].Status != Failed || got[1].Err == nil {
 		t.Errorf("Check: %+v, want a checked, b failed", got)
 	}
@@ -235,6 +237,120 @@ func appendTo(t *testing.T, path, text string) {
 		t.Fatal(err)
 	}
 	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestPrune(t *testing.T) {
+	p := newProject(t)
+	p.b.Prune = true
+	p.run()
+	// b is deleted; c is renamed, and its summary changed by hand.
+	mustRemove(t, p.content("b.toml"))
+	if err := os.Rename(p.content("c.toml"), p.content("d.toml")); err != nil {
+		t.Fatal(err)
+	}
+	appendTo(t, p.out("c-summary.pdf"), "% kept by hand\n")
+	srcs, err := Sources([]string{filepath.Join(p.dir, "content")}, filepath.Join(p.dir, "out"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	removed := map[string][]string{}
+	var statuses []Status
+	p.b.Run(t.Context(), srcs, func(r Result) {
+		statuses = append(statuses, r.Status)
+		if r.Status == Removed {
+			removed[trimExt(filepath.Base(r.Source.Name))] = r.Removed
+		}
+	})
+	if want := []Status{Skipped, Built, Removed, Removed}; !slices.Equal(statuses, want) {
+		t.Errorf("statuses %v, want %v (a, d, then b and c gone)", statuses, want)
+	}
+	if got, want := removed["b"], []string{p.out("b.pdf"), p.out("b-summary.pdf")}; !slices.Equal(got, want) {
+		t.Errorf("b gone: removed %q, want %q", got, want)
+	}
+	if got, want := removed["c"], []string{p.out("c.pdf")}; !slices.Equal(got, want) {
+		t.Errorf("c renamed: removed %q, want %q (not the summary changed by hand)", got, want)
+	}
+	for _, name := range []string{"a.pdf", "d.pdf", "c-summary.pdf"} {
+		if _, err := os.Stat(p.out(name)); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	// Gone from the manifest too: nothing more to remove.
+	p.srcs = srcs
+	if got := p.run(); len(got) != 2 || got["a"] != Skipped || got["d"] != Skipped {
+		t.Errorf("after pruning: %v, want a and d skipped and nothing else", got)
+	}
+}
+
+func TestPruneShardAndOff(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		prune bool
+		shard Shard
+		kept  bool
+	}{
+		{"prune off", false, Shard{}, true},
+		{"b in the shard", true, shardOf(t, "b", true), false},
+		{"b in another shard", true, shardOf(t, "b", false), true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p := newProject(t)
+			p.run()
+			mustRemove(t, p.content("b.toml"))
+			p.b.Prune, p.b.Shard = tt.prune, tt.shard
+			p.b.Run(t.Context(), tt.shard.Of(p.srcs[:1], filepath.Join(p.dir, "out")), func(Result) {})
+			_, err := os.Stat(p.out("b.pdf"))
+			if kept := err == nil; kept != tt.kept {
+				t.Errorf("b.pdf kept: %v, want %v", kept, tt.kept)
+			}
+		})
+	}
+}
+
+// shardOf returns a shard of 2 that has the output path key, or not.
+func shardOf(t *testing.T, key string, has bool) Shard {
+	for k := range 2 {
+		if sh := (Shard{k, 2}); sh.Has(key) == has {
+			return sh
+		}
+	}
+	t.Fatal("no such shard")
+	return Shard{}
+}
+
+func TestRunInterrupted(t *testing.T) {
+	p := newProject(t)
+	ctx, cancel := context.WithCancel(t.Context())
+	p.b.Jobs = 1
+	var got []string
+	p.b.Run(ctx, p.srcs, func(r Result) {
+		got = append(got, r.Source.Name)
+		cancel() // after the first file: no more are started
+	})
+	// One worker: the first file, and at most the one it had taken next.
+	if len(got) == 0 || len(got) > 2 || got[0] != p.srcs[0].Name {
+		t.Errorf("emitted %q, want the first file and at most one more", got)
+	}
+	if _, err := os.Stat(p.out("c.pdf")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("c.pdf was built after the batch was interrupted (err %v)", err)
+	}
+	// What was built is recorded: the next build skips it.
+	if s := p.run(); s["a"] != Skipped {
+		t.Errorf("after the interrupted build a is %s, want skipped", s["a"])
+	}
+
+	var emitted int
+	(&Batch{}).Check(ctx, p.srcs, func(Result) { emitted++ })
+	if emitted != 0 {
+		t.Errorf("Check with a done context emitted %d results, want none", emitted)
+	}
+}
+
+func mustRemove(t *testing.T, path string) {
+	t.Helper()
+	if err := os.Remove(path); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -58,6 +58,7 @@ func Run(ctx context.Context, paths []string, dir string, b *build.Batch, emit f
 	}
 	defer fsw.Close()
 	s := newSession(fsw, paths, dir, b, emit, warn)
+	s.ctx = ctx
 	if err := s.start(srcs); err != nil {
 		return err
 	}
@@ -69,6 +70,7 @@ func Run(ctx context.Context, paths []string, dir string, b *build.Batch, emit f
 // clean, as are the names of the events, since the folders are watched by
 // such paths.
 type session struct {
+	ctx   context.Context // Run's: once done, builds start no more files
 	fsw   *fsnotify.Watcher
 	paths []string          // as given to Run
 	roots map[string]string // the folders among paths, watched with their subfolders: absolute -> as given
@@ -268,7 +270,7 @@ func (s *session) build(srcs []build.Source) {
 	if len(srcs) == 0 {
 		return
 	}
-	err := s.b.Run(srcs, func(r build.Result) {
+	err := s.b.Run(s.ctx, srcs, func(r build.Result) {
 		s.record(r)
 		s.emit(r)
 	})
