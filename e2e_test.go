@@ -337,3 +337,40 @@ func nearMiss(text string, pos int, want string) string {
 	}
 	return "not even its first word follows; the text there is:\n  " + strconv.Quote(clip(text[pos:], 300))
 }
+
+// TestE2EMarkup builds the markup fixture and checks, with pdfinfo and
+// pdftotext, its link annotations (one a line for a link that wraps) and
+// its text: no markers, curly quotes and dashes.
+func TestE2EMarkup(t *testing.T) {
+	const fixture = "layout/testdata/markup.toml"
+	out := t.TempDir()
+	code, _, stderr := runHandout(t, vars("SOURCE_DATE_EPOCH", strconv.Itoa(epoch)), "build", "-o", out, fixture)
+	if code != 0 {
+		t.Fatalf("handout build %s: exit status %d\nstderr:\n%s", fixture, code, stderr)
+	}
+	worksheet := filepath.Join(out, "markup.pdf")
+	urls := map[string]int{}
+	for _, m := range regexp.MustCompile(`(?m)^\s*1\s+Annotation\s+(\S+)$`).FindAllStringSubmatch(pdftool.Run(t, "pdfinfo", "-url", worksheet), -1) {
+		urls[m[1]]++
+	}
+	for url, n := range map[string]int{
+		"https://en.wikipedia.org/wiki/The_Great_Terror_(book)": 2, // it wraps onto two lines
+		"mailto:teacher@example.org":                            1,
+		"https://example.org/conquest":                          1,
+		"https://example.org/1940":                              1,
+	} {
+		if urls[url] != n {
+			t.Errorf("page 1 has %d link annotations to %s, want %d (all: %v)", urls[url], url, n, urls)
+		}
+	}
+	text := strings.Join(strings.Fields(pdftool.Run(t, "pdftotext", "-enc", "UTF-8", "-f", "1", "-l", "1", worksheet, "-")), " ")
+	for _, want := range []string{"The end of the Purges", "1938–40: the Purges wind down",
+		"“Smart quotes” and ‘single ones’, it’s the ’90s, rock ’n’ roll – an en dash", "5*3", "escaped one: *."} {
+		if !strings.Contains(text, want) {
+			t.Errorf("page 1 has no %q; its text is %q", want, tail(text, 600))
+		}
+	}
+	if strings.Contains(text, "**") || strings.Contains(text, "](") {
+		t.Errorf("markup left in the text: %q", text)
+	}
+}

@@ -143,6 +143,9 @@ type decoder struct {
 	errs Errors
 	seen map[Error]bool // errors already reported
 	font fontCheck
+	// smart says whether to make quotes curly and hyphens dashes, as
+	// [style] smart_quotes asks; [style] is read first.
+	smart bool
 }
 
 // errorf reports a problem at p, once.
@@ -160,7 +163,7 @@ var (
 	topKeys       = []string{"worksheet", "style", "section", "summary"}
 	worksheetKeys = []string{"title", "subtitle", "paper", "orientation", "author", "language",
 		"footer", "footer_link", "name_line", "number_sections"}
-	styleKeys   = []string{"font", "size", "margin_mm", "ruling_mm"}
+	styleKeys   = []string{"font", "size", "margin_mm", "ruling_mm", "smart_quotes"}
 	sectionKeys = []string{"heading", "block"}
 	blockKeys   = blockKeyList()
 	summaryKeys = []string{"title", "paper", "orientation", "name_line", "panel"}
@@ -230,6 +233,9 @@ func (d *decoder) style(t *table) Style {
 	if v, ok := t.number("ruling_mm", 5, 15); ok {
 		s.RulingMM = v
 	}
+	if b, ok := t.boolean("smart_quotes"); ok {
+		s.SmartQuotes, d.smart = b, b
+	}
 	t.finish()
 	return s
 }
@@ -284,7 +290,7 @@ func (t *table) language() string {
 
 // footer reads the footer template.
 func (t *table) footer() (Footer, bool) {
-	s, ok := t.text("footer")
+	s, ok := t.line("footer")
 	if !ok {
 		return nil, false
 	}
@@ -433,7 +439,7 @@ func (d *decoder) blockBody(t *table, b *Block) {
 		}
 		b.Ruling = t.ruling()
 	case Task:
-		b.Label = "Task"
+		b.Label = Plain("Task")
 		if t.has("label") {
 			b.Label = t.required("label")
 		}
@@ -451,7 +457,7 @@ func (t *table) ruling() Ruling {
 }
 
 // summary reads [summary]. The title defaults to the worksheet's.
-func (d *decoder) summary(t *table, title string) *Summary {
+func (d *decoder) summary(t *table, title Inline) *Summary {
 	s := &Summary{Title: title, NameLine: true}
 	if t.has("title") {
 		s.Title = t.required("title")
@@ -478,7 +484,7 @@ func (d *decoder) summary(t *table, title string) *Summary {
 
 // defaultPanels returns the panels of a summary that gives none.
 func defaultPanels() []Panel {
-	return []Panel{{Heading: "Causes"}, {Heading: "Course"}, {Heading: "Effects"}}
+	return []Panel{{Heading: Plain("Causes")}, {Heading: Plain("Course")}, {Heading: Plain("Effects")}}
 }
 
 // panel reads one [[summary.panel]].

@@ -27,8 +27,8 @@ func TestDecodeGood(t *testing.T) {
 			t.Errorf("%s = %#v, want %#v", what, got, want)
 		}
 	}
-	check("Title", w.Title, "The end of the Purges")
-	check("Subtitle", w.Subtitle, "Stalin's USSR, 1938-53")
+	check("Title", w.Title, Plain("The end of the Purges"))
+	check("Subtitle", w.Subtitle, Plain("Stalin's USSR, 1938-53"))
 	check("Paper.Name", w.Paper.Name, "Letter")
 	check("Paper.Landscape", w.Paper.Landscape, true)
 	check("Paper.Width", math.Round(w.Paper.Width*10)/10, 792.0)
@@ -49,25 +49,25 @@ func TestDecodeGood(t *testing.T) {
 		t.Fatalf("%d sections, want 2", len(doc.Sections))
 	}
 	s0, s1 := doc.Sections[0], doc.Sections[1]
-	check("Sections[0].Heading", s0.Heading, "1938-40: The Purges wind down")
+	check("Sections[0].Heading", s0.Heading, Plain("1938-40: The Purges wind down"))
 	check("Sections[0].Pos", s0.Pos, Pos{20, 1})
 	check("Sections[1].Pos", s1.Pos, Pos{41, 1})
 	want0 := []Block{
-		{Kind: Bullet, Paragraphs: []string{"The Purges slowed down during 1938."}, Pos: Pos{23, 1}},
-		{Kind: Text, Paragraphs: []string{
+		{Kind: Bullet, Paragraphs: plains("The Purges slowed down during 1938."), Pos: Pos{23, 1}},
+		{Kind: Text, Paragraphs: plains(
 			"Stalin now eased the pressure, dismissing Yezhov from his post.",
 			"A blank line starts a second paragraph\u00a0here.",
-		}, Pos: Pos{26, 1}},
-		{Kind: Quote, Paragraphs: []string{`"The country was crushed."`},
-			Source: `Conquest, "The Great Terror"`, Pos: Pos{33, 1}},
+		), Pos: Pos{26, 1}},
+		{Kind: Quote, Paragraphs: plains(`"The country was crushed."`),
+			Source: Plain(`Conquest, "The Great Terror"`), Pos: Pos{33, 1}},
 		{Kind: Notes, Lines: 6, Ruling: Lines, Pos: Pos{38, 1}},
 	}
 	check("Sections[0].Blocks", s0.Blocks, want0)
 	want1 := []Block{
-		{Kind: Notes, Paragraphs: []string{"Why?"}, Lines: 12, Ruling: Grid, Pos: Pos{44, 1}},
-		{Kind: Task, Paragraphs: []string{"Produce an obituary of Trotsky."}, Label: "Task",
-			Items: []string{"Cover his early career.", "Cover his later life."}, Pos: Pos{49, 1}},
-		{Kind: Task, Paragraphs: []string{"Revise."}, Label: "Main Task", Pos: Pos{54, 1}},
+		{Kind: Notes, Paragraphs: plains("Why?"), Lines: 12, Ruling: Grid, Pos: Pos{44, 1}},
+		{Kind: Task, Paragraphs: plains("Produce an obituary of Trotsky."), Label: Plain("Task"),
+			Items: plains("Cover his early career.", "Cover his later life."), Pos: Pos{49, 1}},
+		{Kind: Task, Paragraphs: plains("Revise."), Label: Plain("Main Task"), Pos: Pos{54, 1}},
 	}
 	check("Sections[1].Blocks", s1.Blocks, want1)
 
@@ -75,12 +75,12 @@ func TestDecodeGood(t *testing.T) {
 	if sum == nil {
 		t.Fatal("no summary")
 	}
-	check("Summary.Title", sum.Title, "The end of the Purges")
+	check("Summary.Title", sum.Title, Plain("The end of the Purges"))
 	check("Summary.Paper", sum.Paper, paper(t, "A4", false))
 	check("Summary.NameLine", sum.NameLine, false)
 	check("Summary.Panels", sum.Panels, []Panel{
-		{Heading: "Causes", Prompt: "Why did the Purges begin?"},
-		{Heading: "Effects", Ruling: Blank},
+		{Heading: Plain("Causes"), Prompt: Plain("Why did the Purges begin?")},
+		{Heading: Plain("Effects"), Ruling: Blank},
 	})
 }
 
@@ -106,8 +106,8 @@ func TestDecodeDefaults(t *testing.T) {
 	if len(doc.Sections) != 0 {
 		t.Errorf("%d sections, want none", len(doc.Sections))
 	}
-	want := &Summary{Title: "T", Paper: paper(t, "A3", true), NameLine: true,
-		Panels: []Panel{{Heading: "Causes"}, {Heading: "Course"}, {Heading: "Effects"}}}
+	want := &Summary{Title: Plain("T"), Paper: paper(t, "A3", true), NameLine: true,
+		Panels: []Panel{{Heading: Plain("Causes")}, {Heading: Plain("Course")}, {Heading: Plain("Effects")}}}
 	if !reflect.DeepEqual(doc.Summary, want) {
 		t.Errorf("Summary = %+v, want %+v", doc.Summary, want)
 	}
@@ -323,7 +323,7 @@ func TestDecodeCRLF(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := doc.Sections[0].Blocks[0].Paragraphs, []string{"a b", "c"}; !reflect.DeepEqual(got, want) {
+	if got, want := doc.Sections[0].Blocks[0].Paragraphs, plains("a b", "c"); !reflect.DeepEqual(got, want) {
 		t.Errorf("Paragraphs = %q, want %q", got, want)
 	}
 	if got := doc.Sections[0].Blocks[0].Pos; got != (Pos{5, 1}) {
@@ -423,7 +423,7 @@ func TestDecodeDocumented(t *testing.T) {
 		{"task of only items", head + "task = \"\"\nlabel = \"Main Task\"\nitems = [\"a\"]\n",
 			func(d *Document) bool {
 				b := d.Sections[0].Blocks[0]
-				return len(b.Paragraphs) == 0 && b.Label == "Main Task" && len(b.Items) == 1
+				return len(b.Paragraphs) == 0 && b.Label.String() == "Main Task" && len(b.Items) == 1
 			}},
 		{"notes without prompt", head + "notes = \"\"\n",
 			func(d *Document) bool { return len(d.Sections[0].Blocks[0].Paragraphs) == 0 }},
@@ -432,7 +432,7 @@ func TestDecodeDocumented(t *testing.T) {
 				"quote = '''q\n\nr'''\nsource = '''s\n\nt'''\n",
 			func(d *Document) bool {
 				b := d.Sections[0].Blocks[0]
-				return d.Sections[0].Heading == "a b" && len(b.Paragraphs) == 2 && b.Source == "s t"
+				return d.Sections[0].Heading.String() == "a b" && len(b.Paragraphs) == 2 && b.Source.String() == "s t"
 			}},
 		{"summary landscape whatever the paper", "[worksheet]\ntitle = \"T\"\n[summary]\npaper = \"A4\"\n",
 			func(d *Document) bool { return d.Summary.Paper.Name == "A4" && d.Summary.Paper.Landscape }},
@@ -450,4 +450,13 @@ func TestDecodeDocumented(t *testing.T) {
 			}
 		})
 	}
+}
+
+// plains returns each of ss as an Inline of plain text.
+func plains(ss ...string) []Inline {
+	out := make([]Inline, len(ss))
+	for i, s := range ss {
+		out[i] = Plain(s)
+	}
+	return out
 }

@@ -25,8 +25,8 @@ type Document struct {
 // Worksheet holds the [worksheet] table: what is printed around the content
 // and the PDF's metadata.
 type Worksheet struct {
-	Title          string
-	Subtitle       string
+	Title          Inline
+	Subtitle       Inline // may be empty
 	Paper          Paper
 	Author         string // PDF metadata only
 	Language       string // PDF /Lang, such as "en-GB"
@@ -116,11 +116,15 @@ type Style struct {
 	Size     float64 // body size in points, 8..24
 	MarginMM float64 // page margin on every side, in millimetres
 	RulingMM float64 // gap between writing lines, in millimetres
+	// SmartQuotes says whether straight quotes were made curly and "--"
+	// and "---" dashes in the text (smart_quotes = true); the text is
+	// already so.
+	SmartQuotes bool
 }
 
 // Section is one [[section]]: a heading and its blocks.
 type Section struct {
-	Heading string
+	Heading Inline
 	Blocks  []Block
 	Pos     Pos // where the [[section]] header is
 }
@@ -161,12 +165,13 @@ type Block struct {
 	// into paragraphs at blank lines; within a paragraph every run of white
 	// space, line breaks included, is one space, and there is no leading or
 	// trailing space. A Notes block may have none (a box with no prompt).
-	Paragraphs []string
-	Source     string   // Quote: the attribution; may be empty
+	// Every text of a block is marked up (see Inline).
+	Paragraphs []Inline
+	Source     Inline   // Quote: the attribution; may be empty
 	Lines      int      // Notes: the number of writing lines, 1..60
 	Ruling     Ruling   // Notes: how the box is ruled
-	Label      string   // Task: the panel's label, default "Task"
-	Items      []string // Task: bulleted items inside the panel
+	Label      Inline   // Task: the panel's label, default "Task"
+	Items      []Inline // Task: bulleted items inside the panel
 	Pos        Pos      // where the block's [[section.block]] header is
 }
 
@@ -199,7 +204,7 @@ func (r Ruling) String() string {
 // Summary holds the [summary] table: a one-page sheet of panels for students
 // to fill in, written as NAME-summary.pdf.
 type Summary struct {
-	Title    string
+	Title    Inline
 	Paper    Paper // default A3 landscape
 	NameLine bool  // default true
 	Panels   []Panel
@@ -208,8 +213,8 @@ type Summary struct {
 // Panel is one [[summary.panel]]. When a file gives none, the panels are
 // Causes, Course and Effects.
 type Panel struct {
-	Heading string
-	Prompt  string // optional hint under the heading
+	Heading Inline
+	Prompt  Inline // optional hint under the heading
 	Ruling  Ruling
 }
 

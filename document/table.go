@@ -94,10 +94,22 @@ func (t *table) checked(key string, printed bool) (string, bool) {
 	return s, ok
 }
 
-// text returns key's printed text, normalised to one line.
-func (t *table) text(key string) (string, bool) {
+// line returns key's printed text, normalised to one line, with no markup
+// (the footer, which is a template of its own).
+func (t *table) line(key string) (string, bool) {
 	s, ok := t.checked(key, true)
 	return oneLine(s), ok
+}
+
+// text returns key's printed text, normalised to one line, with its markup
+// parsed.
+func (t *table) text(key string) (Inline, bool) {
+	s, ok := t.checked(key, true)
+	if !ok {
+		return nil, false
+	}
+	path := keyPath(t.path, key)
+	return t.d.inline(path, s, oneLine(s), 0, false, func() Pos { return t.keyPos(key) }), true
 }
 
 // plain returns key's text, normalised to one line, for a value that is
@@ -107,20 +119,33 @@ func (t *table) plain(key string) (string, bool) {
 	return oneLine(s), ok
 }
 
-// paragraphs returns key's printed text split into paragraphs.
-func (t *table) paragraphs(key string) ([]string, bool) {
+// paragraphs returns key's printed text split into paragraphs, with
+// their markup parsed.
+func (t *table) paragraphs(key string) ([]Inline, bool) {
 	s, ok := t.checked(key, true)
-	return splitParagraphs(s), ok
+	if !ok {
+		return nil, false
+	}
+	paras := splitParagraphs(s)
+	if len(paras) == 0 {
+		return nil, true
+	}
+	out := make([]Inline, 0, len(paras))
+	path := keyPath(t.path, key)
+	for i, p := range paras {
+		out = append(out, t.d.inline(path, s, p, i, true, func() Pos { return t.keyPos(key) }))
+	}
+	return out, true
 }
 
 // required returns key's printed text, reporting a missing or empty value.
-func (t *table) required(key string) string {
+func (t *table) required(key string) Inline {
 	if !t.has(key) {
 		t.d.errorf(t.pos(), "%s has no %s: add %s = \"...\"", t.name, key, key)
-		return ""
+		return nil
 	}
 	s, ok := t.text(key)
-	if ok && s == "" {
+	if ok && len(s) == 0 {
 		t.errorf(key, "key %q must not be empty", key)
 	}
 	return s
@@ -210,8 +235,9 @@ func list(names []string, conj string) string {
 	return strings.Join(names[:len(names)-1], ", ") + " " + conj + " " + names[len(names)-1]
 }
 
-// textList returns key's array of printed one-line texts, none empty.
-func (t *table) textList(key string) ([]string, bool) {
+// textList returns key's array of printed one-line texts, none empty, with
+// their markup parsed.
+func (t *table) textList(key string) ([]Inline, bool) {
 	v, present := t.get(key)
 	if !present {
 		return nil, false
@@ -222,7 +248,7 @@ func (t *table) textList(key string) ([]string, bool) {
 		return nil, false
 	}
 	path := keyPath(t.path, key)
-	var out []string
+	var out []Inline
 	for i, e := range arr {
 		ep := elemPath(path, i)
 		at := t.keyPos(key)
@@ -235,11 +261,12 @@ func (t *table) textList(key string) ([]string, bool) {
 			continue
 		}
 		t.d.checkText(ep, s, func() Pos { return at }, true)
-		if s = oneLine(s); s == "" {
+		line := oneLine(s)
+		if line == "" {
 			t.d.errorf(at, "item %d of %q is empty", i+1, key)
 			continue
 		}
-		out = append(out, s)
+		out = append(out, t.d.inline(ep, s, line, 0, false, func() Pos { return at }))
 	}
 	return out, true
 }

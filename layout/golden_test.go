@@ -14,7 +14,7 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden dumps in testdata/ from the current layout")
 
 // TestGolden compares the placed pages of every content file, and of
-// testdata/features.toml, with a readable dump kept in testdata/, so that a
+// testdata/features.toml and testdata/markup.toml, with a readable dump kept in testdata/, so that a
 // review sees each layout change as a diff. Run `go test ./layout -update`
 // to accept a change.
 func TestGolden(t *testing.T) {
@@ -22,8 +22,9 @@ func TestGolden(t *testing.T) {
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no content files found: %v", err)
 	}
-	// features.toml uses what the content files do not.
-	files = append(files, filepath.Join("testdata", "features.toml"))
+	// features.toml uses what the content files do not; markup.toml uses
+	// inline markup and smart quotes.
+	files = append(files, filepath.Join("testdata", "features.toml"), filepath.Join("testdata", "markup.toml"))
 	for _, f := range files {
 		name := strings.TrimSuffix(filepath.Base(f), ".toml")
 		t.Run(name, func(t *testing.T) {

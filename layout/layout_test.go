@@ -14,7 +14,7 @@ import (
 func newDoc(sections ...document.Section) *document.Document {
 	return &document.Document{
 		Worksheet: document.Worksheet{
-			Title:          "A worksheet",
+			Title:          document.Plain("A worksheet"),
 			Paper:          paper("A4", false),
 			Footer:         document.Footer{{Text: "Footer / "}, {Placeholder: document.Page}},
 			NumberSections: true,
@@ -37,16 +37,16 @@ func sentences(n, from int) string {
 }
 
 func bullet(s string) document.Block {
-	return document.Block{Kind: document.Bullet, Paragraphs: []string{s}}
+	return document.Block{Kind: document.Bullet, Paragraphs: []document.Inline{document.Plain(s)}}
 }
 func text(s string) document.Block {
-	return document.Block{Kind: document.Text, Paragraphs: []string{s}}
+	return document.Block{Kind: document.Text, Paragraphs: []document.Inline{document.Plain(s)}}
 }
 func quote(s, src string) document.Block {
-	return document.Block{Kind: document.Quote, Paragraphs: []string{s}, Source: src}
+	return document.Block{Kind: document.Quote, Paragraphs: []document.Inline{document.Plain(s)}, Source: document.Plain(src)}
 }
 func notes(prompt string, lines int) document.Block {
-	return document.Block{Kind: document.Notes, Paragraphs: []string{prompt}, Lines: lines}
+	return document.Block{Kind: document.Notes, Paragraphs: []document.Inline{document.Plain(prompt)}, Lines: lines}
 }
 
 func mustWorksheet(t *testing.T, d *document.Document) *Result {
@@ -144,7 +144,7 @@ func baselinesOf(p []Text, s string) []float64 {
 func TestNothingLost(t *testing.T) {
 	long := sentences(150, 0) // several pages of one quotation
 	d := newDoc(
-		document.Section{Heading: "One", Blocks: []document.Block{
+		document.Section{Heading: document.Plain("One"), Blocks: []document.Block{
 			bullet(sentences(3, 1000)),
 			quote(long, "The source of it"),
 			text(sentences(40, 2000)),
@@ -163,7 +163,7 @@ func TestNothingLost(t *testing.T) {
 }
 
 func TestQuoteLongerThanPageKeepsSourceWithItsLastPart(t *testing.T) {
-	d := newDoc(document.Section{Heading: "One", Blocks: []document.Block{quote(sentences(150, 0), "The source")}})
+	d := newDoc(document.Section{Heading: document.Plain("One"), Blocks: []document.Block{quote(sentences(150, 0), "The source")}})
 	r := mustWorksheet(t, d)
 	pages := pageTexts(r)
 	for i, p := range pages {
@@ -191,7 +191,7 @@ func sweep(t *testing.T, from, to int, tail []document.Block, check func(r *Resu
 			for i := range fill {
 				blocks = append(blocks, bullet(sentence(i)))
 			}
-			d := newDoc(document.Section{Heading: "One", Blocks: append(blocks, tail...)})
+			d := newDoc(document.Section{Heading: document.Plain("One"), Blocks: append(blocks, tail...)})
 			d.Style.RulingMM = ruling
 			check(mustWorksheet(t, d), fmt.Sprintf("ruling %v, fill %d", ruling, fill))
 		}
@@ -223,7 +223,7 @@ func TestHeadingNeverLastOnPage(t *testing.T) {
 		"bullet": bullet(sentence(100)),
 		"quote":  quote(sentences(3, 100), "Source"),
 		"notes":  notes("Why?", 4),
-		"task":   {Kind: document.Task, Label: "Task", Paragraphs: []string{sentence(100)}},
+		"task":   {Kind: document.Task, Label: document.Plain("Task"), Paragraphs: []document.Inline{document.Plain(sentence(100))}},
 	}
 	for kind, blk := range next {
 		for fill := range 60 {
@@ -232,8 +232,8 @@ func TestHeadingNeverLastOnPage(t *testing.T) {
 				blocks = append(blocks, bullet(sentence(i)))
 			}
 			r := mustWorksheet(t, newDoc(
-				document.Section{Heading: "First", Blocks: blocks},
-				document.Section{Heading: "Second", Blocks: []document.Block{blk}},
+				document.Section{Heading: document.Plain("First"), Blocks: blocks},
+				document.Section{Heading: document.Plain("Second"), Blocks: []document.Block{blk}},
 			))
 			for i, p := range pageTexts(r) {
 				if last := p[len(p)-1]; strings.HasSuffix(last.Text, "First") || strings.HasSuffix(last.Text, "Second") {
@@ -276,7 +276,7 @@ func TestNotesPromptAndBoxSharePage(t *testing.T) {
 			blocks = append(blocks, bullet(sentence(i)))
 		}
 		blocks = append(blocks, notes("Why does Conquest suggest that the Purges wound down?", 6))
-		r := mustWorksheet(t, newDoc(document.Section{Heading: "One", Blocks: blocks}))
+		r := mustWorksheet(t, newDoc(document.Section{Heading: document.Plain("One"), Blocks: blocks}))
 		for i, p := range r.Pages {
 			var prompt, box bool
 			for _, it := range p.Items {
@@ -298,7 +298,7 @@ func TestWritingBoxHeight(t *testing.T) {
 	for _, ruling := range []document.Ruling{document.Lines, document.Dotted, document.Grid, document.Blank} {
 		b := notes("Prompt", 6)
 		b.Ruling = ruling
-		r := mustWorksheet(t, newDoc(document.Section{Heading: "One", Blocks: []document.Block{b}}))
+		r := mustWorksheet(t, newDoc(document.Section{Heading: document.Plain("One"), Blocks: []document.Block{b}}))
 		var box *Box
 		rules := 0
 		for _, it := range r.Pages[0].Items {
@@ -327,7 +327,7 @@ func TestWritingBoxHeight(t *testing.T) {
 }
 
 func TestFooterExpandsPages(t *testing.T) {
-	d := newDoc(document.Section{Heading: "One", Blocks: []document.Block{text(sentences(120, 0))}})
+	d := newDoc(document.Section{Heading: document.Plain("One"), Blocks: []document.Block{text(sentences(120, 0))}})
 	d.Worksheet.Footer = document.Footer{{Text: "p. "}, {Placeholder: document.Page}, {Text: " / "}, {Placeholder: document.Pages}}
 	d.Worksheet.FooterLink = "https://example.org"
 	r := mustWorksheet(t, d)
@@ -351,8 +351,8 @@ func TestFooterExpandsPages(t *testing.T) {
 
 func TestOutlineHasOneBookmarkPerSection(t *testing.T) {
 	d := newDoc(
-		document.Section{Heading: "One", Blocks: []document.Block{text(sentences(60, 0))}},
-		document.Section{Heading: "Two", Blocks: []document.Block{text(sentences(3, 0))}},
+		document.Section{Heading: document.Plain("One"), Blocks: []document.Block{text(sentences(60, 0))}},
+		document.Section{Heading: document.Plain("Two"), Blocks: []document.Block{text(sentences(3, 0))}},
 	)
 	r := mustWorksheet(t, d)
 	if len(r.Outline) != 2 || r.Outline[0].Title != "1. One" || r.Outline[1].Title != "2. Two" || r.Outline[1].Page < 1 {
@@ -362,7 +362,7 @@ func TestOutlineHasOneBookmarkPerSection(t *testing.T) {
 
 func TestLongWordIsBrokenNotClipped(t *testing.T) {
 	w := strings.Repeat("abcdefghij", 80)
-	r := mustWorksheet(t, newDoc(document.Section{Heading: "One", Blocks: []document.Block{bullet(w)}}))
+	r := mustWorksheet(t, newDoc(document.Section{Heading: document.Plain("One"), Blocks: []document.Block{bullet(w)}}))
 	if got := strings.Join(allWords(r), ""); !strings.Contains(got, w) {
 		t.Fatalf("long word lost")
 	}
@@ -374,7 +374,7 @@ func TestWrapWidthsAreExact(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := th.at(10)
-	spans := []span{{th.face(fonts.Bold), "Notes: "}, {th.face(fonts.Regular), sentences(5, 0)}}
+	spans := []span{{face: th.face(fonts.Bold), text: "Notes: "}, {face: th.face(fonts.Regular), text: sentences(5, 0)}}
 	for _, width := range []float64{80, 200, 450} {
 		for _, l := range m.wrap(spans, width) {
 			if l.width > width+1e-9 {
@@ -404,6 +404,134 @@ func TestWrapTerminatesWhenNothingFits(t *testing.T) {
 		lines := th.at(11).wrap(th.plain("abc de"), width)
 		if len(lines) != 5 {
 			t.Errorf("width %v: %d lines, want one per character (5)", width, len(lines))
+		}
+	}
+}
+
+// markedDoc returns a document of one text block of marked-up text, parsed
+// as a content file would be.
+func markedDoc(t *testing.T, text string) *document.Document {
+	t.Helper()
+	src := "[worksheet]\ntitle = \"T\"\n[[section]]\nheading = \"H\"\n[[section.block]]\ntext = '''" + text + "'''\n"
+	d, err := document.Decode("x.toml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// bodyTexts returns the Text items of the first page set at the body size
+// in the ink or link colour, the body text.
+func bodyTexts(r *Result) []Text {
+	var ts []Text
+	for _, it := range r.Pages[0].Items {
+		if tx, ok := it.(Text); ok && tx.Size == 11 && (tx.Color == ink || tx.Color == linkColor) && tx.Y > 100 {
+			ts = append(ts, tx)
+		}
+	}
+	return ts
+}
+
+// TestMixedFacesOnOneLine places a paragraph of four faces on one line and
+// checks that each run starts where the runs before it end, measured with
+// the metrics of their faces. A space between words belongs to the run
+// before it, in its face.
+func TestMixedFacesOnOneLine(t *testing.T) {
+	r := mustWorksheet(t, markedDoc(t, "Plain *italic words* then **bold** and ***both*** and [a link](https://example.org) end."))
+	ts := bodyTexts(r)
+	want := []struct {
+		text  string
+		style fonts.Style
+	}{
+		{"Plain ", fonts.Regular}, {"italic words ", fonts.Italic}, {"then ", fonts.Regular},
+		{"bold ", fonts.Bold}, {"and ", fonts.Regular}, {"both ", fonts.BoldItalic},
+		{"and ", fonts.Regular}, {"a link ", fonts.Regular}, {"end.", fonts.Regular},
+	}
+	if len(ts) != len(want) {
+		t.Fatalf("%d runs, want %d: %+v", len(ts), len(want), ts)
+	}
+	x := ts[0].X
+	for i, w := range want {
+		tx := ts[i]
+		m, err := fonts.Load(tx.Face)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tx.Text != w.text || tx.Face.Style != w.style || tx.Y != ts[0].Y {
+			t.Errorf("run %d = %q %v at y %.2f, want %q %v on the first line", i, tx.Text, tx.Face, tx.Y, w.text, fonts.Face{Style: w.style})
+		}
+		if math.Abs(tx.X-x) > 1e-9 {
+			t.Errorf("run %d %q at x %.4f, want %.4f (the widths of the runs before it)", i, tx.Text, tx.X, x)
+		}
+		if width := m.Size(tx.Text, tx.Size); math.Abs(tx.Width-width) > 1e-9 {
+			t.Errorf("run %d %q is %.4f wide, measured %.4f", i, tx.Text, tx.Width, width)
+		}
+		if (tx.Color == linkColor) != (w.text == "a link ") {
+			t.Errorf("run %d %q colour %v", i, tx.Text, tx.Color)
+		}
+		x += tx.Width
+	}
+}
+
+// TestMarkedFaces checks the faces of emphasis in italic quotations and in
+// bold headings.
+func TestMarkedFaces(t *testing.T) {
+	th, err := newTheme(document.Style{Font: fonts.Sans, Size: 11, MarginMM: 18, RulingMM: 8})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer th.release()
+	in := document.Inline{{Text: "a"}, {Text: "b", Italic: true}, {Text: "c", Bold: true}, {Text: "d", Bold: true, Italic: true}}
+	for base, want := range map[fonts.Style][]fonts.Style{
+		fonts.Regular: {fonts.Regular, fonts.Italic, fonts.Bold, fonts.BoldItalic},
+		fonts.Italic:  {fonts.Italic, fonts.Regular, fonts.BoldItalic, fonts.Bold},
+		fonts.Bold:    {fonts.Bold, fonts.BoldItalic, fonts.Bold, fonts.BoldItalic},
+	} {
+		for i, sp := range th.marked(in, base) {
+			if sp.face.Style != want[i] {
+				t.Errorf("base %v, span %q: %v, want %v", base, sp.text, sp.face.Style, want[i])
+			}
+		}
+	}
+}
+
+// TestLinkRectangles checks that a link wrapped over lines has one Link a
+// line, each covering exactly the linked words on its line.
+func TestLinkRectangles(t *testing.T) {
+	const url = "https://example.org/trotsky"
+	words := strings.Repeat("linked words go on ", 12)
+	r := mustWorksheet(t, markedDoc(t, "Before the link ["+strings.TrimSpace(words)+"](https://example.org/trotsky) after."))
+	var links []Link
+	for _, it := range r.Pages[0].Items {
+		if l, ok := it.(Link); ok && l.URL == url {
+			links = append(links, l)
+		}
+	}
+	var linked []Text
+	for _, tx := range bodyTexts(r) {
+		if tx.Color == linkColor {
+			linked = append(linked, tx)
+		}
+	}
+	if len(links) < 2 || len(links) != len(linked) {
+		t.Fatalf("%d links over %d runs of linked text, want one a line over two or more lines", len(links), len(linked))
+	}
+	for i, l := range links {
+		tx := linked[i]
+		x0, y0, x1, y1 := tx.Bounds()
+		m, err := fonts.Load(tx.Face)
+		if err != nil {
+			t.Fatal(err)
+		}
+		x1 -= m.Size(tx.Text, tx.Size) - m.Size(strings.TrimRight(tx.Text, " "), tx.Size) // the space after the link
+		if math.Abs(l.X-x0) > 1e-9 || math.Abs(l.X+l.W-x1) > 1e-6 {
+			t.Errorf("link %d spans x %.2f..%.2f, its words %.2f..%.2f", i, l.X, l.X+l.W, x0, x1)
+		}
+		if l.Y > y0 || l.Y+l.H < y1 {
+			t.Errorf("link %d spans y %.2f..%.2f, its words %.2f..%.2f", i, l.Y, l.Y+l.H, y0, y1)
+		}
+		if i > 0 && l.Y <= links[i-1].Y {
+			t.Errorf("link %d is not below link %d", i, i-1)
 		}
 	}
 }

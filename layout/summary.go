@@ -29,7 +29,7 @@ func Summary(d *document.Document) (*Result, error) {
 	}
 	defer b.release()
 	ts := b.size * 2.1
-	head := b.lines([]span{{b.face(fonts.Bold), s.Title}}, ts, ts*1.2, b.left, b.width, 0.5, solid(ink))
+	head := b.lines(b.marked(s.Title, fonts.Bold), ts, ts*1.2, b.left, b.width, 0.5, solid(ink))
 	if s.NameLine {
 		head = append(head, b.nameLine([]string{"Name", "Class", "Date"}, []float64{0.5, 0.25, 0.25}))
 	}
@@ -59,7 +59,7 @@ func Summary(d *document.Document) (*Result, error) {
 	b.footers(pages)
 	return &Result{
 		Pages:    pages,
-		Title:    s.Title,
+		Title:    s.Title.String(),
 		Author:   d.Worksheet.Author,
 		Language: d.Worksheet.Language,
 	}, nil
@@ -89,11 +89,12 @@ func (b *builder) panel(pan document.Panel, x, y, w, h float64) ([]Item, error) 
 	inset := 0.75 * b.size
 	hs := 1.15 * b.size
 	ps := 0.85 * b.size
-	noRoom := fmt.Errorf("panel %q has no room for its heading, prompt and %d writing lines: use fewer panels, a larger paper or a smaller size", pan.Heading, minRows)
-	if !b.at(hs).fits([]span{{b.face(fonts.Bold), pan.Heading}}, w-2*inset) || !b.at(ps).fits(b.plain(pan.Prompt), w-2*inset) {
+	noRoom := fmt.Errorf("panel %q has no room for its heading, prompt and %d writing lines: use fewer panels, a larger paper or a smaller size", pan.Heading.String(), minRows)
+	headSpans, promptSpans := b.marked(pan.Heading, fonts.Bold), b.marked(pan.Prompt, fonts.Regular)
+	if !b.at(hs).fits(headSpans, w-2*inset) || !b.at(ps).fits(promptSpans, w-2*inset) {
 		return nil, noRoom
 	}
-	heading := b.lines([]span{{b.face(fonts.Bold), pan.Heading}}, hs, hs*1.25, x+inset, w-2*inset, 0.5, solid(accent))
+	heading := b.lines(headSpans, hs, hs*1.25, x+inset, w-2*inset, 0.5, solid(accent))
 	pad := (2*b.lead - hs*1.25) / 2 // one heading line sits in a band two body lines high
 	heading[0].space = pad
 	_, band := stack(nil, heading, y)
@@ -104,8 +105,8 @@ func (b *builder) panel(pan document.Panel, x, y, w, h float64) ([]Item, error) 
 	}
 	items, _ = stack(items, heading, y)
 	next := y + band
-	if pan.Prompt != "" {
-		prompt := b.lines(b.plain(pan.Prompt), ps, ps*1.3, x+inset, w-2*inset, 0, solid(muted))
+	if len(pan.Prompt) > 0 {
+		prompt := b.lines(promptSpans, ps, ps*1.3, x+inset, w-2*inset, 0, solid(muted))
 		prompt[0].space = 0.3 * b.lead
 		items, next = stack(items, prompt, next)
 	}

@@ -20,14 +20,14 @@ func paper(name string, landscape bool) document.Paper {
 func summaryDoc(p document.Paper, size float64, panels []document.Panel) *document.Document {
 	d := newDoc()
 	d.Style.Size = size
-	d.Summary = &document.Summary{Title: "Causes, Course and Effects of the Purges", Paper: p, NameLine: true, Panels: panels}
+	d.Summary = &document.Summary{Title: document.Plain("Causes, Course and Effects of the Purges"), Paper: p, NameLine: true, Panels: panels}
 	return d
 }
 
 func panels(n int, heading, prompt string) []document.Panel {
 	ps := make([]document.Panel, n)
 	for i := range ps {
-		ps[i] = document.Panel{Heading: fmt.Sprintf("%s %d", heading, i+1), Prompt: prompt, Ruling: document.Ruling(i % 4)}
+		ps[i] = document.Panel{Heading: document.Plain(fmt.Sprintf("%s %d", heading, i+1)), Prompt: document.Plain(prompt), Ruling: document.Ruling(i % 4)}
 	}
 	return ps
 }

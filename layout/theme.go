@@ -19,6 +19,8 @@ var (
 	rule   = Color{0x9a, 0xa3, 0xad} // writing lines
 	frameC = Color{0x5f, 0x6b, 0x78} // writing boxes
 	tint   = Color{0xee, 0xf3, 0xf8} // task panels, summary bands
+
+	linkColor = accent // the text of links
 )
 
 // theme is every measurement of a document, derived from its [style].
@@ -87,6 +89,27 @@ func (t *theme) baseline(size, lead float64) float64 {
 // xHeight returns the height of lower-case letters at size.
 func (t *theme) xHeight(size float64) float64 {
 	return float64(t.metrics[fonts.Regular].XHeight) * size / 1000
+}
+
+// marked returns the spans of marked-up text set in style base: bold text
+// is bold, and italic text italic, or upright when base is italic.
+func (t *theme) marked(in document.Inline, base fonts.Style) []span {
+	spans := make([]span, len(in))
+	for i, s := range in {
+		bold := s.Bold || base == fonts.Bold || base == fonts.BoldItalic
+		italic := s.Italic != (base == fonts.Italic || base == fonts.BoldItalic)
+		st := fonts.Regular
+		switch {
+		case bold && italic:
+			st = fonts.BoldItalic
+		case bold:
+			st = fonts.Bold
+		case italic:
+			st = fonts.Italic
+		}
+		spans[i] = span{face: t.face(st), text: s.Text, url: s.URL}
+	}
+	return spans
 }
 
 func solid(c Color) func(fonts.Face) Color { return func(fonts.Face) Color { return c } }

@@ -27,7 +27,7 @@ func Worksheet(d *document.Document) (*Result, error) {
 	return &Result{
 		Pages:    fl.pages,
 		Outline:  fl.outline,
-		Title:    d.Worksheet.Title,
+		Title:    d.Worksheet.Title.String(),
 		Author:   d.Worksheet.Author,
 		Language: d.Worksheet.Language,
 	}, nil
@@ -96,7 +96,7 @@ func (b *builder) pieces(d *document.Document) []piece {
 	for i, s := range d.Sections {
 		text := s.Heading
 		if d.Worksheet.NumberSections {
-			text = strconv.Itoa(i+1) + ". " + s.Heading
+			text = append(document.Inline{{Text: strconv.Itoa(i+1) + ". "}}, s.Heading...)
 		}
 		ps = append(ps, piece{roleHeading, b.heading(text)})
 		for _, blk := range s.Blocks {
@@ -168,7 +168,7 @@ func (b *builder) appendLines(us []unit, spans []span, size, lead, x, width, ali
 	us = slices.Grow(us, len(wrapped))
 	for _, l := range wrapped {
 		lx := x + (width-l.width)*align
-		us = append(us, unit{height: lead, texts: l.runs(lx, base, size, color)})
+		us = append(us, unit{height: lead, texts: l.runs(lx, base, size, color), items: l.links(lx, lead)})
 	}
 	return us
 }
@@ -198,15 +198,15 @@ func stroked(x, y, w, h, lw float64, stroke, fill *Color) Box {
 	return Box{X: x + lw/2, Y: y + lw/2, W: w - lw, H: h - lw, Stroke: stroke, Fill: fill, LineWidth: lw}
 }
 
-func (t *theme) plain(s string) []span { return []span{{t.face(fonts.Regular), s}} }
+func (t *theme) plain(s string) []span { return []span{{face: t.face(fonts.Regular), text: s}} }
 
 // titleBlock is the title, subtitle, optional name line and a rule.
 func (b *builder) titleBlock(w document.Worksheet) []unit {
 	ts := b.size * 1.9
-	us := b.lines([]span{{b.face(fonts.Bold), w.Title}}, ts, ts*1.2, b.left, b.width, 0.5, solid(ink))
-	if w.Subtitle != "" {
+	us := b.lines(b.marked(w.Title, fonts.Bold), ts, ts*1.2, b.left, b.width, 0.5, solid(ink))
+	if len(w.Subtitle) > 0 {
 		ss := b.size * 1.15
-		sub := b.lines(b.plain(w.Subtitle), ss, ss*1.3, b.left, b.width, 0.5, solid(muted))
+		sub := b.lines(b.marked(w.Subtitle, fonts.Regular), ss, ss*1.3, b.left, b.width, 0.5, solid(muted))
 		sub[0].space = 0.15 * b.lead
 		us = append(us, sub...)
 	}
@@ -242,10 +242,10 @@ func (b *builder) nameLine(labels []string, share []float64) unit {
 }
 
 // heading sets a section heading, with its bookmark.
-func (b *builder) heading(text string) []unit {
+func (b *builder) heading(text document.Inline) []unit {
 	hs := b.size * 1.27
-	us := keepAll(b.lines([]span{{b.face(fonts.Bold), text}}, hs, hs*1.25, b.left, b.width, 0, solid(accent)))
-	us[0].mark = text
+	us := keepAll(b.lines(b.marked(text, fonts.Bold), hs, hs*1.25, b.left, b.width, 0, solid(accent)))
+	us[0].mark = text.String()
 	return us
 }
 
@@ -271,20 +271,22 @@ func (b *builder) block(blk document.Block) []unit {
 	return us
 }
 
-func endsWithColon(ps []string) bool {
-	if len(ps) == 0 {
+// endsWithColon reports whether the last paragraph of ps ends with a colon.
+func endsWithColon(ps []document.Inline) bool {
+	if len(ps) == 0 || len(ps[len(ps)-1]) == 0 {
 		return false
 	}
 	last := ps[len(ps)-1]
-	return len(last) > 0 && last[len(last)-1] == ':'
+	text := last[len(last)-1].Text
+	return len(text) > 0 && text[len(text)-1] == ':'
 }
 
-// paragraphs sets plain paragraphs in the column from x, width wide.
-func (b *builder) paragraphs(ps []string, x, width float64) []unit {
+// paragraphs sets paragraphs in the column from x, width wide.
+func (b *builder) paragraphs(ps []document.Inline, x, width float64) []unit {
 	var us []unit
 	for i, p := range ps {
 		start := len(us)
-		us = b.appendParagraph(us, b.plain(p), b.size, b.lead, x, width, 0, solid(ink))
+		us = b.appendParagraph(us, b.marked(p, fonts.Regular), b.size, b.lead, x, width, 0, solid(ink))
 		if i > 0 && len(us) > start {
 			us[start].space = 0.5 * b.lead
 		}
@@ -294,7 +296,7 @@ func (b *builder) paragraphs(ps []string, x, width float64) []unit {
 
 // bullets sets a bulleted item: a small square drawn as a shape, and the
 // text with a hanging indent. Later paragraphs of the item hang too.
-func (b *builder) bullets(ps []string, x, width float64) []unit {
+func (b *builder) bullets(ps []document.Inline, x, width float64) []unit {
 	indent := 1.3 * b.size
 	us := b.paragraphs(ps, x+indent, width-indent)
 	if len(us) == 0 {
@@ -307,8 +309,9 @@ func (b *builder) bullets(ps []string, x, width float64) []unit {
 	return us
 }
 
-// quote sets a quotation indented from both sides in italics, with a bar
-// at its left and its source right-aligned beneath in smaller type. The
+// quote sets a quotation indented from both sides in italics (its italic
+// text upright), with a bar at its left and its source right-aligned
+// beneath in smaller bold type. The
 // quotation and its source stay together unless they are taller than a
 // page.
 func (b *builder) quote(blk document.Block) []unit {
@@ -320,7 +323,7 @@ func (b *builder) quote(blk document.Block) []unit {
 	var us []unit
 	for i, p := range blk.Paragraphs {
 		start := len(us)
-		us = b.appendLines(us, []span{{b.face(fonts.Italic), p}}, b.size, b.lead, x, width, 0, solid(ink))
+		us = b.appendLines(us, b.marked(p, fonts.Italic), b.size, b.lead, x, width, 0, solid(ink))
 		if i > 0 && len(us) > start {
 			us[start].space = 0.4 * b.lead
 		}
@@ -328,9 +331,9 @@ func (b *builder) quote(blk document.Block) []unit {
 	for i := range us {
 		us[i].group = bar
 	}
-	if blk.Source != "" {
+	if len(blk.Source) > 0 {
 		ss := 0.88 * b.size
-		src := b.lines([]span{{b.face(fonts.Bold), blk.Source}}, ss, ss*1.35, x, width, 1, solid(muted))
+		src := b.lines(b.marked(blk.Source, fonts.Bold), ss, ss*1.35, x, width, 1, solid(muted))
 		src[0].space = 0.2 * b.lead
 		us = append(us, src...)
 	}
@@ -340,15 +343,17 @@ func (b *builder) quote(blk document.Block) []unit {
 // notes sets the bold "Notes:" label and the prompt, then a bordered box of
 // writing lines; prompt and box share a page.
 func (b *builder) notes(blk document.Block) []unit {
-	label := span{b.face(fonts.Bold), "Notes:"}
+	label := span{face: b.face(fonts.Bold), text: "Notes:"}
 	var us []unit
 	if len(blk.Paragraphs) == 0 {
 		us = b.lines([]span{label}, b.size, b.lead, b.left, b.width, 0, solid(ink))
 	}
 	for i, p := range blk.Paragraphs {
-		spans := b.plain(p)
+		spans := b.marked(p, fonts.Regular)
 		if i == 0 {
-			spans = []span{label, {b.face(fonts.Regular), " " + p}}
+			// The space after the label is a span of its own, so that
+			// the prompt's first span keeps its own face and link.
+			spans = append([]span{label, {face: b.face(fonts.Regular), text: " "}}, spans...)
 		}
 		pu := b.lines(spans, b.size, b.lead, b.left, b.width, 0, solid(ink))
 		if i > 0 {
@@ -411,14 +416,14 @@ func (b *builder) task(blk document.Block) []unit {
 	g := &group{draw: func(top, bottom float64) []Item {
 		return []Item{stroked(b.left, top, b.width, bottom-top, 0.8, paint(accent), paint(tint))}
 	}}
-	us := b.lines([]span{{b.face(fonts.Bold), blk.Label}}, b.size, b.lead, x, width, 0, solid(accent))
+	us := b.lines(b.marked(blk.Label, fonts.Bold), b.size, b.lead, x, width, 0, solid(accent))
 	body := b.paragraphs(blk.Paragraphs, x, width)
 	if len(body) > 0 {
 		body[0].space = 0.2 * b.lead
 	}
 	us = append(us, body...)
 	for _, it := range blk.Items {
-		bu := b.bullets([]string{it}, x, width)
+		bu := b.bullets([]document.Inline{it}, x, width)
 		bu[0].space = 0.3 * b.lead
 		us = append(us, bu...)
 	}

@@ -11,6 +11,7 @@ import (
 type span struct {
 	face fonts.Face
 	text string
+	url  string // when set, the text is (part of) a link to url
 }
 
 // frag is a measured piece of a word in one face.
@@ -20,6 +21,7 @@ type frag struct {
 	width float64
 	src   string // the text of the span it is from
 	at    int    // where text is in src
+	url   string // the span's link, if any
 }
 
 // word is an unbreakable run of fragments between spaces. space is the
@@ -97,7 +99,7 @@ func (m measurer) words(spans []span) []word {
 			}
 			if part != "" {
 				w := m.width(sp.face, part)
-				frags = append(frags, frag{sp.face, part, w, sp.text, at})
+				frags = append(frags, frag{sp.face, part, w, sp.text, at, sp.url})
 				cur.width += w
 			}
 			if !more {
@@ -230,7 +232,7 @@ func (m measurer) splitWord(w word, width float64, atLeastOne bool) (head, tail 
 
 // part returns the bytes i to j of f's text as a fragment of its own.
 func (m measurer) part(f frag, i, j int) frag {
-	return frag{f.face, f.text[i:j], m.width(f.face, f.text[i:j]), f.src, f.at + i}
+	return frag{f.face, f.text[i:j], m.width(f.face, f.text[i:j]), f.src, f.at + i, f.url}
 }
 
 // texts turns a wrapped line into Text items starting at x on baseline y,
@@ -244,7 +246,8 @@ func (l line) texts(x, y, size float64, color func(fonts.Face) Color) []Item {
 	return items
 }
 
-// runs is texts as Texts rather than Items.
+// runs is texts as Texts rather than Items. The text of a link is a run of
+// its own, in the link colour.
 func (l line) runs(x, y, size float64, color func(fonts.Face) Color) []Text {
 	text := l.text()
 	var (
@@ -259,14 +262,18 @@ func (l line) runs(x, y, size float64, color func(fonts.Face) Color) []Text {
 			runs = append(runs, run)
 		}
 	}
-	pos := x
+	pos, link := x, false
 	for i, w := range l.words {
 		for _, f := range w.frags {
-			if end > start && run.Face == f.face {
+			if end > start && run.Face == f.face && link == (f.url != "") {
 				run.Width += f.width
 			} else {
 				flush()
-				run = Text{X: pos, Y: y, Face: f.face, Size: size, Color: color(f.face), Width: f.width}
+				c := color(f.face)
+				if link = f.url != ""; link {
+					c = linkColor
+				}
+				run = Text{X: pos, Y: y, Face: f.face, Size: size, Color: c, Width: f.width}
 				start = end
 			}
 			end += len(f.text)
@@ -280,6 +287,40 @@ func (l line) runs(x, y, size float64, color func(fonts.Face) Color) []Text {
 	}
 	flush()
 	return runs
+}
+
+// links returns a Link over each run of linked words on the line, set from
+// x, each lead high from y 0: one a line however many lines a link wraps
+// onto. The spaces between words of one link are in its rectangle.
+func (l line) links(x, lead float64) []Item {
+	var (
+		items []Item
+		cur   Link // the link being built; URL "" when none is
+	)
+	end := func() {
+		if cur.URL != "" {
+			items = append(items, cur)
+			cur = Link{}
+		}
+	}
+	pos := x
+	for _, w := range l.words {
+		for _, f := range w.frags {
+			switch {
+			case f.url == "":
+				end()
+			case f.url == cur.URL:
+				cur.W = pos + f.width - cur.X
+			default:
+				end()
+				cur = Link{X: pos, W: f.width, H: lead, URL: f.url}
+			}
+			pos += f.width
+		}
+		pos += w.space
+	}
+	end()
+	return items
 }
 
 // text returns the line's words joined by spaces: the text of all its runs
@@ -307,7 +348,8 @@ func (l line) text() string {
 	return b.String()
 }
 
-// faces returns the number of runs of the same face on the line.
+// faces returns the number of runs of the same face on the line: at least
+// the number of its runs, but for links.
 func (l line) faces() int {
 	n := 0
 	var face fonts.Face
