@@ -19,6 +19,7 @@ var (
 	rule   = Color{0x9a, 0xa3, 0xad} // writing lines
 	frameC = Color{0x5f, 0x6b, 0x78} // writing boxes
 	tint   = Color{0xee, 0xf3, 0xf8} // task panels, summary bands
+	answer = Color{0xc0, 0x1f, 0x2a} // model answers, in a marking red
 )
 
 // theme is every measurement of a document, derived from its [style].
@@ -28,6 +29,7 @@ type theme struct {
 	lead    float64 // body line height
 	margin  float64
 	ruling  float64
+	large   bool // the large-print edition: every line at least 1.5 times its size apart
 	metrics [4]*fonts.Metrics
 	scratch *scratch // for the measurers of at; nil once released
 }
@@ -63,6 +65,15 @@ func newTheme(s document.Style) (*theme, error) {
 		t.metrics[st] = m
 	}
 	return t, nil
+}
+
+// pitch returns the line height of text set at size with the usual factor
+// f; in large print, at least 1.5 times the size.
+func (t *theme) pitch(size, f float64) float64 {
+	if t.large {
+		f = max(f, largeSpacing)
+	}
+	return size * f
 }
 
 func (t *theme) face(s fonts.Style) fonts.Face { return fonts.Face{Family: t.family, Style: s} }
