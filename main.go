@@ -50,7 +50,8 @@ has a worksheet too, goes to DIR/stdin-summary.pdf, and needs -o then.
 
 build is incremental: DIR/.handout-manifest.json records what each PDF was
 built from, by content hash, and a file whose content, PDFs, handout
-binary and SOURCE_DATE_EPOCH are unchanged is skipped.
+binary, SOURCE_DATE_EPOCH and --answers and --large-print flags are
+unchanged is skipped.
 
 flags (build, and those that apply to check and watch):
   -o DIR         output folder (default out/)
