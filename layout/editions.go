@@ -99,6 +99,15 @@ func (b *builder) quoteStyle() fonts.Style {
 	return fonts.Italic
 }
 
+// barWidth is the width of the bar beside a quotation: wider in large
+// print, where it alone sets the quotation off.
+func (b *builder) barWidth() float64 {
+	if b.large {
+		return 3
+	}
+	return 1.8
+}
+
 // answerSize is the type size of answers written on lines ruling apart.
 func (b *builder) answerSize() float64 { return min(b.size, 0.6*b.ruling) }
 

@@ -351,7 +351,7 @@ func (b *builder) quote(blk document.Block) []unit {
 	indent := 2 * b.size
 	x, width := b.left+indent, b.width-2*indent
 	bar := &group{draw: func(top, bottom float64) []Item {
-		return []Item{Box{X: x - 0.85*b.size, Y: top + 0.15*b.lead, W: 1.8, H: bottom - top - 0.3*b.lead, Fill: paint(accent)}}
+		return []Item{Box{X: x - 0.85*b.size, Y: top + 0.15*b.lead, W: b.barWidth(), H: bottom - top - 0.3*b.lead, Fill: paint(accent)}}
 	}}
 	var us []unit
 	for i, p := range blk.Paragraphs {
