@@ -50,13 +50,18 @@ has a worksheet too, goes to DIR/stdin-summary.pdf, and needs -o then.
 
 build is incremental: DIR/.handout-manifest.json records what each PDF was
 built from, by content hash, and a file whose content, PDFs, handout
-binary and SOURCE_DATE_EPOCH are unchanged is skipped. The PDFs of a
-content file that is gone are removed, unless changed by hand.
+binary, SOURCE_DATE_EPOCH and --answers and --large-print flags are
+unchanged is skipped. The PDFs of a content file that is gone are removed,
+unless changed by hand.
 
 flags (build, and those that apply to check and watch):
   -o DIR         output folder (default out/)
   -j N           files built at a time (default: the number of CPUs)
   --force        rebuild every file, even those up to date
+  --answers      also write NAME-answers.pdf, the answer key: the worksheet
+                 with each block's answer written on its lines, in red
+  --large-print  also write NAME-large.pdf: the worksheet in large print
+                 (16 pt sans-serif or more, 1.5 line spacing, 11 mm lines)
   --shard K/N    build only part K of N, counting from 0 (see docs/ci.md)
   --report json  print one JSON report on stdout instead of lines
   -q, --quiet    print only errors
@@ -166,15 +171,16 @@ func usageError(stderr io.Writer, cmd, msg string) int {
 
 // options are a command's flags and paths.
 type options struct {
-	cmd    string
-	paths  []string
-	dir    string
-	dirSet bool // -o was given
-	jobs   int
-	force  bool
-	shard  build.Shard
-	json   bool
-	quiet  bool
+	cmd                 string
+	paths               []string
+	dir                 string
+	dirSet              bool // -o was given
+	jobs                int
+	force               bool
+	answers, largePrint bool // the editions to write besides the worksheet
+	shard               build.Shard
+	json                bool
+	quiet               bool
 }
 
 // parseOptions parses cmd's flags and paths. When the exit status it
@@ -190,6 +196,8 @@ func parseOptions(cmd string, args []string, e env) (options, int) {
 	if cmd != "check" {
 		fl.StringVar(&o.dir, "o", "out/", "output `DIR`")
 		fl.BoolVar(&o.force, "force", false, "rebuild every file")
+		fl.BoolVar(&o.answers, "answers", false, "also write the answer key")
+		fl.BoolVar(&o.largePrint, "large-print", false, "also write the large-print edition")
 	}
 	paths, code := parse(fl, args, e.stdout, e.stderr)
 	if code >= 0 {
@@ -244,16 +252,16 @@ func runCommand(cmd string, args []string, e env) int {
 	if cmd == "check" {
 		dir = "" // check writes nothing: its output folder does not matter
 	}
-	srcs, err := build.Sources(paths, dir)
+	b, err := batch(o, e.getenv)
+	if err != nil {
+		return usageError(e.stderr, cmd, err.Error())
+	}
+	srcs, err := build.Sources(paths, dir, b.Suffixes()...)
 	if err != nil {
 		return usageError(e.stderr, cmd, err.Error())
 	}
 	if o.shard.N > 1 {
 		srcs = o.shard.Of(srcs, dir)
-	}
-	b, err := batch(o, e.getenv)
-	if err != nil {
-		return usageError(e.stderr, cmd, err.Error())
 	}
 	// watch leaves the PDFs of a file that is gone: it may be back.
 	b.Shard, b.Prune = o.shard, cmd == "build"
@@ -276,13 +284,21 @@ func batch(o options, getenv func(string) string) (*build.Batch, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &build.Batch{Options: build.Options{Time: t, Version: version}, Jobs: o.jobs, Force: o.force}
+	opt := build.Options{Time: t, Version: version, Answers: o.answers, LargePrint: o.largePrint}
+	b := &build.Batch{Options: opt, Jobs: o.jobs, Force: o.force}
 	if o.cmd != "check" && o.dir != "" {
 		b.Manifest = filepath.Join(o.dir, build.ManifestName)
 		b.Tool = build.ToolID(version)
 		// Only what changes the PDFs' bytes: without SOURCE_DATE_EPOCH a
-		// PDF's date is whenever it was built, and any date will do.
+		// PDF's date is whenever it was built, and any date will do. The
+		// editions change which PDFs there are.
 		b.Flags = "SOURCE_DATE_EPOCH=" + getenv("SOURCE_DATE_EPOCH")
+		if o.answers {
+			b.Flags += " --answers"
+		}
+		if o.largePrint {
+			b.Flags += " --large-print"
+		}
 	}
 	return b, nil
 }
@@ -294,7 +310,7 @@ func runStdin(o options, e env) int {
 	if e.terminal(e.stdout) {
 		return usageError(e.stderr, "build", "standard output is a terminal: send the PDF to a file or a program (handout build - < in.toml > out.pdf)")
 	}
-	b, err := batch(options{cmd: "check"}, e.getenv)
+	b, err := batch(options{cmd: "check", answers: o.answers, largePrint: o.largePrint}, e.getenv)
 	if err != nil {
 		return usageError(e.stderr, "build", err.Error())
 	}
@@ -314,7 +330,11 @@ func runStdin(o options, e env) int {
 		return exitFailed
 	}
 	if len(outs) > 1 && !o.dirSet {
-		return usageError(e.stderr, "build", stdinName+" has a worksheet and a [summary]: the summary sheet needs -o DIR")
+		msg := " makes more than one PDF (--answers, --large-print): all but the worksheet need -o DIR"
+		if outs[1].Suffix == build.SummarySuffix {
+			msg = " has a worksheet and a [summary]: the summary sheet needs -o DIR"
+		}
+		return usageError(e.stderr, "build", stdinName+msg)
 	}
 	// The file in the folder first: should it fail, nothing was sent.
 	src := build.Source{Name: stdinName, Out: filepath.Join(o.dir, stdinBase)}

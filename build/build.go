@@ -19,8 +19,24 @@ import (
 
 // Options are a build's settings.
 type Options struct {
-	Time    time.Time // the PDFs' creation date
-	Version string    // handout's version, for the PDFs' Creator
+	Time       time.Time // the PDFs' creation date
+	Version    string    // handout's version, for the PDFs' Creator
+	Answers    bool      // also write the answer key, NAME-answers.pdf
+	LargePrint bool      // also write the large-print edition, NAME-large.pdf
+}
+
+// Suffixes returns the suffixes of every PDF a build with o may write for
+// one content file: the worksheet's, the summary sheet's and those of the
+// editions o asks for.
+func (o Options) Suffixes() []string {
+	s := []string{WorksheetSuffix, SummarySuffix}
+	if o.Answers {
+		s = append(s, AnswersSuffix)
+	}
+	if o.LargePrint {
+		s = append(s, LargeSuffix)
+	}
+	return s
 }
 
 // Output is one PDF made from a content file.
@@ -39,17 +55,18 @@ func Check(name string, data []byte) error {
 		return err
 	}
 	var errs []error
-	for _, p := range parts(d) {
-		if _, err := p.layOut(d); err != nil {
+	for _, p := range parts(d, Options{}) {
+		if _, err := p.layOut(name, d); err != nil {
 			errs = append(errs, err)
 		}
 	}
-	return errors.Join(errs...)
+	return joinUnique(errs)
 }
 
 // File builds every PDF of one content file: the worksheet when the file has
-// sections, then the summary sheet when it has a [summary] table, always in
-// that order. name is used in messages. It returns document.Errors for
+// sections, then the summary sheet when it has a [summary] table, then the
+// answer key and the large-print edition of the worksheet when opt asks for
+// them, always in that order. name is used in messages. It returns document.Errors for
 // content errors; other errors say which step failed. On any error it
 // returns no outputs.
 func File(name string, data []byte, opt Options) ([]Output, error) {
@@ -58,17 +75,17 @@ func File(name string, data []byte, opt Options) ([]Output, error) {
 		return nil, err
 	}
 	ropt := render.Options{Time: opt.Time, Creator: creator(opt.Version)}
-	ps := parts(d)
+	ps := parts(d, opt)
 	outs := make([]Output, len(ps))
 	errs := make([]error, len(ps))
 	// Each PDF costs tens of milliseconds of font embedding, so they are
 	// made at the same time. Layout and render only read the document.
 	var wg sync.WaitGroup
 	for i, p := range ps {
-		wg.Go(func() { outs[i], errs[i] = p.pdf(d, ropt) })
+		wg.Go(func() { outs[i], errs[i] = p.pdf(name, d, ropt) })
 	}
 	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
+	if err := joinUnique(errs); err != nil {
 		return nil, err
 	}
 	return outs, nil
@@ -76,14 +93,16 @@ func File(name string, data []byte, opt Options) ([]Output, error) {
 
 // part is one of the PDFs a content file may make.
 type part struct {
-	suffix string // WorksheetSuffix or SummarySuffix
-	what   string // for messages: "" or " summary"
+	suffix string // WorksheetSuffix, SummarySuffix, AnswersSuffix or LargeSuffix
+	what   string // for messages: "", " summary", " answers" or " large print"
 	lay    func(*document.Document) (*layout.Result, error)
 }
 
-// parts returns the PDFs d makes, in order: the worksheet when it has
-// sections, the summary sheet when it has a [summary] table.
-func parts(d *document.Document) []part {
+// parts returns the PDFs d makes with opt, in order: the worksheet when it
+// has sections, the summary sheet when it has a [summary] table, then, when
+// it has sections, the editions opt asks for. The summary sheet has no
+// answers and no large-print edition.
+func parts(d *document.Document, opt Options) []part {
 	var ps []part
 	if len(d.Sections) > 0 {
 		ps = append(ps, part{suffix: WorksheetSuffix, what: "", lay: layout.Worksheet})
@@ -91,14 +110,32 @@ func parts(d *document.Document) []part {
 	if d.Summary != nil {
 		ps = append(ps, part{suffix: SummarySuffix, what: " summary", lay: layout.Summary})
 	}
+	if len(d.Sections) > 0 && opt.Answers {
+		ps = append(ps, part{suffix: AnswersSuffix, what: " answers", lay: edition(layout.Edition{Answers: true})})
+	}
+	if len(d.Sections) > 0 && opt.LargePrint {
+		ps = append(ps, part{suffix: LargeSuffix, what: " large print", lay: edition(layout.Edition{LargePrint: true})})
+	}
 	return ps
 }
 
-// layOut lays out p's pages of d. A panic in layout becomes an error, so
-// that it cannot take the other PDF, and the whole batch, down with it.
-func (p part) layOut(d *document.Document) (r *layout.Result, err error) {
+// edition returns the layout of the worksheet's edition ed.
+func edition(ed layout.Edition) func(*document.Document) (*layout.Result, error) {
+	return func(d *document.Document) (*layout.Result, error) { return layout.WorksheetEdition(d, ed) }
+}
+
+// layOut lays out p's pages of d, the content file name. A problem with
+// the content that only the layout finds, such as an answer too long for
+// its box, is returned as document.Errors, at its place in the file. A
+// panic in layout becomes an error, so that it cannot take the other PDF,
+// and the whole batch, down with it.
+func (p part) layOut(name string, d *document.Document) (r *layout.Result, err error) {
 	defer recovered(&err, "layout"+p.what)
 	r, err = p.lay(d)
+	var pe *layout.PosError
+	if errors.As(err, &pe) {
+		return nil, document.Errors{{File: name, Line: pe.Pos.Line, Column: pe.Pos.Column, Msg: pe.Msg}}
+	}
 	if err != nil {
 		return nil, fmt.Errorf("layout%s: %w", p.what, err)
 	}
@@ -110,8 +147,8 @@ func (p part) layOut(d *document.Document) (r *layout.Result, err error) {
 
 // pdf lays out and renders p's PDF of d. A panic in render becomes an
 // error.
-func (p part) pdf(d *document.Document, ropt render.Options) (out Output, err error) {
-	r, err := p.layOut(d)
+func (p part) pdf(name string, d *document.Document, ropt render.Options) (out Output, err error) {
+	r, err := p.layOut(name, d)
 	if err != nil {
 		return Output{}, err
 	}
@@ -121,6 +158,21 @@ func (p part) pdf(d *document.Document, ropt render.Options) (out Output, err er
 		return Output{}, fmt.Errorf("render%s: %w", p.what, err)
 	}
 	return Output{Suffix: p.suffix, PDF: pdf, Pages: len(r.Pages)}, nil
+}
+
+// joinUnique joins errs as errors.Join does, leaving out those that say
+// what an earlier one says: the editions of a worksheet share its content
+// errors, which are reported once.
+func joinUnique(errs []error) error {
+	var out []error
+	seen := map[string]bool{}
+	for _, err := range errs {
+		if err != nil && !seen[err.Error()] {
+			seen[err.Error()] = true
+			out = append(out, err)
+		}
+	}
+	return errors.Join(out...)
 }
 
 // recovered, deferred, turns a panic into *err, saying which step failed.

@@ -13,6 +13,8 @@ import (
 const (
 	WorksheetSuffix = ""         // NAME.pdf, the worksheet
 	SummarySuffix   = "-summary" // NAME-summary.pdf, the summary sheet
+	AnswersSuffix   = "-answers" // NAME-answers.pdf, the worksheet's answer key
+	LargeSuffix     = "-large"   // NAME-large.pdf, the worksheet in large print
 )
 
 // Source is one content file to build and where its PDFs go.
@@ -36,9 +38,10 @@ func (s Source) Path(suffix string) string { return s.Out + suffix + ".pdf" }
 //
 // A missing path, a file that is not .toml, a folder without .toml files and
 // two files that would write the same PDF are errors; Sources checks every
-// PDF a file could write, its worksheet and its summary, since which it
-// writes is only known once it is read.
-func Sources(paths []string, dir string) ([]Source, error) {
+// PDF a file could write, with each of suffixes (Options.Suffixes; none: the
+// worksheet and the summary), since which it writes is only known once it
+// is read.
+func Sources(paths []string, dir string, suffixes ...string) ([]Source, error) {
 	var srcs []Source
 	seen := map[string]bool{}
 	for _, p := range paths {
@@ -53,7 +56,10 @@ func Sources(paths []string, dir string) ([]Source, error) {
 			}
 		}
 	}
-	if err := clash(srcs); err != nil {
+	if len(suffixes) == 0 {
+		suffixes = Options{}.Suffixes()
+	}
+	if err := clash(srcs, suffixes); err != nil {
 		return nil, err
 	}
 	return srcs, nil
@@ -116,13 +122,15 @@ func walk(root, dir string) ([]Source, error) {
 	return srcs, nil
 }
 
-// clash reports two content files that would write the same PDF: two files
-// of the same name from different places, or a.toml, whose summary sheet is
-// a-summary.pdf, and a-summary.toml, whose worksheet is too.
-func clash(srcs []Source) error {
+// clash reports two content files that would write the same PDF, with any
+// of suffixes: two files of the same name from different places, or a.toml,
+// whose summary sheet is a-summary.pdf, and a-summary.toml, whose worksheet
+// is too (likewise a-answers.toml and a-large.toml with --answers and
+// --large-print).
+func clash(srcs []Source, suffixes []string) error {
 	byPath := map[string]string{} // PDF path -> content file
 	for _, s := range srcs {
-		for _, suffix := range []string{WorksheetSuffix, SummarySuffix} {
+		for _, suffix := range suffixes {
 			path := s.Path(suffix)
 			if other, ok := byPath[path]; ok {
 				return fmt.Errorf("%s and %s would both write %s", other, s.Name, path)

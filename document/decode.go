@@ -162,7 +162,7 @@ func (d *decoder) errorf(p Pos, format string, args ...any) {
 var (
 	topKeys       = []string{"worksheet", "style", "section", "summary"}
 	worksheetKeys = []string{"title", "subtitle", "paper", "orientation", "author", "language",
-		"footer", "footer_link", "name_line", "number_sections"}
+		"footer", "footer_link", "name_line", "number_sections", "fit_pages", "min_lines"}
 	styleKeys   = []string{"font", "size", "margin_mm", "ruling_mm", "smart_quotes"}
 	sectionKeys = []string{"heading", "block"}
 	blockKeys   = blockKeyList()
@@ -242,7 +242,7 @@ func (d *decoder) style(t *table) Style {
 
 // worksheet reads [worksheet]; present says whether the file has one.
 func (d *decoder) worksheet(t *table, present bool) Worksheet {
-	w := Worksheet{NumberSections: true, Footer: Footer{{Placeholder: Page}}}
+	w := Worksheet{NumberSections: true, Footer: Footer{{Placeholder: Page}}, MinLines: 3}
 	if present {
 		w.Title = t.required("title")
 	}
@@ -259,6 +259,12 @@ func (d *decoder) worksheet(t *table, present bool) Worksheet {
 	}
 	if b, ok := t.boolean("number_sections"); ok {
 		w.NumberSections = b
+	}
+	if n, ok := t.integer("fit_pages", 1, 99); ok {
+		w.FitPages, w.FitPos = n, t.keyPos("fit_pages")
+	}
+	if n, ok := t.integer("min_lines", 1, 60); ok {
+		w.MinLines = n
 	}
 	t.finish()
 	return w
@@ -335,17 +341,28 @@ func (d *decoder) section(t *table) Section {
 // kindKeys are the block kinds, whose keys a block chooses from.
 var kindKeys = []Kind{Bullet, Text, Quote, Notes, Task}
 
-// ownedKeys are a block's keys other than the kind keys, each with the kind
-// of block that may have it.
+// ownedKeys are a block's keys other than the kind keys, each with the
+// kinds of block that may have it.
 var ownedKeys = []struct {
-	key  string
-	kind Kind
+	key   string
+	kinds []Kind
 }{
-	{"source", Quote},
-	{"lines", Notes},
-	{"ruling", Notes},
-	{"label", Task},
-	{"items", Task},
+	{"source", []Kind{Quote}},
+	{"lines", []Kind{Notes}},
+	{"min_lines", []Kind{Notes}},
+	{"ruling", []Kind{Notes}},
+	{"label", []Kind{Task}},
+	{"items", []Kind{Task}},
+	{"answer", []Kind{Notes, Task}},
+}
+
+// kindList returns the names of kinds as "a, b or c".
+func kindList(kinds []Kind) string {
+	names := make([]string, len(kinds))
+	for i, k := range kinds {
+		names[i] = k.String()
+	}
+	return orList(names)
 }
 
 // blockKeyList returns every key a block may have: the kind keys, then
@@ -424,20 +441,21 @@ func (d *decoder) blockBody(t *table, b *Block) {
 		t.errorf(key, "key %q must not be empty", key)
 	}
 	for _, o := range ownedKeys {
-		if o.kind != b.Kind && t.has(o.key) {
+		if !slices.Contains(o.kinds, b.Kind) && t.has(o.key) {
 			t.used[o.key] = true
-			t.errorf(o.key, "key %q is not allowed in a %s block (only in %s blocks)", o.key, b.Kind, o.kind)
+			t.errorf(o.key, "key %q is not allowed in a %s block (only in %s blocks)", o.key, b.Kind, kindList(o.kinds))
 		}
 	}
 	switch b.Kind {
 	case Quote:
 		b.Source, _ = t.text("source")
 	case Notes:
-		b.Lines = 6
-		if n, ok := t.integer("lines", 1, 60); ok {
-			b.Lines = n
+		b.Lines, b.Fill = t.lines()
+		if n, ok := t.integer("min_lines", 1, 60); ok {
+			b.MinLines = n
 		}
 		b.Ruling = t.ruling()
+		b.Answer, b.AnswerPos = t.answer()
 	case Task:
 		b.Label = Plain("Task")
 		if t.has("label") {
@@ -447,7 +465,38 @@ func (d *decoder) blockBody(t *table, b *Block) {
 		if ok && len(paras) == 0 && len(b.Items) == 0 {
 			t.errorf(key, "key %q must not be empty unless the task has items", key)
 		}
+		b.Answer, b.AnswerPos = t.answer()
 	}
+}
+
+// lines reads a notes block's lines key: 1 to 60 writing lines (default
+// 6), or "fill" for a box that takes the rest of its page.
+func (t *table) lines() (n int, fill bool) {
+	v, ok := t.get("lines")
+	if !ok {
+		return 6, false
+	}
+	if s, isString := v.(string); isString {
+		if strings.EqualFold(strings.TrimSpace(s), "fill") {
+			return 6, true
+		}
+		t.errorf("lines", "lines = %q: use a number of writing lines, 1 to 60, or \"fill\"", s)
+		return 6, false
+	}
+	if n, ok := t.integer("lines", 1, 60); ok {
+		return n, false
+	}
+	return 6, false
+}
+
+// answer reads the answer key of a notes or task block: its paragraphs,
+// none when it is missing or blank, and where it is written.
+func (t *table) answer() ([]Inline, Pos) {
+	paras, ok := t.paragraphs("answer")
+	if !ok {
+		return nil, Pos{}
+	}
+	return paras, t.keyPos("answer")
 }
 
 // ruling reads the ruling key, which defaults to Lines.

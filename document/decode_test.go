@@ -174,7 +174,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"unknown no suggestion", head + "bullet = \"b\"\nzzz = 1\n", []wantErr{
 			{7, 1, `unknown key "zzz" in [[section.block]]`}}},
 		{"string for lines", head + "notes = \"n\"\nlines = \"6\"\n", []wantErr{
-			{7, 1, `key "lines" must be an integer, not a string`}}},
+			{7, 1, `lines = "6": use a number of writing lines, 1 to 60, or "fill"`}}},
 		{"float for lines", head + "notes = \"n\"\nlines = 6.0\n", []wantErr{
 			{7, 1, `key "lines" must be an integer, not a float`}}},
 		{"integer for title", "[worksheet]\ntitle = 5\n[summary]\n", []wantErr{
@@ -192,6 +192,18 @@ func TestDecodeErrors(t *testing.T) {
 		{"no kind", head + "\n", []wantErr{{5, 1, "block has no kind"}}},
 		{"two kinds", head + "bullet = \"b\"\ntext = \"t\"\n", []wantErr{
 			{7, 1, `block has more than one kind ("bullet" and "text"): give only one`}}},
+		{"lines not fill", head + "notes = \"n\"\nlines = \"fil\"\n", []wantErr{
+			{7, 1, `lines = "fil": use a number of writing lines, 1 to 60, or "fill"`}}},
+		{"answer on bullet", head + "bullet = \"b\"\nanswer = \"a\"\n", []wantErr{
+			{7, 1, `key "answer" is not allowed in a bullet block (only in notes or task blocks)`}}},
+		{"min_lines on task", head + "task = \"t\"\nmin_lines = 2\n", []wantErr{
+			{7, 1, `key "min_lines" is not allowed in a task block (only in notes blocks)`}}},
+		{"min_lines 0", head + "notes = \"n\"\nmin_lines = 0\n", []wantErr{{7, 1, "min_lines = 0 is out of range 1..60"}}},
+		{"answer not a string", head + "notes = \"n\"\nanswer = 3\n", []wantErr{{7, 1, `key "answer" must be a string, not an integer`}}},
+		{"fit_pages 0", "[worksheet]\ntitle = \"T\"\nfit_pages = 0\n[[section]]\nheading = \"H\"\n", []wantErr{
+			{3, 1, "fit_pages = 0 is out of range 1..99"}}},
+		{"fit_pages float", "[worksheet]\ntitle = \"T\"\nfit_pages = 2.0\n[[section]]\nheading = \"H\"\n", []wantErr{
+			{3, 1, `key "fit_pages" must be an integer, not a float`}}},
 		{"lines 0", head + "notes = \"n\"\nlines = 0\n", []wantErr{{7, 1, "lines = 0 is out of range 1..60"}}},
 		{"lines 61", head + "notes = \"n\"\nlines = 61\n", []wantErr{{7, 1, "lines = 61 is out of range 1..60"}}},
 		{"size 30", "[worksheet]\ntitle = \"T\"\n[style]\nsize = 30.5\n[summary]\n", []wantErr{
@@ -291,6 +303,51 @@ func TestDecodeErrors(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestDecodeEditionKeys(t *testing.T) {
+	src := `[worksheet]
+title = "T"
+fit_pages = 2
+min_lines = 4
+[[section]]
+heading = "H"
+[[section.block]]
+notes = "n"
+lines = " Fill "
+min_lines = 2
+answer = """
+First paragraph
+of the answer.
+
+Second."""
+[[section.block]]
+task = "t"
+answer = "A task's answer."
+`
+	d, err := Decode("x.toml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := d.Worksheet
+	if w.FitPages != 2 || w.FitPos != (Pos{3, 1}) || w.MinLines != 4 {
+		t.Errorf("worksheet: fit_pages %d at %v, min_lines %d", w.FitPages, w.FitPos, w.MinLines)
+	}
+	n, tk := d.Sections[0].Blocks[0], d.Sections[0].Blocks[1]
+	if !n.Fill || n.MinLines != 2 || n.AnswerPos != (Pos{11, 1}) ||
+		joinInline(n.Answer) != "First paragraph of the answer.|Second." {
+		t.Errorf("notes: fill %v, min_lines %d, answer %q at %v", n.Fill, n.MinLines, n.Answer, n.AnswerPos)
+	}
+	if joinInline(tk.Answer) != "A task's answer." {
+		t.Errorf("task answer %q", tk.Answer)
+	}
+	d, err = Decode("x.toml", []byte(head+"notes = \"n\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := d.Worksheet; w.FitPages != 0 || w.MinLines != 3 {
+		t.Errorf("defaults: fit_pages %d, min_lines %d; want 0 and 3", w.FitPages, w.MinLines)
 	}
 }
 
@@ -459,4 +516,13 @@ func plains(ss ...string) []Inline {
 		out[i] = Plain(s)
 	}
 	return out
+}
+
+// joinInline returns the plain text of paragraphs, joined by "|".
+func joinInline(paras []Inline) string {
+	texts := make([]string, len(paras))
+	for i, p := range paras {
+		texts[i] = p.String()
+	}
+	return strings.Join(texts, "|")
 }

@@ -34,6 +34,14 @@ type Worksheet struct {
 	FooterLink     string // when set, the footer is a link to this URL
 	NameLine       bool   // print "Name … Class … Date …" under the title
 	NumberSections bool   // print "1. ", "2. " before section headings
+	// FitPages, when not 0, is the number of pages the worksheet must fit
+	// on: the layout takes writing lines from the boxes, then tightens the
+	// spacing, then shrinks the type until it does (see docs/format.md).
+	FitPages int
+	FitPos   Pos // where fit_pages is written
+	// MinLines is the fewest writing lines fit_pages leaves in a notes
+	// box that gives no min_lines of its own; default 3.
+	MinLines int
 }
 
 // Paper is a sheet size in points, already turned for its orientation.
@@ -169,10 +177,16 @@ type Block struct {
 	Paragraphs []Inline
 	Source     Inline   // Quote: the attribution; may be empty
 	Lines      int      // Notes: the number of writing lines, 1..60
+	Fill       bool     // Notes: lines = "fill": the box takes the rest of its page
+	MinLines   int      // Notes: the fewest lines fit_pages may leave; 0: the worksheet's
 	Ruling     Ruling   // Notes: how the box is ruled
 	Label      Inline   // Task: the panel's label, default "Task"
 	Items      []Inline // Task: bulleted items inside the panel
-	Pos        Pos      // where the block's [[section.block]] header is
+	// Answer is the model answer of a Notes or Task block, split into
+	// paragraphs like Paragraphs; it is printed only in the answer key.
+	Answer    []Inline
+	AnswerPos Pos // where the answer key is written
+	Pos       Pos // where the block's [[section.block]] header is
 }
 
 // Ruling says how a writing area is ruled.

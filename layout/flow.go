@@ -12,6 +12,7 @@ type unit struct {
 	texts  []Text  // runs of text drawn after items, y relative likewise
 	group  *group  // decoration spanning consecutive units, or nil
 	mark   string  // bookmark title, when the unit starts a section
+	fill   *filler // a lines = "fill" box, made when the flow reaches it
 }
 
 // group draws a decoration (a panel behind, a bar beside) around the units
@@ -76,6 +77,10 @@ func (fl *flow) add(units []unit) {
 			j++
 		}
 		chain := units[i : j+1]
+		if f := chain[len(chain)-1].fill; f != nil {
+			units = fl.expand(units, i, j)
+			continue
+		}
 		need := chainHeight(chain, fl.atTop)
 		switch {
 		case need <= fl.room():
@@ -88,6 +93,26 @@ func (fl *flow) add(units []unit) {
 		}
 	}
 	fl.closeSegment()
+}
+
+// expand replaces units[j], a "fill" box ending the chain units[i:j+1],
+// with the box filling the rest of the page below the chain, and returns
+// the new units. When less than the box's least height is left, it starts
+// a new page instead, and returns units as they were.
+func (fl *flow) expand(units []unit, i, j int) []unit {
+	ph := units[j]
+	h := fl.room() - chainHeight(units[i:j+1], fl.atTop)
+	if h < ph.fill.need() && !fl.atTop {
+		fl.newPage()
+		return units
+	}
+	// A hair less than the room, so that rounding cannot push it over.
+	box := ph.fill.units(h - 1e-6)
+	box[0].space = ph.space
+	out := make([]unit, 0, len(units)+len(box))
+	out = append(out, units[:j]...)
+	out = append(out, box...)
+	return append(out, units[j+1:]...)
 }
 
 // fitsTwo reports whether the first two units of chain fit in the room left.

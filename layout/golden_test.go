@@ -23,8 +23,10 @@ func TestGolden(t *testing.T) {
 		t.Fatalf("no content files found: %v", err)
 	}
 	// features.toml uses what the content files do not; markup.toml uses
-	// inline markup and smart quotes.
-	files = append(files, filepath.Join("testdata", "features.toml"), filepath.Join("testdata", "markup.toml"))
+	// inline markup and smart quotes; editions.toml has answers, a "fill"
+	// box and min_lines, and is dumped in every edition.
+	files = append(files, filepath.Join("testdata", "features.toml"), filepath.Join("testdata", "markup.toml"),
+		filepath.Join("testdata", "editions.toml"))
 	for _, f := range files {
 		name := strings.TrimSuffix(filepath.Base(f), ".toml")
 		t.Run(name, func(t *testing.T) {
@@ -42,6 +44,15 @@ func TestGolden(t *testing.T) {
 					t.Fatal(err)
 				}
 				golden(t, name+".golden", r.Dump())
+			}
+			if name == "editions" {
+				for suffix, ed := range map[string]layout.Edition{"-answers": {Answers: true}, "-large": {LargePrint: true}} {
+					r, err := layout.WorksheetEdition(d, ed)
+					if err != nil {
+						t.Fatal(err)
+					}
+					golden(t, name+suffix+".golden", r.Dump())
+				}
 			}
 			if d.Summary != nil {
 				r, err := layout.Summary(d)

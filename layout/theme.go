@@ -20,7 +20,8 @@ var (
 	frameC = Color{0x5f, 0x6b, 0x78} // writing boxes
 	tint   = Color{0xee, 0xf3, 0xf8} // task panels, summary bands
 
-	linkColor = accent // the text of links
+	linkColor = accent                    // the text of links
+	answer    = Color{0xc0, 0x1f, 0x2a} // model answers, in a marking red
 )
 
 // theme is every measurement of a document, derived from its [style].
@@ -30,6 +31,7 @@ type theme struct {
 	lead    float64 // body line height
 	margin  float64
 	ruling  float64
+	large   bool // the large-print edition: every line at least 1.5 times its size apart
 	metrics [4]*fonts.Metrics
 	scratch *scratch // for the measurers of at; nil once released
 }
@@ -67,6 +69,15 @@ func newTheme(s document.Style) (*theme, error) {
 	return t, nil
 }
 
+// pitch returns the line height of text set at size with the usual factor
+// f; in large print, at least 1.5 times the size.
+func (t *theme) pitch(size, f float64) float64 {
+	if t.large {
+		f = max(f, largeSpacing)
+	}
+	return size * f
+}
+
 func (t *theme) face(s fonts.Style) fonts.Face { return fonts.Face{Family: t.family, Style: s} }
 
 func (t *theme) metricsOf(f fonts.Face) *fonts.Metrics { return t.metrics[f.Style] }
@@ -92,12 +103,17 @@ func (t *theme) xHeight(size float64) float64 {
 }
 
 // marked returns the spans of marked-up text set in style base: bold text
-// is bold, and italic text italic, or upright when base is italic.
+// is bold, and italic text italic, or upright when base is italic. Large
+// print has no italics: emphasis there is bold, as the BDA style guide
+// advises.
 func (t *theme) marked(in document.Inline, base fonts.Style) []span {
 	spans := make([]span, len(in))
 	for i, s := range in {
 		bold := s.Bold || base == fonts.Bold || base == fonts.BoldItalic
 		italic := s.Italic != (base == fonts.Italic || base == fonts.BoldItalic)
+		if t.large && italic {
+			bold, italic = true, false
+		}
 		st := fonts.Regular
 		switch {
 		case bold && italic:

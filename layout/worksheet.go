@@ -2,6 +2,7 @@ package layout
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strconv"
 
@@ -10,24 +11,37 @@ import (
 )
 
 // Worksheet lays out the worksheet pages of d: the title block, the
-// sections and their blocks, and a footer on every page.
+// sections and their blocks, and a footer on every page. It is the student
+// edition: WorksheetEdition with no edition switches.
 func Worksheet(d *document.Document) (*Result, error) {
+	return WorksheetEdition(d, Edition{})
+}
+
+// worksheet lays out the worksheet pages of d in edition ed, squeezed by tn.
+func worksheet(d *document.Document, ed Edition, tn tune) (*Result, error) {
 	if len(d.Sections) == 0 {
 		return nil, errors.New("the worksheet has no sections")
 	}
 	p := d.Worksheet.Paper
-	b, err := newBuilder(d, p)
+	b, err := newEditionBuilder(d, ed, tn)
 	if err != nil {
 		return nil, err
 	}
 	defer b.release()
 	fl := newFlow(frame{width: p.Width, height: p.Height, top: b.margin, bottom: p.Height - b.margin - b.footerZone()})
 	fl.add(b.join(b.pieces(d)))
+	if b.err != nil {
+		return nil, b.err
+	}
 	b.footers(fl.pages)
+	title := d.Worksheet.Title.String()
+	if ed.Answers {
+		title += " (answers)"
+	}
 	return &Result{
 		Pages:    fl.pages,
 		Outline:  fl.outline,
-		Title:    d.Worksheet.Title.String(),
+		Title:    title,
 		Author:   d.Worksheet.Author,
 		Language: d.Worksheet.Language,
 	}, nil
@@ -39,21 +53,42 @@ type builder struct {
 	left, width float64 // the text column
 	footer      document.Footer
 	link        string // the footer's URL, if any
+
+	ed       Edition
+	tn       tune
+	minLines int     // the worksheet's min_lines
+	gapScale float64 // spacing between blocks, 1 unless fit_pages tightens it
+	err      error   // the first problem found, such as an answer too long for its box
 }
 
 // newBuilder measures d with its style on paper p.
 func newBuilder(d *document.Document, p document.Paper) (*builder, error) {
-	t, err := newTheme(d.Style)
+	return newStyledBuilder(d, p, d.Style)
+}
+
+// newStyledBuilder measures d with style s on paper p.
+func newStyledBuilder(d *document.Document, p document.Paper, s document.Style) (*builder, error) {
+	t, err := newTheme(s)
 	if err != nil {
 		return nil, err
 	}
 	return &builder{
-		theme:  t,
-		left:   t.margin,
-		width:  p.Width - 2*t.margin,
-		footer: d.Worksheet.Footer,
-		link:   d.Worksheet.FooterLink,
+		theme:    t,
+		left:     t.margin,
+		width:    p.Width - 2*t.margin,
+		footer:   d.Worksheet.Footer,
+		link:     d.Worksheet.FooterLink,
+		minLines: d.Worksheet.MinLines,
+		gapScale: 1,
 	}, nil
+}
+
+// fail records a problem with the content at pos; the first one is
+// returned.
+func (b *builder) fail(pos document.Pos, format string, args ...any) {
+	if b.err == nil {
+		b.err = &PosError{Pos: pos, Msg: fmt.Sprintf(format, args...)}
+	}
 }
 
 // role is what a piece of the flow is, as spacing sees it.
@@ -143,15 +178,16 @@ func (b *builder) gap(prev, next role) float64 {
 		}
 		return 0.6
 	}
+	k := b.lead * b.gapScale
 	switch {
 	case prev == roleTitle:
-		return 0.8 * b.lead
+		return 0.8 * k
 	case prev == roleHeading:
-		return 0.3 * b.lead
+		return 0.3 * k
 	case prev == roleBullet && next == roleBullet:
-		return 0.3 * b.lead
+		return 0.3 * k
 	}
-	return max(around(prev), around(next)) * b.lead
+	return max(around(prev), around(next)) * k
 }
 
 // lines wraps spans into units of one line each, set at size with line
@@ -203,10 +239,10 @@ func (t *theme) plain(s string) []span { return []span{{face: t.face(fonts.Regul
 // titleBlock is the title, subtitle, optional name line and a rule.
 func (b *builder) titleBlock(w document.Worksheet) []unit {
 	ts := b.size * 1.9
-	us := b.lines(b.marked(w.Title, fonts.Bold), ts, ts*1.2, b.left, b.width, 0.5, solid(ink))
+	us := b.lines(b.marked(w.Title, fonts.Bold), ts, b.pitch(ts, 1.2), b.left, b.width, b.centre(), solid(ink))
 	if len(w.Subtitle) > 0 {
 		ss := b.size * 1.15
-		sub := b.lines(b.marked(w.Subtitle, fonts.Regular), ss, ss*1.3, b.left, b.width, 0.5, solid(muted))
+		sub := b.lines(b.marked(w.Subtitle, fonts.Regular), ss, b.pitch(ss, 1.3), b.left, b.width, b.centre(), solid(muted))
 		sub[0].space = 0.15 * b.lead
 		us = append(us, sub...)
 	}
@@ -244,7 +280,7 @@ func (b *builder) nameLine(labels []string, share []float64) unit {
 // heading sets a section heading, with its bookmark.
 func (b *builder) heading(text document.Inline) []unit {
 	hs := b.size * 1.27
-	us := keepAll(b.lines(b.marked(text, fonts.Bold), hs, hs*1.25, b.left, b.width, 0, solid(accent)))
+	us := keepAll(b.lines(b.marked(text, fonts.Bold), hs, b.pitch(hs, 1.25), b.left, b.width, 0, solid(accent)))
 	us[0].mark = text.String()
 	return us
 }
@@ -311,19 +347,19 @@ func (b *builder) bullets(ps []document.Inline, x, width float64) []unit {
 
 // quote sets a quotation indented from both sides in italics (its italic
 // text upright), with a bar at its left and its source right-aligned
-// beneath in smaller bold type. The
-// quotation and its source stay together unless they are taller than a
-// page.
+// beneath in smaller bold type; in large print, upright, with the source
+// left-aligned. The quotation and its source stay together unless they are
+// taller than a page.
 func (b *builder) quote(blk document.Block) []unit {
 	indent := 2 * b.size
 	x, width := b.left+indent, b.width-2*indent
 	bar := &group{draw: func(top, bottom float64) []Item {
-		return []Item{Box{X: x - 0.85*b.size, Y: top + 0.15*b.lead, W: 1.8, H: bottom - top - 0.3*b.lead, Fill: paint(accent)}}
+		return []Item{Box{X: x - 0.85*b.size, Y: top + 0.15*b.lead, W: b.barWidth(), H: bottom - top - 0.3*b.lead, Fill: paint(accent)}}
 	}}
 	var us []unit
 	for i, p := range blk.Paragraphs {
 		start := len(us)
-		us = b.appendLines(us, b.marked(p, fonts.Italic), b.size, b.lead, x, width, 0, solid(ink))
+		us = b.appendLines(us, b.marked(p, b.quoteStyle()), b.size, b.lead, x, width, 0, solid(ink))
 		if i > 0 && len(us) > start {
 			us[start].space = 0.4 * b.lead
 		}
@@ -333,7 +369,7 @@ func (b *builder) quote(blk document.Block) []unit {
 	}
 	if len(blk.Source) > 0 {
 		ss := 0.88 * b.size
-		src := b.lines(b.marked(blk.Source, fonts.Bold), ss, ss*1.35, x, width, 1, solid(muted))
+		src := b.lines(b.marked(blk.Source, fonts.Bold), ss, b.pitch(ss, 1.35), x, width, 2*b.centre(), solid(muted))
 		src[0].space = 0.2 * b.lead
 		us = append(us, src...)
 	}
@@ -341,7 +377,9 @@ func (b *builder) quote(blk document.Block) []unit {
 }
 
 // notes sets the bold "Notes:" label and the prompt, then a bordered box of
-// writing lines; prompt and box share a page.
+// writing lines; prompt and box share a page. A model answer is written on
+// the box's lines in the answer key, and must fit in them; a "fill" box
+// takes the rest of its page.
 func (b *builder) notes(blk document.Block) []unit {
 	label := span{face: b.face(fonts.Bold), text: "Notes:"}
 	var us []unit
@@ -361,25 +399,62 @@ func (b *builder) notes(blk document.Block) []unit {
 		}
 		us = append(us, pu...)
 	}
-	box := b.writingBox(blk.Lines, blk.Ruling, b.left, b.width)
+	inset := b.boxInset()
+	ans := b.answerRows(blk.Answer, b.left+inset, b.width-2*inset)
+	if blk.Fill {
+		f := &filler{min: max(fillMin, len(ans)), ruling: b.ruling, box: func(rows int, pad float64) []unit {
+			return b.writingBox(rows, blk.Ruling, b.left, b.width, ans, pad)
+		}}
+		return keepAll(append(us, unit{space: 0.35 * b.lead, fill: f}))
+	}
+	n := b.boxLines(blk, len(ans))
+	if len(ans) > n {
+		b.fail(blk.AnswerPos, "the answer of the notes block at line %d needs %d writing lines and its box has %d: shorten the answer or raise lines to %d",
+			blk.Pos.Line, len(ans), n, len(ans))
+	}
+	box := b.writingBox(n, blk.Ruling, b.left, b.width, ans, 0.5*b.ruling)
 	box[0].space = 0.35 * b.lead
 	return keepAll(append(us, box...))
 }
 
+// boxInset is the space between a writing box's border and its lines.
+func (b *builder) boxInset() float64 { return 0.75 * b.size }
+
+// boxLines returns how many writing lines the box of notes block blk has:
+// its lines, less those that fit_pages takes, but never fewer than its
+// min_lines nor than need, the lines its answer is written on.
+func (b *builder) boxLines(blk document.Block, need int) int {
+	n := blk.Lines
+	if b.tn.cut == 0 {
+		return n
+	}
+	floor := b.minLines
+	if blk.MinLines > 0 {
+		floor = blk.MinLines
+	}
+	floor = max(min(n, floor), min(n, need))
+	return max(floor, n-b.tn.cut)
+}
+
 // writingBox is a bordered box of n writing rows, ruling apart, as units of
-// one row each so that a box taller than a page can continue on the next.
-func (b *builder) writingBox(n int, r document.Ruling, x, width float64) []unit {
+// one row each so that a box taller than a page can continue on the next,
+// and a foot pad high. Row k carries ans[k], the runs of the answer's line
+// k, when there is one.
+func (b *builder) writingBox(n int, r document.Ruling, x, width float64, ans [][]Text, pad float64) []unit {
 	g := &group{draw: func(top, bottom float64) []Item {
 		return []Item{stroked(x, top, width, bottom-top, 0.75, paint(frameC), nil)}
 	}}
-	inset := 0.75 * b.size
+	inset := b.boxInset()
 	us := make([]unit, 0, n+1)
 	for k := range n {
 		u := unit{height: b.ruling, group: g}
 		u.items = b.writingRow(r, k, x+inset, x+width-inset)
+		if k < len(ans) {
+			u.texts = ans[k]
+		}
 		us = append(us, u)
 	}
-	return append(us, unit{height: 0.5 * b.ruling, group: g})
+	return append(us, unit{height: pad, group: g})
 }
 
 // writingRow draws row k of a writing area between x0 and x1: its writing line
@@ -427,6 +502,7 @@ func (b *builder) task(blk document.Block) []unit {
 		bu[0].space = 0.3 * b.lead
 		us = append(us, bu...)
 	}
+	us = append(us, b.answerLines(blk.Answer, x, width)...)
 	us = append([]unit{{height: pad - 0.15*b.lead}}, us...)
 	us = append(us, unit{height: pad - 0.15*b.lead})
 	for i := range us {
@@ -436,7 +512,12 @@ func (b *builder) task(blk document.Block) []unit {
 }
 
 // footerSize is the footer's type size.
-func (b *builder) footerSize() float64 { return max(0.75*b.size, 7) }
+func (b *builder) footerSize() float64 {
+	if b.large {
+		return 0.875 * b.size
+	}
+	return max(0.75*b.size, 7)
+}
 
 // footerLines wraps the footer of page n of total.
 func (b *builder) footerLines(n, total int) []line {
@@ -461,7 +542,7 @@ func (b *builder) footerZone() float64 {
 // a link when the worksheet gives footer_link.
 func (b *builder) footers(pages []Page) {
 	size := b.footerSize()
-	lead := size * 1.3
+	lead := b.pitch(size, 1.3)
 	for i := range pages {
 		p := &pages[i]
 		lines := b.footerLines(i+1, len(pages))

@@ -48,7 +48,7 @@ const (
 // It returns nil when ctx is done, or an error when watching cannot start:
 // a path that names no content files, or a folder that cannot be watched.
 func Run(ctx context.Context, paths []string, dir string, b *build.Batch, emit func(build.Result), warn func(error)) error {
-	srcs, err := build.Sources(paths, dir)
+	srcs, err := build.Sources(paths, dir, b.Suffixes()...)
 	if err != nil {
 		return err
 	}
@@ -286,7 +286,7 @@ func (s *session) build(srcs []build.Source) {
 func (s *session) discover() {
 	taken := map[string]string{} // PDF path -> content file
 	for _, src := range s.srcs {
-		for _, suffix := range []string{build.WorksheetSuffix, build.SummarySuffix} {
+		for _, suffix := range s.b.Suffixes() {
 			taken[abs(src.Path(suffix))] = src.Name
 		}
 	}
@@ -294,7 +294,7 @@ func (s *session) discover() {
 		if _, ok := s.roots[abs(p)]; !ok || !s.watched[abs(p)] {
 			continue
 		}
-		found, err := build.Sources([]string{p}, s.dir)
+		found, err := build.Sources([]string{p}, s.dir, s.b.Suffixes()...)
 		if err != nil {
 			s.warn(err)
 			continue
