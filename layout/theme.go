@@ -20,7 +20,7 @@ var (
 	frameC = Color{0x5f, 0x6b, 0x78} // writing boxes
 	tint   = Color{0xee, 0xf3, 0xf8} // task panels, summary bands
 
-	linkColor = accent                    // the text of links
+	linkColor = accent                  // the text of links
 	answer    = Color{0xc0, 0x1f, 0x2a} // model answers, in a marking red
 )
 
