@@ -634,7 +634,7 @@ func TestCLIGitHubAnnotations(t *testing.T) {
 	good := filepath.Join(dir, "good.toml")
 	write(t, good, fixture(t, "worksheet-only.toml"))
 	want := []string{
-		"::error file=" + bad + ",line=7,col=1::block has no kind: give one of bullet, text, quote, notes, task",
+		"::error file=" + bad + ",line=7,col=1::block has no kind: give one of bullet, text, quote, notes, task, image",
 		"::error file=" + bad + ",line=8,col=1::unknown key \"qoute\" in [[section.block]] (did you mean \"quote\"?)",
 	}
 	github := vars("GITHUB_ACTIONS", "true", "SOURCE_DATE_EPOCH", "1700000000")

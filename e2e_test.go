@@ -374,3 +374,25 @@ func TestE2EMarkup(t *testing.T) {
 		t.Errorf("markup left in the text: %q", text)
 	}
 }
+
+// TestE2EImages builds the image fixture and looks at its images with
+// pdfimages: each at its pixel size, the JPEG embedded once though shown
+// twice.
+func TestE2EImages(t *testing.T) {
+	out := t.TempDir()
+	src := filepath.Join("build", "testdata", "images.toml")
+	if code, _, stderr := runHandout(t, vars("SOURCE_DATE_EPOCH", strconv.Itoa(epoch)), "build", "-o", out, src); code != 0 {
+		t.Fatalf("handout build %s: exit status %d\n%s", src, code, stderr)
+	}
+	list := pdftool.Run(t, "pdfimages", "-list", filepath.Join(out, "images.pdf"))
+	row := regexp.MustCompile(`(?m)^\s*1\s+\d+\s+image\s+(\d+)\s+(\d+)\s+\w+\s+\d+\s+\d+\s+(\w+)\s+\w+\s+(\d+)`)
+	var got []string
+	objects := map[string]bool{}
+	for _, m := range row.FindAllStringSubmatch(list, -1) {
+		got = append(got, m[1]+"x"+m[2]+" "+m[3])
+		objects[m[4]] = true
+	}
+	if want := "320x240 jpeg,120x200 image,320x240 jpeg"; strings.Join(got, ",") != want || len(objects) != 2 {
+		t.Errorf("pdfimages -list:\n%s\nwant %s on page 1, in 2 objects", list, want)
+	}
+}

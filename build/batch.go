@@ -113,7 +113,9 @@ func (b *Batch) Run(ctx context.Context, srcs []Source, emit func(Result)) error
 func (b *Batch) Check(ctx context.Context, srcs []Source, emit func(Result)) {
 	each(ctx, srcs, b.Jobs, func(s Source) Result {
 		r := Result{Source: s, Status: Checked, Inputs: []string{s.Name}}
-		if r.Err = s.Check(); r.Err != nil {
+		ins, err := s.check()
+		r.addInputs(ins)
+		if r.Err = err; err != nil {
 			r.Status = Failed
 		}
 		return r
@@ -134,7 +136,8 @@ func (b *Batch) one(s Source, m *manifest) Result {
 			return r
 		}
 	}
-	outs, err := File(s.Name, data, b.Options)
+	outs, ins, err := file(s.Name, data, b.Options)
+	r.addInputs(ins)
 	if err != nil {
 		return r.fail(err)
 	}
@@ -147,8 +150,18 @@ func (b *Batch) one(s Source, m *manifest) Result {
 	}
 	r.Status = Built
 	r.sums = []string{sum}
+	for _, in := range ins {
+		r.sums = append(r.sums, in.SHA256)
+	}
 	r.Removed = m.removeStale(s, r.Outputs)
 	return r
+}
+
+// addInputs appends the files ins to r.Inputs.
+func (r *Result) addInputs(ins []Input) {
+	for _, in := range ins {
+		r.Inputs = append(r.Inputs, in.Path)
+	}
 }
 
 // fail returns r as failed with err.

@@ -50,9 +50,16 @@ type Output struct {
 // rendering it, so that it fails exactly when File would fail on the
 // content. Like File, it returns document.Errors for content errors.
 func Check(name string, data []byte) error {
-	d, err := document.Decode(name, data)
+	_, err := check(name, data)
+	return err
+}
+
+// check is Check, also returning the files other than the content file
+// that it read, as LoadImages does.
+func check(name string, data []byte) ([]Input, error) {
+	d, ins, err := load(name, data)
 	if err != nil {
-		return err
+		return ins, err
 	}
 	var errs []error
 	for _, p := range parts(d, Options{}) {
@@ -60,19 +67,41 @@ func Check(name string, data []byte) error {
 			errs = append(errs, err)
 		}
 	}
-	return joinUnique(errs)
+	return ins, joinUnique(errs)
+}
+
+// load decodes a content file and reads the images it shows (see
+// LoadImages), returning the files other than the content file it read.
+func load(name string, data []byte) (*document.Document, []Input, error) {
+	d, err := document.Decode(name, data)
+	if err != nil {
+		return nil, nil, err
+	}
+	ins, err := LoadImages(name, d)
+	if err != nil {
+		return nil, ins, err
+	}
+	return d, ins, nil
 }
 
 // File builds every PDF of one content file: the worksheet when the file has
 // sections, then the summary sheet when it has a [summary] table, then the
 // answer key and the large-print edition of the worksheet when opt asks for
-// them, always in that order. name is used in messages. It returns document.Errors for
-// content errors; other errors say which step failed. On any error it
-// returns no outputs.
+// them, always in that order. name is used in messages, and images are
+// read relative to its folder (see LoadImages). It returns document.Errors
+// for content errors, image problems included; other errors say which step
+// failed. On any error it returns no outputs.
 func File(name string, data []byte, opt Options) ([]Output, error) {
-	d, err := document.Decode(name, data)
+	outs, _, err := file(name, data, opt)
+	return outs, err
+}
+
+// file is File, also returning the files other than the content file that
+// it read.
+func file(name string, data []byte, opt Options) ([]Output, []Input, error) {
+	d, ins, err := load(name, data)
 	if err != nil {
-		return nil, err
+		return nil, ins, err
 	}
 	ropt := render.Options{Time: opt.Time, Creator: creator(opt.Version)}
 	ps := parts(d, opt)
@@ -86,9 +115,9 @@ func File(name string, data []byte, opt Options) ([]Output, error) {
 	}
 	wg.Wait()
 	if err := joinUnique(errs); err != nil {
-		return nil, err
+		return nil, ins, err
 	}
-	return outs, nil
+	return outs, ins, nil
 }
 
 // part is one of the PDFs a content file may make.

@@ -149,9 +149,16 @@ func trimExt(path string) string { return strings.TrimSuffix(path, filepath.Ext(
 
 // Check reads and checks the content file s; see Check.
 func (s Source) Check() error {
+	_, err := s.check()
+	return err
+}
+
+// check is Check, also returning the files other than the content file
+// that it read.
+func (s Source) check() ([]Input, error) {
 	data, err := os.ReadFile(s.Name)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return Check(s.Name, data)
+	return check(s.Name, data)
 }

@@ -3,6 +3,9 @@ package document
 import (
 	"errors"
 	"fmt"
+	"math"
+	"path"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strconv"
@@ -139,10 +142,13 @@ func syntaxError(src string, err error) *Error {
 // decoder holds the state of one Decode.
 type decoder struct {
 	name string
-	ix   *index
-	errs Errors
-	seen map[Error]bool // errors already reported
-	font fontCheck
+	// textMM is the width of the worksheet's text column in millimetres,
+	// the widest an image may be; known once [worksheet] is read.
+	textMM float64
+	ix     *index
+	errs   Errors
+	seen   map[Error]bool // errors already reported
+	font   fontCheck
 	// smart says whether to make quotes curly and hyphens dashes, as
 	// [style] smart_quotes asks; [style] is read first.
 	smart bool
@@ -176,6 +182,7 @@ var (
 	orientationNames = []string{"portrait", "landscape"}
 	rulingNames      = []string{"lines", "dotted", "grid", "blank"}
 	fontNames        = []string{"sans", "serif"}
+	alignNames       = []string{"center", "left", "right"}
 )
 
 // paperList returns the names of the papers, in the order of papers.
@@ -198,6 +205,7 @@ func (d *decoder) document(m map[string]any) *Document {
 		d.errorf(Pos{1, 1}, "missing [worksheet] table: every file needs one, with a title")
 	}
 	doc.Worksheet = d.worksheet(ws, ok)
+	d.textMM = doc.Worksheet.Paper.Width*25.4/72 - 2*doc.Style.MarginMM
 	sections, ok := root.tables("section", "[[section]]", sectionKeys)
 	if len(sections) > 0 {
 		doc.Sections = make([]Section, 0, len(sections))
@@ -339,7 +347,7 @@ func (d *decoder) section(t *table) Section {
 }
 
 // kindKeys are the block kinds, whose keys a block chooses from.
-var kindKeys = []Kind{Bullet, Text, Quote, Notes, Task}
+var kindKeys = []Kind{Bullet, Text, Quote, Notes, Task, Image}
 
 // ownedKeys are a block's keys other than the kind keys, each with the
 // kinds of block that may have it.
@@ -354,6 +362,9 @@ var ownedKeys = []struct {
 	{"label", []Kind{Task}},
 	{"items", []Kind{Task}},
 	{"answer", []Kind{Notes, Task}},
+	{"caption", []Kind{Image}},
+	{"width_mm", []Kind{Image}},
+	{"align", []Kind{Image}},
 }
 
 // kindList returns the names of kinds as "a, b or c".
@@ -434,18 +445,17 @@ func kindByName(name string) Kind {
 // blockBody reads the keys of a block whose kind is known.
 func (d *decoder) blockBody(t *table, b *Block) {
 	key := b.Kind.String()
+	if b.Kind == Image {
+		d.imageBlock(t, b)
+		return
+	}
 	paras, ok := t.paragraphs(key)
 	b.Paragraphs = paras
 	// A notes box may have no prompt, and a task panel may be all items.
 	if ok && len(paras) == 0 && b.Kind != Notes && b.Kind != Task {
 		t.errorf(key, "key %q must not be empty", key)
 	}
-	for _, o := range ownedKeys {
-		if !slices.Contains(o.kinds, b.Kind) && t.has(o.key) {
-			t.used[o.key] = true
-			t.errorf(o.key, "key %q is not allowed in a %s block (only in %s blocks)", o.key, b.Kind, kindList(o.kinds))
-		}
-	}
+	d.rejectOthers(t, b.Kind)
 	switch b.Kind {
 	case Quote:
 		b.Source, _ = t.text("source")
@@ -497,6 +507,83 @@ func (t *table) answer() ([]Inline, Pos) {
 		return nil, Pos{}
 	}
 	return paras, t.keyPos("answer")
+}
+
+// imageBlock reads the keys of an image block.
+func (d *decoder) imageBlock(t *table, b *Block) {
+	d.rejectOthers(t, Image)
+	b.ImagePos = t.keyPos("image")
+	b.ImagePath = t.imagePath("image")
+	b.Caption, _ = t.text("caption")
+	if v, ok := t.number("width_mm", 10, 1000); ok {
+		if v > d.textMM+1e-9 {
+			t.errorf("width_mm", "width_mm = %s is wider than the text column (%s mm between the margins): use at most %s, or leave width_mm out",
+				fmtFloat(v), fmtFloat(math.Floor(d.textMM*10)/10), fmtFloat(math.Floor(d.textMM)))
+		} else {
+			b.WidthMM = v
+		}
+	}
+	b.Align = t.align()
+}
+
+// rejectOthers reports every key of t that belongs to a kind other than k.
+func (d *decoder) rejectOthers(t *table, k Kind) {
+	for _, o := range ownedKeys {
+		if !slices.Contains(o.kinds, k) && t.has(o.key) {
+			t.used[o.key] = true
+			t.errorf(o.key, "key %q is not allowed in %s block (only in %s blocks)", o.key, withArticle(k), kindList(o.kinds))
+		}
+	}
+}
+
+// withArticle returns "a " or "an " and the kind's key.
+func withArticle(k Kind) string {
+	if strings.ContainsRune("aeiou", rune(k.String()[0])) {
+		return "an " + k.String()
+	}
+	return "a " + k.String()
+}
+
+// imagePath reads key as the path of an image file: relative to the
+// content file's folder, written with forward slashes, and not leading out
+// of that folder. It returns the path cleaned, or "" after an error.
+func (t *table) imagePath(key string) string {
+	s, ok := t.checked(key, false)
+	if !ok {
+		return ""
+	}
+	var why string
+	switch {
+	case strings.TrimSpace(s) == "":
+		why = "must not be empty: give the image file's path relative to this file, such as \"images/trotsky.jpg\""
+	case strings.Contains(s, "\\"):
+		why = "must use forward slashes (/) between folders"
+	case path.IsAbs(s) || filepath.IsAbs(s) || filepath.VolumeName(s) != "" || driveLetter(s):
+		why = "is absolute: give it relative to this file's folder, such as \"images/trotsky.jpg\""
+	case !filepath.IsLocal(filepath.FromSlash(s)):
+		why = "leads out of this file's folder: an image must be in the folder of its content file or a folder inside it"
+	}
+	if why != "" {
+		t.errorf(key, "image %q %s", s, why)
+		return ""
+	}
+	return path.Clean(s)
+}
+
+// driveLetter reports whether s starts with a Windows drive, such as "C:".
+func driveLetter(s string) bool {
+	return len(s) >= 2 && s[1] == ':' && ('a' <= s[0]|0x20 && s[0]|0x20 <= 'z')
+}
+
+// align reads the align key, which defaults to Center; "centre" is
+// accepted too.
+func (t *table) align() Align {
+	if s, ok := t.m["align"].(string); ok && strings.EqualFold(strings.TrimSpace(s), "centre") {
+		t.used["align"] = true
+		return Center
+	}
+	i, _ := t.enum("align", alignNames)
+	return Align(i)
 }
 
 // ruling reads the ruling key, which defaults to Lines.

@@ -141,6 +141,35 @@ type wantErr struct {
 
 const head = "[worksheet]\ntitle = \"T\"\n[[section]]\nheading = \"H\"\n[[section.block]]\n"
 
+func TestDecodeImage(t *testing.T) {
+	for _, c := range []struct {
+		name, toml string
+		want       Block
+	}{
+		{"defaults", "image = \"images/a.jpg\"\n", Block{ImagePath: "images/a.jpg", Align: Center}},
+		{"cleaned", "image = \"./images/x/../a.jpg\"\n", Block{ImagePath: "images/a.jpg"}},
+		{"all keys", "image = \"a.png\"\ncaption = \"  A  caption \"\nwidth_mm = 80.5\nalign = \" Right\"\n",
+			Block{ImagePath: "a.png", Caption: Plain("A caption"), WidthMM: 80.5, Align: Right}},
+		{"left", "image = \"a.png\"\nalign = \"left\"\n", Block{ImagePath: "a.png", Align: Left}},
+		{"centre", "image = \"a.png\"\nalign = \"Centre\"\n", Block{ImagePath: "a.png", Align: Center}},
+		{"text width", "image = \"a.png\"\nwidth_mm = 174\n", Block{ImagePath: "a.png", WidthMM: 174}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d, err := Decode("x.toml", []byte(head+c.toml))
+			if err != nil {
+				t.Fatal(err)
+			}
+			c.want.Kind, c.want.Pos, c.want.ImagePos = Image, Pos{5, 1}, Pos{6, 1}
+			if got := d.Sections[0].Blocks[0]; !reflect.DeepEqual(got, c.want) {
+				t.Errorf("got %+v\nwant %+v", got, c.want)
+			}
+			if d.Images != nil {
+				t.Error("Decode filled in Images")
+			}
+		})
+	}
+}
+
 func TestDecodeErrors(t *testing.T) {
 	tests := []struct {
 		name string
@@ -165,7 +194,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"unknown section", head + "bullet = \"b\"\n[[section]]\nheading = \"I\"\nheadin = 1\n", []wantErr{
 			{9, 1, `unknown key "headin" in [[section]] (did you mean "heading"?)`}}},
 		{"unknown block", head + "bullet = \"b\"\n[[section.block]]\nqoute = \"q\"\n", []wantErr{
-			{7, 1, "block has no kind: give one of bullet, text, quote, notes, task"},
+			{7, 1, "block has no kind: give one of bullet, text, quote, notes, task, image"},
 			{8, 1, `unknown key "qoute" in [[section.block]] (did you mean "quote"?)`}}},
 		{"unknown summary", "[worksheet]\ntitle = \"T\"\n[summary]\ntitle = \"S\"\npaper_size = \"A4\"\n", []wantErr{
 			{5, 1, `unknown key "paper_size" in [summary]`}}},
@@ -190,6 +219,22 @@ func TestDecodeErrors(t *testing.T) {
 		{"string for worksheet", "worksheet = \"T\"\n[summary]\n", []wantErr{
 			{1, 1, `key "worksheet" must be a table ([worksheet]), not a string`}}},
 		{"no kind", head + "\n", []wantErr{{5, 1, "block has no kind"}}},
+		{"image empty", head + "image = \"\"\n", []wantErr{{6, 1, `image "" must not be empty`}}},
+		{"image parent", head + "image = \"../pics/a.jpg\"\n", []wantErr{{6, 1, `image "../pics/a.jpg" leads out of this file's folder`}}},
+		{"image parent inside", head + "image = \"pics/../../a.jpg\"\n", []wantErr{{6, 1, `image "pics/../../a.jpg" leads out of this file's folder`}}},
+		{"image absolute", head + "image = \"/home/t/a.jpg\"\n", []wantErr{{6, 1, `image "/home/t/a.jpg" is absolute`}}},
+		{"image drive", head + "image = 'C:/pics/a.jpg'\n", []wantErr{{6, 1, `image "C:/pics/a.jpg" is absolute`}}},
+		{"image backslash", head + "image = 'pics\\a.jpg'\n", []wantErr{{6, 1, `image "pics\\a.jpg" must use forward slashes`}}},
+		{"image not string", head + "image = 3\n", []wantErr{{6, 1, `key "image" must be a string, not an integer`}}},
+		{"image width small", head + "image = \"a.jpg\"\nwidth_mm = 5\n", []wantErr{{7, 1, "width_mm = 5 is out of range 10..1000"}}},
+		{"image width wide", head + "image = \"a.jpg\"\nwidth_mm = 175\n", []wantErr{{7, 1,
+			"width_mm = 175 is wider than the text column (174 mm between the margins): use at most 174, or leave width_mm out"}}},
+		{"image width string", head + "image = \"a.jpg\"\nwidth_mm = \"50\"\n", []wantErr{{7, 1, `key "width_mm" must be a number, not a string`}}},
+		{"image align", head + "image = \"a.jpg\"\nalign = \"middle\"\n", []wantErr{{7, 1, `unknown align "middle": use center, left or right`}}},
+		{"image lines", head + "image = \"a.jpg\"\nlines = 3\n", []wantErr{{7, 1, `key "lines" is not allowed in an image block (only in notes blocks)`}}},
+		{"caption on notes", head + "notes = \"n\"\ncaption = \"c\"\n", []wantErr{{7, 1, `key "caption" is not allowed in a notes block (only in image blocks)`}}},
+		{"image and text", head + "text = \"t\"\nimage = \"a.jpg\"\n", []wantErr{{7, 1, `block has more than one kind ("text" and "image"): give only one`}}},
+		{"caption control", head + "image = \"a.jpg\"\ncaption = \"a\\u0007\"\n", []wantErr{{7, 11, "U+0007"}}},
 		{"two kinds", head + "bullet = \"b\"\ntext = \"t\"\n", []wantErr{
 			{7, 1, `block has more than one kind ("bullet" and "text"): give only one`}}},
 		{"lines not fill", head + "notes = \"n\"\nlines = \"fil\"\n", []wantErr{

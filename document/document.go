@@ -20,6 +20,21 @@ type Document struct {
 	Style     Style
 	Sections  []Section // empty when the file makes only a summary sheet
 	Summary   *Summary  // nil unless the file has a [summary] table
+	// Images holds the image files that image blocks show, by
+	// Block.ImagePath. Decode leaves it nil, as it reads no files; the
+	// build fills it in (see build.LoadImages) before layout.
+	Images map[string]*ImageFile
+}
+
+// ImageFile is an image file, read and checked, that an image block shows.
+type ImageFile struct {
+	Path          string // as the blocks give it, relative to the content file's folder
+	Format        string // "jpeg" or "png"
+	Width, Height int    // in pixels
+	// Data is what the PDF embeds: the file's bytes, or for a PNG the PDF
+	// writer cannot take as it is (interlaced or 16 bits a sample), the
+	// same pixels encoded again as a plain 8-bit PNG.
+	Data []byte
 }
 
 // Worksheet holds the [worksheet] table: what is printed around the content
@@ -147,6 +162,7 @@ const (
 	Quote                  // quote = "…", source = "…"
 	Notes                  // notes = "…", lines, ruling
 	Task                   // task = "…", label, items
+	Image                  // image = "path", caption, width_mm, align
 )
 
 // String returns the kind's key in the content format.
@@ -162,6 +178,8 @@ func (k Kind) String() string {
 		return "notes"
 	case Task:
 		return "task"
+	case Image:
+		return "image"
 	}
 	return "block"
 }
@@ -186,7 +204,38 @@ type Block struct {
 	// paragraphs like Paragraphs; it is printed only in the answer key.
 	Answer    []Inline
 	AnswerPos Pos // where the answer key is written
-	Pos       Pos // where the block's [[section.block]] header is
+	// ImagePath is, for an Image block, the image file as written, relative to
+	// the content file's folder, with forward slashes; Decode has checked
+	// that it is local (see filepath.IsLocal) but not that it exists.
+	ImagePath string
+	ImagePos  Pos     // Image: where the image key is, for errors about the file
+	Caption   Inline  // Image: printed under the image; may be empty
+	WidthMM   float64 // Image: the image's width in millimetres; 0 for the default
+	Align     Align   // Image: where the image sits across the text column
+	Pos       Pos     // where the block's [[section.block]] header is
+}
+
+// Align says where something narrower than the text column sits in it.
+type Align uint8
+
+// The alignments.
+const (
+	Center Align = iota // centred (the default)
+	Left                // against the left margin
+	Right               // against the right margin
+)
+
+// String returns the alignment's name in the content format.
+func (a Align) String() string {
+	switch a {
+	case Center:
+		return "center"
+	case Left:
+		return "left"
+	case Right:
+		return "right"
+	}
+	return "align"
 }
 
 // Ruling says how a writing area is ruled.

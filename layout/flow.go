@@ -222,6 +222,9 @@ func shift(it Item, dy float64) Item {
 	case Link:
 		v.Y += dy
 		return v
+	case Image:
+		v.Y += dy
+		return v
 	}
 	return it
 }

@@ -68,7 +68,12 @@ func checkPages(t *testing.T, r *Result, d *document.Document) {
 	margin := d.Style.MarginMM * mm
 	for n, p := range r.Pages {
 		var texts []Text
+		var solids []Item // texts and images, none of which may overlap another
 		for _, it := range p.Items {
+			switch it.(type) {
+			case Text, Image:
+				solids = append(solids, it)
+			}
 			x0, y0, x1, y1 := it.Bounds()
 			if x0 < margin-eps || y0 < margin-eps || x1 > p.Width-margin+eps || y1 > p.Height-margin+eps {
 				t.Errorf("page %d: %s lies outside the margins", n+1, dumpItem(it))
@@ -77,10 +82,10 @@ func checkPages(t *testing.T, r *Result, d *document.Document) {
 				texts = append(texts, tx)
 			}
 		}
-		for i := range texts {
-			for j := i + 1; j < len(texts); j++ {
-				if overlap(texts[i], texts[j], eps) {
-					t.Errorf("page %d: %q overlaps %q", n+1, texts[i].Text, texts[j].Text)
+		for i := range solids {
+			for j := i + 1; j < len(solids); j++ {
+				if overlapItems(solids[i], solids[j], eps) {
+					t.Errorf("page %d: %s overlaps %s", n+1, dumpItem(solids[i]), dumpItem(solids[j]))
 				}
 			}
 		}
@@ -88,6 +93,18 @@ func checkPages(t *testing.T, r *Result, d *document.Document) {
 			t.Errorf("page %d does not end with the footer %q", n+1, want)
 		}
 	}
+}
+
+// overlapItems reports whether two texts or images overlap.
+func overlapItems(a, b Item, eps float64) bool {
+	ta, okA := a.(Text)
+	tb, okB := b.(Text)
+	if okA && okB {
+		return overlap(ta, tb, eps)
+	}
+	ax0, ay0, ax1, ay1 := a.Bounds()
+	bx0, by0, bx1, by1 := b.Bounds()
+	return ax0 < bx1-eps && bx0 < ax1-eps && ay0 < by1-eps && by0 < ay1-eps
 }
 
 func overlap(a, b Text, eps float64) bool {

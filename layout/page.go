@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"handout/document"
 	"handout/fonts"
 )
 
@@ -15,6 +16,8 @@ type Result struct {
 	Title    string
 	Author   string
 	Language string
+	// Images are the image files that Image items show, by their Ref.
+	Images map[string]*document.ImageFile
 }
 
 // Page is one placed page. Coordinates are in points from the top-left
@@ -35,7 +38,7 @@ type Bookmark struct {
 // Color is an sRGB colour, 0..255 per channel.
 type Color struct{ R, G, B uint8 }
 
-// Item is something placed on a page: a Text, Rule, Box or Link.
+// Item is something placed on a page: a Text, Rule, Box, Link or Image.
 type Item interface {
 	// Bounds returns the rectangle the item covers: left, top, right, bottom.
 	Bounds() (x0, y0, x1, y1 float64)
@@ -75,6 +78,13 @@ type Link struct {
 	URL        string
 }
 
+// Image is a picture scaled to fill the rectangle X, Y, W, H; its file is
+// the Result's Images[Ref].
+type Image struct {
+	X, Y, W, H float64
+	Ref        string // the image file's path, as the content file gives it
+}
+
 // Bounds implements Item. The box spans the face's ascent and descent.
 func (t Text) Bounds() (x0, y0, x1, y1 float64) {
 	m, err := fonts.Load(t.Face)
@@ -112,10 +122,14 @@ func (b Box) Bounds() (x0, y0, x1, y1 float64) {
 // Bounds implements Item.
 func (l Link) Bounds() (x0, y0, x1, y1 float64) { return l.X, l.Y, l.X + l.W, l.Y + l.H }
 
-func (Text) isItem() {}
-func (Rule) isItem() {}
-func (Box) isItem()  {}
-func (Link) isItem() {}
+func (Text) isItem()  {}
+func (Rule) isItem()  {}
+func (Box) isItem()   {}
+func (Link) isItem()  {}
+func (Image) isItem() {}
+
+// Bounds implements Item.
+func (i Image) Bounds() (x0, y0, x1, y1 float64) { return i.X, i.Y, i.X + i.W, i.Y + i.H }
 
 // Dump writes the pages in a readable text form, one line per item (page,
 // kind, position, size, text), for golden files and review diffs.
@@ -157,6 +171,8 @@ func dumpItem(it Item) string {
 		return s
 	case Link:
 		return fmt.Sprintf("link %.2f,%.2f %.2fx%.2f %s", v.X, v.Y, v.W, v.H, v.URL)
+	case Image:
+		return fmt.Sprintf("image %.2f,%.2f %.2fx%.2f %s", v.X, v.Y, v.W, v.H, v.Ref)
 	}
 	return fmt.Sprintf("%T", it)
 }

@@ -22,13 +22,19 @@ func worksheet(d *document.Document, ed Edition, tn tune) (*Result, error) {
 	if len(d.Sections) == 0 {
 		return nil, errors.New("the worksheet has no sections")
 	}
+	images, err := usedImages(d)
+	if err != nil {
+		return nil, err
+	}
 	p := d.Worksheet.Paper
 	b, err := newEditionBuilder(d, ed, tn)
 	if err != nil {
 		return nil, err
 	}
 	defer b.release()
-	fl := newFlow(frame{width: p.Width, height: p.Height, top: b.margin, bottom: p.Height - b.margin - b.footerZone()})
+	f := frame{width: p.Width, height: p.Height, top: b.margin, bottom: p.Height - b.margin - b.footerZone()}
+	b.images, b.flowHeight = images, f.bottom-f.top
+	fl := newFlow(f)
 	fl.add(b.join(b.pieces(d)))
 	if b.err != nil {
 		return nil, b.err
@@ -44,7 +50,30 @@ func worksheet(d *document.Document, ed Edition, tn tune) (*Result, error) {
 		Title:    title,
 		Author:   d.Worksheet.Author,
 		Language: d.Worksheet.Language,
+		Images:   images,
 	}, nil
+}
+
+// usedImages returns the image files that d's image blocks show, by path,
+// or nil when there are none. Every one must be in d.Images, with a size.
+func usedImages(d *document.Document) (map[string]*document.ImageFile, error) {
+	var used map[string]*document.ImageFile
+	for _, s := range d.Sections {
+		for _, blk := range s.Blocks {
+			if blk.Kind != document.Image {
+				continue
+			}
+			img := d.Images[blk.ImagePath]
+			if img == nil || img.Width <= 0 || img.Height <= 0 {
+				return nil, fmt.Errorf("image %q was not loaded", blk.ImagePath)
+			}
+			if used == nil {
+				used = map[string]*document.ImageFile{}
+			}
+			used[blk.ImagePath] = img
+		}
+	}
+	return used, nil
 }
 
 // builder turns a document's parts into units of the flow.
@@ -54,11 +83,13 @@ type builder struct {
 	footer      document.Footer
 	link        string // the footer's URL, if any
 
-	ed       Edition
-	tn       tune
-	minLines int     // the worksheet's min_lines
-	gapScale float64 // spacing between blocks, 1 unless fit_pages tightens it
-	err      error   // the first problem found, such as an answer too long for its box
+	ed         Edition
+	tn         tune
+	minLines   int     // the worksheet's min_lines
+	gapScale   float64 // spacing between blocks, 1 unless fit_pages tightens it
+	err        error   // the first problem found, such as an answer too long for its box
+	images     map[string]*document.ImageFile
+	flowHeight float64 // the height an empty page gives the flow
 }
 
 // newBuilder measures d with its style on paper p.
@@ -102,6 +133,7 @@ const (
 	roleQuote
 	roleNotes
 	roleTask
+	roleImage
 )
 
 // roleOf returns the role of a block of kind k.
@@ -115,6 +147,8 @@ func roleOf(k document.Kind) role {
 		return roleNotes
 	case document.Task:
 		return roleTask
+	case document.Image:
+		return roleImage
 	}
 	return roleText
 }
@@ -171,7 +205,7 @@ func (b *builder) gap(prev, next role) float64 {
 		switch r {
 		case roleQuote:
 			return 0.85
-		case roleNotes, roleTask:
+		case roleNotes, roleTask, roleImage:
 			return 1.0
 		case roleHeading:
 			return 1.5
@@ -299,6 +333,8 @@ func (b *builder) block(blk document.Block) []unit {
 		us = b.notes(blk)
 	case document.Task:
 		us = b.task(blk)
+	case document.Image:
+		us = b.image(blk)
 	}
 	// A lead-in ending in a colon stays with what it introduces.
 	if k := blk.Kind; (k == document.Bullet || k == document.Text) && len(us) > 0 && endsWithColon(blk.Paragraphs) {
@@ -509,6 +545,70 @@ func (b *builder) task(blk document.Block) []unit {
 		us[i].group = g
 	}
 	return keepAll(us)
+}
+
+// image sets a picture and its caption, which share a page. Its width is
+// width_mm, or by default its natural size at 96 pixels an inch but no
+// wider than the text column; its height keeps its aspect ratio. A picture
+// too tall for an empty page, with its caption, is scaled down to fit.
+func (b *builder) image(blk document.Block) []unit {
+	img := b.images[blk.ImagePath]
+	aspect := float64(img.Height) / float64(img.Width)
+	w := min(float64(img.Width)*72/96, b.width)
+	if blk.WidthMM > 0 {
+		w = min(blk.WidthMM*mm, b.width)
+	}
+	// The caption is no taller than when set in the narrowest column it
+	// may have, which leaves room for the picture.
+	var capH float64
+	if len(blk.Caption) > 0 {
+		narrow := b.caption(blk.Caption, 0, blk.Align)
+		capH = chainHeight(narrow, false)
+	}
+	if maxH := max(b.flowHeight-capH, b.lead); w*aspect > maxH {
+		w = maxH / aspect
+	}
+	h := w * aspect
+	x := b.left + (b.width-w)*alignShare(blk.Align)
+	us := []unit{{height: h, items: []Item{Image{X: x, Y: 0, W: w, H: h, Ref: blk.ImagePath}}}}
+	if len(blk.Caption) > 0 {
+		us = append(us, b.caption(blk.Caption, w, blk.Align)...)
+	}
+	return keepAll(us)
+}
+
+// captionSize is the type size of image captions: in large print no
+// smaller than its other small text.
+func (b *builder) captionSize() float64 {
+	if b.large {
+		return b.footerSize()
+	}
+	return 0.85 * b.size
+}
+
+// caption sets an image's caption, small and muted, under an image w wide
+// placed by align: in a column as wide as the image, but at least half the
+// text column, against the same side as the image.
+func (b *builder) caption(text document.Inline, w float64, align document.Align) []unit {
+	cs := b.captionSize()
+	cw := max(w, b.width/2)
+	share := alignShare(align)
+	x := b.left + (b.width-cw)*share
+	us := b.lines(b.marked(text, fonts.Regular), cs, b.pitch(cs, 1.3), x, cw, share, solid(muted))
+	us[0].space = 0.35 * b.lead
+	return us
+}
+
+// alignShare returns the share of the free width left of something placed
+// by a: 0, a half or all of it.
+func alignShare(a document.Align) float64 {
+	switch a {
+	case document.Left:
+		return 0
+	case document.Right:
+		return 1
+	}
+	return 0.5
 }
 
 // footerSize is the footer's type size.

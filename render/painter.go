@@ -15,7 +15,8 @@ import (
 // set, so as to change only what differs. fpdf carries that state over from
 // page to page.
 type painter struct {
-	pdf *fpdf.Fpdf
+	pdf    *fpdf.Fpdf
+	images map[string]string // the name each image Ref is registered under
 
 	hasFont bool // no font is set until the first text
 	face    fonts.Face
@@ -33,7 +34,7 @@ func newPainter(pdf *fpdf.Fpdf) *painter {
 	return &painter{pdf: pdf, lineWidth: math.NaN()}
 }
 
-// item draws one item; check has made sure it is one of the four kinds.
+// item draws one item; check has made sure it is one of the five kinds.
 func (p *painter) item(it layout.Item) {
 	switch v := it.(type) {
 	case layout.Text:
@@ -44,6 +45,8 @@ func (p *painter) item(it layout.Item) {
 		p.box(v)
 	case layout.Link:
 		p.pdf.LinkString(v.X, v.Y, v.W, v.H, v.URL)
+	case layout.Image:
+		p.pdf.ImageOptions(p.images[v.Ref], v.X, v.Y, v.W, v.H, false, fpdf.ImageOptions{}, 0, "")
 	}
 }
 

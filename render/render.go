@@ -20,6 +20,7 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
+	"handout/document"
 	"handout/fonts"
 	"handout/layout"
 )
@@ -99,7 +100,12 @@ func PDF(r *layout.Result, opt Options) (_ []byte, err error) {
 		}
 	}
 
+	names, err := images(pdf, r)
+	if err != nil {
+		return nil, err
+	}
 	p := newPainter(pdf)
+	p.images = names
 	for _, page := range r.Pages {
 		pdf.AddPageFormat("P", fpdf.SizeType{Wd: page.Width, Ht: page.Height})
 		for _, it := range page.Items {
@@ -124,6 +130,9 @@ func PDF(r *layout.Result, opt Options) (_ []byte, err error) {
 		return nil, fmt.Errorf("render: %w", err)
 	}
 	out := buf.Bytes()
+	if err := pdf.Error(); err != nil {
+		return nil, fmt.Errorf("render: %w", err)
+	}
 	for _, s := range subsets {
 		if out, err = s.rename(out); err != nil {
 			return nil, err
@@ -239,6 +248,9 @@ func check(r *layout.Result, opt Options) ([]*subset, error) {
 			return nil, fmt.Errorf("render: page %d: bad size %vx%v", i+1, page.Width, page.Height)
 		}
 		for j, it := range page.Items {
+			if err := checkImage(it, r.Images); err != nil {
+				return nil, fmt.Errorf("render: page %d item %d: %w", i+1, j, err)
+			}
 			if err := checkItem(it, used); err != nil {
 				return nil, fmt.Errorf("render: page %d item %d: %w", i+1, j, err)
 			}
@@ -283,6 +295,8 @@ func checkItem(it layout.Item, used map[fonts.Face]*subset) error {
 		if !finite(v.X, v.Y, v.W, v.H, v.LineWidth) {
 			return errors.New("box: bad coordinates")
 		}
+	case layout.Image:
+		// checked by checkImage
 	case layout.Link:
 		if !finite(v.X, v.Y, v.W, v.H) {
 			return errors.New("link: bad coordinates")
@@ -293,6 +307,28 @@ func checkItem(it layout.Item, used map[fonts.Face]*subset) error {
 		return checkString(v.URL)
 	default:
 		return fmt.Errorf("unknown item type %T", it)
+	}
+	return nil
+}
+
+// checkImage checks it when it is an Image: its rectangle, and that files
+// holds its file, a JPEG or PNG.
+func checkImage(it layout.Item, files map[string]*document.ImageFile) error {
+	im, ok := it.(layout.Image)
+	if !ok {
+		return nil
+	}
+	if !finite(im.X, im.Y, im.W, im.H) || im.W <= 0 || im.H <= 0 {
+		return fmt.Errorf("image %q: bad position or size", im.Ref)
+	}
+	f := files[im.Ref]
+	switch {
+	case f == nil:
+		return fmt.Errorf("image %q: no such image file in the result", im.Ref)
+	case f.Format != "jpeg" && f.Format != "png":
+		return fmt.Errorf("image %q: format %q is not jpeg or png", im.Ref, f.Format)
+	case len(f.Data) == 0:
+		return fmt.Errorf("image %q: no data", im.Ref)
 	}
 	return nil
 }
