@@ -450,6 +450,9 @@ func (t *table) ruling() Ruling {
 	return Ruling(i)
 }
 
+// maxPanels is the most panels a summary sheet may have.
+const maxPanels = 12
+
 // summary reads [summary]. The title defaults to the worksheet's.
 func (d *decoder) summary(t *table, title string) *Summary {
 	s := &Summary{Title: title, NameLine: true}
@@ -465,9 +468,9 @@ func (d *decoder) summary(t *table, title string) *Summary {
 	case !ok && !t.has("panel"):
 		s.Panels = defaultPanels()
 	case ok && len(panels) == 0:
-		t.errorf("panel", "[summary] has no panels: give 1 to 12, or leave out \"panel\" for Causes, Course and Effects")
-	case len(panels) > 12:
-		d.errorf(panels[12].pos(), "too many panels: a summary has at most 12")
+		t.errorf("panel", "[summary] has no panels: give 1 to %d, or leave out \"panel\" for Causes, Course and Effects", maxPanels)
+	case len(panels) > maxPanels:
+		d.errorf(panels[maxPanels].pos(), "too many panels: a summary has at most %d", maxPanels)
 	}
 	for _, p := range panels {
 		s.Panels = append(s.Panels, d.panel(p))
