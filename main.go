@@ -3,6 +3,7 @@
 //	handout build [flags] [PATH...]
 //	handout check [flags] [PATH...]
 //	handout watch [flags] [PATH...]
+//	handout init NAME
 //	handout version
 //
 // See usage below, docs/format.md for the content format and docs/ci.md
@@ -38,6 +39,7 @@ const usage = `usage:
   handout build [flags] [PATH...]   make PDFs from content files
   handout check [flags] [PATH...]   check content files; write nothing
   handout watch [flags] [PATH...]   build, then rebuild each file when it is saved
+  handout init NAME                 start content/NAME.toml from a sample worksheet
   handout version                   print the version
   handout help                      print this help
 
@@ -66,6 +68,12 @@ flags (build, and those that apply to check and watch):
   --report json  print one JSON report on stdout instead of lines
   -q, --quiet    print only errors
 
+init writes content/NAME.toml (NAME is a file name, .toml optional), which
+builds as it is, and, unless they are there, content/images/water-cycle.png,
+the picture it shows, and schema/handout.schema.json, the JSON Schema that
+the file's first line names for editors (Even Better TOML, taplo). It never
+overwrites a file.
+
 Set SOURCE_DATE_EPOCH (seconds since 1970, UTC) to fix the PDFs' creation
 date, for reproducible builds. Under GITHUB_ACTIONS=true every error is
 also printed as a workflow command that annotates the pull request.
@@ -73,7 +81,7 @@ also printed as a workflow command that annotates the pull request.
 Exit status:
   0    every file built (for check: is valid)
   1    a file could not be built: errors in its content, or its PDF could
-       not be written
+       not be written (init: the file exists, or could not be written)
   2    usage error: unknown command or flag, missing path, a folder without
        .toml files, two files that would write the same PDF
   130  interrupted (Ctrl-C, SIGTERM): the files started were finished and
@@ -144,6 +152,8 @@ func run(args []string, e env) int {
 	switch cmd {
 	case "build", "check", "watch":
 		return runCommand(cmd, rest, e)
+	case "init":
+		return runInit(rest, e)
 	case "version", "-version", "--version":
 		if len(rest) > 0 {
 			return usageError(e.stderr, "version", fmt.Sprintf("unexpected argument %q", rest[0]))

@@ -235,7 +235,7 @@ func (d *decoder) style(t *table) Style {
 	if v, ok := t.number("size", 8, 24); ok {
 		s.Size = v
 	}
-	if v, ok := t.number("margin_mm", 10, 40); ok {
+	if v, ok := t.number("margin_mm", minMarginMM, 40); ok {
 		s.MarginMM = v
 	}
 	if v, ok := t.number("ruling_mm", 5, 15); ok {
@@ -515,7 +515,7 @@ func (d *decoder) imageBlock(t *table, b *Block) {
 	b.ImagePos = t.keyPos("image")
 	b.ImagePath = t.imagePath("image")
 	b.Caption, _ = t.text("caption")
-	if v, ok := t.number("width_mm", 10, 1000); ok {
+	if v, ok := t.number("width_mm", 10, maxWidthMM()); ok {
 		if v > d.textMM+1e-9 {
 			t.errorf("width_mm", "width_mm = %s is wider than the text column (%s mm between the margins): use at most %s, or leave width_mm out",
 				fmtFloat(v), fmtFloat(math.Floor(d.textMM*10)/10), fmtFloat(math.Floor(d.textMM)))
@@ -524,6 +524,21 @@ func (d *decoder) imageBlock(t *table, b *Block) {
 		}
 	}
 	b.Align = t.align()
+}
+
+// minMarginMM is the narrowest margin_mm.
+const minMarginMM = 10
+
+// maxWidthMM returns the widest an image may be on any page: the text
+// column of the largest paper, landscape, with the narrowest margins (400
+// mm on A3). A width up to it may still be wider than the text column of
+// the file's own paper, which imageBlock reports on its own.
+func maxWidthMM() float64 {
+	widest := 0.0
+	for _, p := range papers {
+		widest = max(widest, p.w, p.h)
+	}
+	return widest - 2*minMarginMM
 }
 
 // rejectOthers reports every key of t that belongs to a kind other than k.
@@ -592,6 +607,9 @@ func (t *table) ruling() Ruling {
 	return Ruling(i)
 }
 
+// maxPanels is the most panels a summary sheet may have.
+const maxPanels = 12
+
 // summary reads [summary]. The title defaults to the worksheet's.
 func (d *decoder) summary(t *table, title Inline) *Summary {
 	s := &Summary{Title: title, NameLine: true}
@@ -607,9 +625,9 @@ func (d *decoder) summary(t *table, title Inline) *Summary {
 	case !ok && !t.has("panel"):
 		s.Panels = defaultPanels()
 	case ok && len(panels) == 0:
-		t.errorf("panel", "[summary] has no panels: give 1 to 12, or leave out \"panel\" for Causes, Course and Effects")
-	case len(panels) > 12:
-		d.errorf(panels[12].pos(), "too many panels: a summary has at most 12")
+		t.errorf("panel", "[summary] has no panels: give 1 to %d, or leave out \"panel\" for Causes, Course and Effects", maxPanels)
+	case len(panels) > maxPanels:
+		d.errorf(panels[maxPanels].pos(), "too many panels: a summary has at most %d", maxPanels)
 	}
 	for _, p := range panels {
 		s.Panels = append(s.Panels, d.panel(p))

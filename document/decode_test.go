@@ -226,7 +226,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"image drive", head + "image = 'C:/pics/a.jpg'\n", []wantErr{{6, 1, `image "C:/pics/a.jpg" is absolute`}}},
 		{"image backslash", head + "image = 'pics\\a.jpg'\n", []wantErr{{6, 1, `image "pics\\a.jpg" must use forward slashes`}}},
 		{"image not string", head + "image = 3\n", []wantErr{{6, 1, `key "image" must be a string, not an integer`}}},
-		{"image width small", head + "image = \"a.jpg\"\nwidth_mm = 5\n", []wantErr{{7, 1, "width_mm = 5 is out of range 10..1000"}}},
+		{"image width small", head + "image = \"a.jpg\"\nwidth_mm = 5\n", []wantErr{{7, 1, "width_mm = 5 is out of range 10..400"}}},
 		{"image width wide", head + "image = \"a.jpg\"\nwidth_mm = 175\n", []wantErr{{7, 1,
 			"width_mm = 175 is wider than the text column (174 mm between the margins): use at most 174, or leave width_mm out"}}},
 		{"image width string", head + "image = \"a.jpg\"\nwidth_mm = \"50\"\n", []wantErr{{7, 1, `key "width_mm" must be a number, not a string`}}},
