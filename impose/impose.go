@@ -1,0 +1,243 @@
+// Package impose places the laid-out pages of a document two to a sheet, for
+// printing: side by side in reading order (TwoUp) or in saddle-stitch order
+// for a folded booklet (Booklet).
+//
+// A sheet is twice as wide as a page and as high, so an A4 document goes on
+// A3 landscape and an A5 one on A4 landscape. The two pages fill it exactly:
+// imposing is a translation of the right-hand page's items by the page
+// width, with no scaling, and text stays text. Like layout, it is pure and
+// deterministic, and its output is a layout.Result that render draws as it
+// draws any other.
+package impose
+
+import (
+	"errors"
+	"fmt"
+	"maps"
+	"math"
+	"slices"
+
+	"handout/layout"
+)
+
+// ErrNoPages is returned for a nil Result or one without pages.
+var ErrNoPages = errors.New("impose: no pages")
+
+// A SizeError reports a page whose size is not that of the first page, or
+// that is not a size at all: the pages imposed together must all have the
+// same positive, finite size.
+type SizeError struct {
+	Page          int // 1-based
+	Width, Height float64
+	Want          [2]float64 // the first page's width and height
+}
+
+func (e *SizeError) Error() string {
+	if e.Page == 1 {
+		return fmt.Sprintf("impose: page 1: bad size %gx%g pt", e.Width, e.Height)
+	}
+	return fmt.Sprintf("impose: page %d is %gx%g pt, not %gx%g pt like page 1: pages of different sizes cannot be imposed",
+		e.Page, e.Width, e.Height, e.Want[0], e.Want[1])
+}
+
+// An ItemError reports an item of a type that this package does not know
+// how to move, such as an item type added to layout after it.
+type ItemError struct {
+	Page int // 1-based
+	Item layout.Item
+}
+
+func (e *ItemError) Error() string {
+	return fmt.Sprintf("impose: page %d: unknown item type %T", e.Page, e.Item)
+}
+
+// A BookmarkError reports a bookmark to a page that does not exist.
+type BookmarkError struct {
+	Bookmark layout.Bookmark
+	Pages    int // the number of pages
+}
+
+func (e *BookmarkError) Error() string {
+	return fmt.Sprintf("impose: bookmark %q is to page index %d, of %d pages", e.Bookmark.Title, e.Bookmark.Page, e.Pages)
+}
+
+// blank marks an empty half of a sheet side.
+const blank = -1
+
+// A side is one side of a sheet: the indexes into Result.Pages of the pages
+// on its left and right halves, or blank.
+type side struct{ left, right int }
+
+// TwoUp puts the pages of r two to a sheet in reading order: pages 1 and 2
+// on the first sheet, left and right, 3 and 4 on the second, and so on. An
+// odd last page is alone on the left of the last sheet. Each sheet is one
+// page of the result, twice as wide as a page of r and as high.
+//
+// Bookmarks point to the sheet holding their page, at the same height;
+// title, author, language and images carry over. The result shares nothing
+// that can be changed with r, except the image files.
+func TwoUp(r *layout.Result) (*layout.Result, error) {
+	if err := check(r); err != nil {
+		return nil, err
+	}
+	return impose(r, twoUpOrder(len(r.Pages)))
+}
+
+// Booklet puts the pages of r two to a sheet side in saddle-stitch order:
+// printed on both sides, stacked and folded down the middle, the sheets
+// make a booklet of pages 1 to n in order. The pages are padded with blank
+// ones at the end to N, a multiple of four.
+//
+// The result's pages are the sheet sides in printing order: the front of
+// the first sheet, its back, the front of the second, and so on. Numbering
+// pages from 1 and sheets k from 0, the front of sheet k holds pages N-2k
+// (left) and 2k+1 (right), and its back pages 2k+2 (left) and N-2k-1
+// (right): for N = 8, 8|1, 2|7, 6|3, 4|5. The sheets are landscape; print
+// them duplex, flipping on the short edge, so that each back is the right
+// way up behind its front.
+//
+// Bookmarks, metadata and images are as for TwoUp.
+func Booklet(r *layout.Result) (*layout.Result, error) {
+	if err := check(r); err != nil {
+		return nil, err
+	}
+	return impose(r, bookletOrder(len(r.Pages)))
+}
+
+// check makes sure r has pages, all of one size, and bookmarks to them.
+func check(r *layout.Result) error {
+	if r == nil || len(r.Pages) == 0 {
+		return ErrNoPages
+	}
+	w, h := r.Pages[0].Width, r.Pages[0].Height
+	if !(w > 0 && h > 0) || math.IsInf(w, 0) || math.IsInf(h, 0) { // !(NaN > 0)
+		return &SizeError{Page: 1, Width: w, Height: h, Want: [2]float64{w, h}}
+	}
+	for i, p := range r.Pages[1:] {
+		if p.Width != w || p.Height != h {
+			return &SizeError{Page: i + 2, Width: p.Width, Height: p.Height, Want: [2]float64{w, h}}
+		}
+	}
+	for _, bm := range r.Outline {
+		if bm.Page < 0 || bm.Page >= len(r.Pages) {
+			return &BookmarkError{Bookmark: bm, Pages: len(r.Pages)}
+		}
+	}
+	return nil
+}
+
+// twoUpOrder returns the sides for n pages in reading order.
+func twoUpOrder(n int) []side {
+	sides := make([]side, 0, (n+1)/2)
+	for i := 0; i < n; i += 2 {
+		s := side{left: i, right: blank}
+		if i+1 < n {
+			s.right = i + 1
+		}
+		sides = append(sides, s)
+	}
+	return sides
+}
+
+// bookletOrder returns the sides for n pages in saddle-stitch order, with
+// the pages past n, up to a multiple of four, blank.
+func bookletOrder(n int) []side {
+	padded := (n + 3) / 4 * 4
+	page := func(p int) int { // 1-based page number to index, or blank
+		if p > n {
+			return blank
+		}
+		return p - 1
+	}
+	sides := make([]side, 0, padded/2)
+	for k := 0; k < padded/4; k++ {
+		sides = append(sides,
+			side{left: page(padded - 2*k), right: page(2*k + 1)},
+			side{left: page(2*k + 2), right: page(padded - 2*k - 1)})
+	}
+	return sides
+}
+
+// impose builds the result of putting r's pages on sides. r has been
+// checked.
+func impose(r *layout.Result, sides []side) (*layout.Result, error) {
+	w, h := r.Pages[0].Width, r.Pages[0].Height
+	out := &layout.Result{
+		Pages:    make([]layout.Page, len(sides)),
+		Title:    r.Title,
+		Author:   r.Author,
+		Language: r.Language,
+		Images:   maps.Clone(r.Images),
+	}
+	sideOf := make([]int, len(r.Pages)) // page index to side index
+	for i, s := range sides {
+		sheet := layout.Page{Width: 2 * w, Height: h}
+		for half, p := range []int{s.left, s.right} {
+			if p == blank {
+				continue
+			}
+			items, err := moveAll(r.Pages[p].Items, float64(half)*w, p)
+			if err != nil {
+				return nil, err
+			}
+			sheet.Items = append(sheet.Items, items...)
+			sideOf[p] = i
+		}
+		out.Pages[i] = sheet
+	}
+	for _, bm := range r.Outline {
+		bm.Page = sideOf[bm.Page]
+		out.Outline = append(out.Outline, bm)
+	}
+	return out, nil
+}
+
+// moveAll returns copies of the items of page index p moved right by dx.
+func moveAll(items []layout.Item, dx float64, p int) ([]layout.Item, error) {
+	moved := make([]layout.Item, len(items))
+	for i, it := range items {
+		m, ok := move(it, dx)
+		if !ok {
+			return nil, &ItemError{Page: p + 1, Item: it}
+		}
+		moved[i] = m
+	}
+	return moved, nil
+}
+
+// move returns a copy of it, sharing nothing that can be changed, moved
+// right by dx. It reports false for an item type it does not know.
+func move(it layout.Item, dx float64) (layout.Item, bool) {
+	switch v := it.(type) {
+	case layout.Text:
+		v.X += dx
+		return v, true
+	case layout.Rule:
+		v.X0 += dx
+		v.X1 += dx
+		v.Dash = slices.Clone(v.Dash)
+		return v, true
+	case layout.Box:
+		v.X += dx
+		v.Fill = clone(v.Fill)
+		v.Stroke = clone(v.Stroke)
+		return v, true
+	case layout.Link:
+		v.X += dx
+		return v, true
+	case layout.Image:
+		v.X += dx
+		return v, true
+	default:
+		return nil, false
+	}
+}
+
+// clone returns a pointer to a copy of *c, or nil.
+func clone(c *layout.Color) *layout.Color {
+	if c == nil {
+		return nil
+	}
+	d := *c
+	return &d
+}
