@@ -32,6 +32,7 @@ type SizeError struct {
 	Want          [2]float64 // the first page's width and height
 }
 
+// Error implements error, naming the page and its size.
 func (e *SizeError) Error() string {
 	if e.Page == 1 {
 		return fmt.Sprintf("impose: page 1: bad size %gx%g pt", e.Width, e.Height)
@@ -47,6 +48,7 @@ type ItemError struct {
 	Item layout.Item
 }
 
+// Error implements error, naming the page and the item's type.
 func (e *ItemError) Error() string {
 	return fmt.Sprintf("impose: page %d: unknown item type %T", e.Page, e.Item)
 }
@@ -57,6 +59,7 @@ type BookmarkError struct {
 	Pages    int // the number of pages
 }
 
+// Error implements error, naming the bookmark and its page.
 func (e *BookmarkError) Error() string {
 	return fmt.Sprintf("impose: bookmark %q is to page index %d, of %d pages", e.Bookmark.Title, e.Bookmark.Page, e.Pages)
 }
