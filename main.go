@@ -28,6 +28,7 @@ import (
 	"golang.org/x/term"
 
 	"handout/build"
+	"handout/document"
 	"handout/watch"
 )
 
@@ -52,8 +53,8 @@ has a worksheet too, goes to DIR/stdin-summary.pdf, and needs -o then.
 
 build is incremental: DIR/.handout-manifest.json records what each PDF was
 built from, by content hash, and a file whose content, PDFs, handout
-binary, SOURCE_DATE_EPOCH and --answers and --large-print flags are
-unchanged is skipped. The PDFs of a content file that is gone are removed,
+binary, SOURCE_DATE_EPOCH and edition and print flags are unchanged is
+skipped. The PDFs of a content file that is gone are removed,
 unless changed by hand.
 
 flags (build, and those that apply to check and watch):
@@ -64,6 +65,13 @@ flags (build, and those that apply to check and watch):
                  with each block's answer written on its lines, in red
   --large-print  also write NAME-large.pdf: the worksheet in large print
                  (16 pt sans-serif or more, 1.5 line spacing, 11 mm lines)
+  --bleed MM     grow each page by a bleed of MM millimetres (0 to 20) on
+                 every side, with TrimBox and BleedBox (see docs/print.md)
+  --marks        crop marks at the corners of the trim and a slug line
+  --impose 2up|booklet|none
+                 also write an imposed copy, NAME-2up.pdf or NAME-booklet.pdf
+  --gray         every colour becomes a gray
+                 (these four override the content file's [print] table)
   --shard K/N    build only part K of N, counting from 0 (see docs/ci.md)
   --report json  print one JSON report on stdout instead of lines
   -q, --quiet    print only errors
@@ -188,6 +196,7 @@ type options struct {
 	jobs                int
 	force               bool
 	answers, largePrint bool // the editions to write besides the worksheet
+	print               build.PrintFlags
 	shard               build.Shard
 	json                bool
 	quiet               bool
@@ -208,6 +217,10 @@ func parseOptions(cmd string, args []string, e env) (options, int) {
 		fl.BoolVar(&o.force, "force", false, "rebuild every file")
 		fl.BoolVar(&o.answers, "answers", false, "also write the answer key")
 		fl.BoolVar(&o.largePrint, "large-print", false, "also write the large-print edition")
+		fl.Float64("bleed", 0, "bleed of `MM` millimetres on every side")
+		fl.Bool("marks", false, "crop marks and a slug line")
+		fl.String("impose", "", "also write an imposed copy: `2up`, booklet or none")
+		fl.Bool("gray", false, "every colour a gray")
 	}
 	paths, code := parse(fl, args, e.stdout, e.stderr)
 	if code >= 0 {
@@ -215,8 +228,10 @@ func parseOptions(cmd string, args []string, e env) (options, int) {
 	}
 	fl.Visit(func(f *flag.Flag) { o.dirSet = o.dirSet || f.Name == "o" })
 	o.paths = paths
-	var problem string
+	pf, problem := printFlags(fl)
+	o.print = pf
 	switch {
+	case problem != "":
 	case cmd != "check" && o.dir == "":
 		problem = "-o needs a folder"
 	case o.jobs < 0:
@@ -240,6 +255,41 @@ func parseOptions(cmd string, args []string, e env) (options, int) {
 		o.shard = sh
 	}
 	return o, -1
+}
+
+// printFlags returns the print-shop flags given in fl (--bleed, --marks,
+// --impose, --gray), each of which overrides the content file's [print],
+// or a problem with one.
+func printFlags(fl *flag.FlagSet) (build.PrintFlags, string) {
+	var pf build.PrintFlags
+	var problem string
+	fl.Visit(func(f *flag.Flag) {
+		g, _ := f.Value.(flag.Getter)
+		switch v := g.Get().(type) {
+		case float64: // --bleed
+			if !(v >= 0 && v <= document.MaxBleedMM) {
+				problem = fmt.Sprintf("--bleed %v: want millimetres, 0 to %d", v, document.MaxBleedMM)
+			}
+			pf.BleedMM = &v
+		case bool:
+			switch f.Name {
+			case "marks":
+				pf.Marks = &v
+			case "gray":
+				pf.Gray = &v
+			}
+		case string:
+			if f.Name != "impose" {
+				break
+			}
+			i, ok := document.ParseImpose(v)
+			if !ok {
+				problem = fmt.Sprintf("--impose %q: want 2up, booklet or none", v)
+			}
+			pf.Impose = &i
+		}
+	})
+	return pf, problem
 }
 
 // runCommand runs build, check or watch.
@@ -294,7 +344,7 @@ func batch(o options, getenv func(string) string) (*build.Batch, error) {
 	if err != nil {
 		return nil, err
 	}
-	opt := build.Options{Time: t, Version: version, Answers: o.answers, LargePrint: o.largePrint}
+	opt := build.Options{Time: t, Version: version, Answers: o.answers, LargePrint: o.largePrint, Print: o.print}
 	b := &build.Batch{Options: opt, Jobs: o.jobs, Force: o.force}
 	if o.cmd != "check" && o.dir != "" {
 		b.Manifest = filepath.Join(o.dir, build.ManifestName)
@@ -309,6 +359,9 @@ func batch(o options, getenv func(string) string) (*build.Batch, error) {
 		if o.largePrint {
 			b.Flags += " --large-print"
 		}
+		if p := o.print.String(); p != "" {
+			b.Flags += " " + p
+		}
 	}
 	return b, nil
 }
@@ -320,7 +373,7 @@ func runStdin(o options, e env) int {
 	if e.terminal(e.stdout) {
 		return usageError(e.stderr, "build", "standard output is a terminal: send the PDF to a file or a program (handout build - < in.toml > out.pdf)")
 	}
-	b, err := batch(options{cmd: "check", answers: o.answers, largePrint: o.largePrint}, e.getenv)
+	b, err := batch(options{cmd: "check", answers: o.answers, largePrint: o.largePrint, print: o.print}, e.getenv)
 	if err != nil {
 		return usageError(e.stderr, "build", err.Error())
 	}

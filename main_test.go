@@ -181,6 +181,10 @@ func TestUsageErrors(t *testing.T) {
 	// x-summary.pdf.
 	write(t, filepath.Join(dir, "c", "x.toml"), good)
 	write(t, filepath.Join(dir, "c", "x-summary.toml"), good)
+	// With --impose 2up, y.toml's imposed copy and y-2up.toml's worksheet
+	// are both y-2up.pdf.
+	write(t, filepath.Join(dir, "d", "y.toml"), good)
+	write(t, filepath.Join(dir, "d", "y-2up.toml"), good)
 	out := filepath.Join(dir, "out")
 	tests := []struct {
 		name   string
@@ -206,6 +210,12 @@ func TestUsageErrors(t *testing.T) {
 		{name: "check has no -o", args: []string{"check", "-o", out, goodFile}, msg: "-o"},
 		{name: "version with an argument", args: []string{"version", "now"}, msg: "unexpected argument"},
 		{name: "watch a shard", args: []string{"watch", "--shard", "0/2", "-o", out, goodFile}, msg: "--shard is for build and check"},
+		{name: "bleed too wide", args: []string{"build", "--bleed", "25", "-o", out, goodFile}, msg: "--bleed 25: want millimetres, 0 to 20"},
+		{name: "bleed negative", args: []string{"build", "--bleed=-1", "-o", out, goodFile}, msg: "--bleed -1"},
+		{name: "bleed not a number", args: []string{"build", "--bleed", "3mm", "-o", out, goodFile}, msg: "-bleed"},
+		{name: "impose unknown", args: []string{"build", "--impose", "4up", "-o", out, goodFile}, msg: `--impose "4up": want 2up, booklet or none`},
+		{name: "check has no print flags", args: []string{"check", "--marks", goodFile}, msg: "-marks"},
+		{name: "impose clash", args: []string{"build", "--impose", "2up", "-o", out, filepath.Join(dir, "d")}, msg: "would both write " + filepath.Join(out, "y-2up.pdf")},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -406,6 +416,48 @@ func TestBuildWriteError(t *testing.T) {
 
 // TestBuildDefaults runs handout as `handout build` in a project folder:
 // content/ in, out/ out, paths in messages relative as given.
+// TestBuildPrintFlags checks that the print flags are in the manifest's
+// fingerprint: changing any of them rebuilds, giving the same ones again
+// does not.
+func TestBuildPrintFlags(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "p.toml")
+	write(t, file, fixture(t, "small.toml"))
+	out := filepath.Join(dir, "out")
+	runs := []struct {
+		flags []string
+		wrote bool
+	}{
+		{nil, true},
+		{nil, false},
+		{[]string{"--bleed", "3"}, true},
+		{[]string{"--bleed", "3"}, false},
+		{[]string{"--bleed", "3", "--marks"}, true},
+		{[]string{"--marks", "--bleed=3"}, false},
+		{[]string{"--marks", "--bleed=3", "--gray"}, true},
+		{[]string{"--marks", "--bleed=3", "--gray", "--impose", "booklet"}, true},
+		{[]string{"--marks", "--bleed=3", "--gray", "--impose", "Booklet"}, false},
+	}
+	for i, r := range runs {
+		args := append([]string{"build", "-o", out}, r.flags...)
+		code, stdout, stderr := runHandout(t, fixedEnv, append(args, file)...)
+		if code != 0 {
+			t.Fatalf("run %d %q: exit %d\n%s", i+1, r.flags, code, stderr)
+		}
+		if wrote := strings.Contains(stdout, "wrote "); wrote != r.wrote {
+			t.Errorf("run %d %q: wrote PDFs %v, want %v (stdout %q)", i+1, r.flags, wrote, r.wrote, stdout)
+		}
+	}
+	// The last build has the bleed and the marks: a bigger page.
+	data, err := os.ReadFile(filepath.Join(out, "p.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(data, []byte("/TrimBox [")) || !bytes.Contains(data, []byte("/BleedBox [")) {
+		t.Error("p.pdf built with --bleed 3 --marks has no TrimBox or BleedBox")
+	}
+}
+
 func TestBuildDefaults(t *testing.T) {
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "content", "end.toml"), fixture(t, "small.toml"))

@@ -8,12 +8,15 @@ package build
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
 	"handout/document"
 	"handout/layout"
+	"handout/printing"
 	"handout/render"
 )
 
@@ -23,6 +26,57 @@ type Options struct {
 	Version    string    // handout's version, for the PDFs' Creator
 	Answers    bool      // also write the answer key, NAME-answers.pdf
 	LargePrint bool      // also write the large-print edition, NAME-large.pdf
+	// Print are the print-shop settings given on the command line; each
+	// that is set overrides the content file's [print] table.
+	Print PrintFlags
+}
+
+// PrintFlags are print-shop settings from the command line (--bleed,
+// --marks, --impose, --gray); a nil field is not given, and leaves the
+// content file's setting.
+type PrintFlags struct {
+	BleedMM *float64
+	Marks   *bool
+	Impose  *document.Impose
+	Gray    *bool
+}
+
+// Over returns the file's print settings p with those of f that are set
+// in their place: the command line overrides the content file.
+func (f PrintFlags) Over(p document.Print) document.Print {
+	if f.BleedMM != nil {
+		p.BleedMM = *f.BleedMM
+	}
+	if f.Marks != nil {
+		p.Marks = *f.Marks
+	}
+	if f.Impose != nil {
+		p.Impose = *f.Impose
+	}
+	if f.Gray != nil {
+		p.Gray = *f.Gray
+	}
+	return p
+}
+
+// String returns the flags that are set, as they are given on the command
+// line, such as "--bleed 3 --marks": for the manifest, where different
+// flags rebuild every file.
+func (f PrintFlags) String() string {
+	var s []string
+	if f.BleedMM != nil {
+		s = append(s, "--bleed "+strconv.FormatFloat(*f.BleedMM, 'g', -1, 64))
+	}
+	if f.Marks != nil {
+		s = append(s, "--marks="+strconv.FormatBool(*f.Marks))
+	}
+	if f.Impose != nil {
+		s = append(s, "--impose "+f.Impose.String())
+	}
+	if f.Gray != nil {
+		s = append(s, "--gray="+strconv.FormatBool(*f.Gray))
+	}
+	return strings.Join(s, " ")
 }
 
 // Suffixes returns the suffixes of every PDF a build with o may write for
@@ -36,7 +90,24 @@ func (o Options) Suffixes() []string {
 	if o.LargePrint {
 		s = append(s, LargeSuffix)
 	}
+	if o.Print.Impose != nil {
+		if suffix := ImposedSuffix(*o.Print.Impose); suffix != "" {
+			s = append(s, suffix)
+		}
+	}
 	return s
+}
+
+// ImposedSuffix returns the suffix of the imposed copy that i makes, or ""
+// for NoImpose.
+func ImposedSuffix(i document.Impose) string {
+	switch i {
+	case document.TwoUp:
+		return TwoUpSuffix
+	case document.Booklet:
+		return BookletSuffix
+	}
+	return ""
 }
 
 // Output is one PDF made from a content file.
@@ -103,7 +174,6 @@ func file(name string, data []byte, opt Options) ([]Output, []Input, error) {
 	if err != nil {
 		return nil, ins, err
 	}
-	ropt := render.Options{Time: opt.Time, Creator: creator(opt.Version)}
 	ps := parts(d, opt)
 	outs := make([]Output, len(ps))
 	errs := make([]error, len(ps))
@@ -111,7 +181,7 @@ func file(name string, data []byte, opt Options) ([]Output, []Input, error) {
 	// made at the same time. Layout and render only read the document.
 	var wg sync.WaitGroup
 	for i, p := range ps {
-		wg.Go(func() { outs[i], errs[i] = p.pdf(name, d, ropt) })
+		wg.Go(func() { outs[i], errs[i] = p.pdf(name, d, opt) })
 	}
 	wg.Wait()
 	if err := joinUnique(errs); err != nil {
@@ -174,19 +244,43 @@ func (p part) layOut(name string, d *document.Document) (r *layout.Result, err e
 	return r, nil
 }
 
-// pdf lays out and renders p's PDF of d. A panic in render becomes an
-// error.
-func (p part) pdf(name string, d *document.Document, ropt render.Options) (out Output, err error) {
+// pdf lays out p's PDF of d, applies the print settings (printTransforms)
+// and renders it. A panic in render becomes an error.
+func (p part) pdf(name string, d *document.Document, opt Options) (out Output, err error) {
 	r, err := p.layOut(name, d)
 	if err != nil {
 		return Output{}, err
 	}
+	pdfName := trimExt(filepath.Base(name)) + p.suffix + ".pdf"
+	if r, err = printTransforms(r, opt.Print.Over(d.Print), pdfName, opt.Time); err != nil {
+		return Output{}, fmt.Errorf("print%s: %w", p.what, err)
+	}
 	defer recovered(&err, "render"+p.what)
+	ropt := render.Options{Time: opt.Time, Creator: creator(opt.Version)}
 	pdf, err := render.PDF(r, ropt)
 	if err != nil {
 		return Output{}, fmt.Errorf("render%s: %w", p.what, err)
 	}
 	return Output{Suffix: p.suffix, PDF: pdf, Pages: len(r.Pages)}, nil
+}
+
+// printTransforms applies the print settings pr to r, the placed pages of
+// the PDF named pdfName, built at t. It is the one place where print-shop
+// transforms are applied to a part's pages, after layout and before
+// render:
+//
+//   - pr.Gray (--gray) is carried in pr but not yet applied here: the
+//     gray transform (branch i5-gray) goes first, so that what follows
+//     sees the final colours; the crop marks are in the registration
+//     colour, which is no RGB colour.
+//   - pr.BleedMM and pr.Marks (--bleed, --marks): printing.Prepare grows
+//     each page, records its trim and bleed boxes and adds the marks.
+//
+// pr.Impose (--impose) makes a further PDF, NAME-2up.pdf or
+// NAME-booklet.pdf (ImposedSuffix), from the student copy's pages; it is
+// carried in pr but not yet made (branch i5-impose).
+func printTransforms(r *layout.Result, pr document.Print, pdfName string, t time.Time) (*layout.Result, error) {
+	return printing.Prepare(r, printing.Settings{BleedMM: pr.BleedMM, Marks: pr.Marks, Name: pdfName, Time: t})
 }
 
 // joinUnique joins errs as errors.Join does, leaving out those that say

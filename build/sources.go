@@ -15,6 +15,8 @@ const (
 	SummarySuffix   = "-summary" // NAME-summary.pdf, the summary sheet
 	AnswersSuffix   = "-answers" // NAME-answers.pdf, the worksheet's answer key
 	LargeSuffix     = "-large"   // NAME-large.pdf, the worksheet in large print
+	TwoUpSuffix     = "-2up"     // NAME-2up.pdf, the worksheet imposed two pages to a sheet
+	BookletSuffix   = "-booklet" // NAME-booklet.pdf, the worksheet imposed as a booklet
 )
 
 // Source is one content file to build and where its PDFs go.
@@ -125,8 +127,8 @@ func walk(root, dir string) ([]Source, error) {
 // clash reports two content files that would write the same PDF, with any
 // of suffixes: two files of the same name from different places, or a.toml,
 // whose summary sheet is a-summary.pdf, and a-summary.toml, whose worksheet
-// is too (likewise a-answers.toml and a-large.toml with --answers and
-// --large-print).
+// is too (likewise a-answers.toml, a-large.toml, a-2up.toml and
+// a-booklet.toml with --answers, --large-print and --impose).
 func clash(srcs []Source, suffixes []string) error {
 	byPath := map[string]string{} // PDF path -> content file
 	for _, s := range srcs {

@@ -166,7 +166,7 @@ func (d *decoder) errorf(p Pos, format string, args ...any) {
 
 // The keys each table may have.
 var (
-	topKeys       = []string{"worksheet", "style", "section", "summary"}
+	topKeys       = []string{"worksheet", "style", "section", "summary", "print"}
 	worksheetKeys = []string{"title", "subtitle", "paper", "orientation", "author", "language",
 		"footer", "footer_link", "name_line", "number_sections", "fit_pages", "min_lines"}
 	styleKeys   = []string{"font", "size", "margin_mm", "ruling_mm", "smart_quotes"}
@@ -174,6 +174,7 @@ var (
 	blockKeys   = blockKeyList()
 	summaryKeys = []string{"title", "paper", "orientation", "name_line", "panel"}
 	panelKeys   = []string{"heading", "prompt", "ruling"}
+	printKeys   = []string{"bleed_mm", "marks", "impose", "gray"}
 )
 
 // The values of the enumerated keys, in the order of their Go constants.
@@ -183,6 +184,7 @@ var (
 	rulingNames      = []string{"lines", "dotted", "grid", "blank"}
 	fontNames        = []string{"sans", "serif"}
 	alignNames       = []string{"center", "left", "right"}
+	imposeNames      = []string{TwoUp.String(), Booklet.String()} // Impose(i+1)
 )
 
 // paperList returns the names of the papers, in the order of papers.
@@ -217,6 +219,8 @@ func (d *decoder) document(m map[string]any) *Document {
 	if sum, ok := root.subTable("summary", "[summary]", summaryKeys); ok {
 		doc.Summary = d.summary(sum, doc.Worksheet.Title)
 	}
+	pr, _ := root.subTable("print", "[print]", printKeys)
+	doc.Print = d.print(pr)
 	if noSections && !root.has("summary") {
 		d.errorf(Pos{1, 1}, "nothing to build: add a [[section]] or a [summary]")
 	}
@@ -246,6 +250,25 @@ func (d *decoder) style(t *table) Style {
 	}
 	t.finish()
 	return s
+}
+
+// print reads [print], which is optional: without it every setting is off.
+func (d *decoder) print(t *table) Print {
+	var p Print
+	if v, ok := t.number("bleed_mm", 0, MaxBleedMM); ok {
+		p.BleedMM = v
+	}
+	if b, ok := t.boolean("marks"); ok {
+		p.Marks = b
+	}
+	if i, ok := t.enum("impose", imposeNames); ok {
+		p.Impose = Impose(i + 1)
+	}
+	if b, ok := t.boolean("gray"); ok {
+		p.Gray = b
+	}
+	t.finish()
+	return p
 }
 
 // worksheet reads [worksheet]; present says whether the file has one.

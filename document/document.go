@@ -20,6 +20,7 @@ type Document struct {
 	Style     Style
 	Sections  []Section // empty when the file makes only a summary sheet
 	Summary   *Summary  // nil unless the file has a [summary] table
+	Print     Print     // the [print] table; the zero Print without one
 	// Images holds the image files that image blocks show, by
 	// Block.ImagePath. Decode leaves it nil, as it reads no files; the
 	// build fills it in (see build.LoadImages) before layout.
@@ -279,6 +280,56 @@ type Panel struct {
 	Heading Inline
 	Prompt  Inline // optional hint under the heading
 	Ruling  Ruling
+}
+
+// Print holds the [print] table: how the PDFs are prepared for a print
+// shop (docs/print.md). The command line's flags override it, setting by
+// setting (build.PrintFlags).
+type Print struct {
+	BleedMM float64 // bleed_mm: the bleed on every side, 0..20 mm; 0 for none
+	Marks   bool    // marks: crop marks and a slug line outside the trim
+	Impose  Impose  // impose: also write an imposed copy; NoImpose for none
+	Gray    bool    // gray: every colour becomes a gray
+}
+
+// MaxBleedMM is the widest bleed, in millimetres.
+const MaxBleedMM = 20
+
+// Impose says how pages are imposed on sheets for printing.
+type Impose uint8
+
+// The impositions.
+const (
+	NoImpose Impose = iota // no imposed copy (the default)
+	TwoUp                  // "2up": two pages side by side on a sheet twice the size, NAME-2up.pdf
+	Booklet                // "booklet": saddle-stitch order, folded sheets, NAME-booklet.pdf
+)
+
+// String returns the imposition's name in the content format, "none" for
+// NoImpose.
+func (i Impose) String() string {
+	switch i {
+	case NoImpose:
+		return "none"
+	case TwoUp:
+		return "2up"
+	case Booklet:
+		return "booklet"
+	}
+	return "impose"
+}
+
+// ParseImpose returns the imposition called name ("none", "2up" or
+// "booklet", in any case, surrounding spaces ignored); ok is false for any
+// other name.
+func ParseImpose(name string) (i Impose, ok bool) {
+	name = strings.TrimSpace(name)
+	for _, c := range []Impose{NoImpose, TwoUp, Booklet} {
+		if strings.EqualFold(name, c.String()) {
+			return c, true
+		}
+	}
+	return NoImpose, false
 }
 
 // Pos is a position in a content file, counted from 1. A zero Pos is unknown.

@@ -114,6 +114,9 @@ var schemaTables = []schemaTable{
 	{"[summary]", summaryKeys, []string{"summary"}, func(key, line string) string {
 		return wsTable + "[summary]\n" + line
 	}},
+	{"[print]", printKeys, []string{"print"}, func(key, line string) string {
+		return wsTable + sectionTable + "[print]\n" + line
+	}},
 	{"[[summary.panel]]", panelKeys, []string{"summary", "panel", "[]"}, func(key, line string) string {
 		return wsTable + "[summary]\n[[summary.panel]]\n" + without(key, `heading = "H"`) + line
 	}},

@@ -23,10 +23,39 @@ type Result struct {
 // Page is one placed page. Coordinates are in points from the top-left
 // corner of the page, y growing downwards. Items are in drawing order:
 // backgrounds come before what is drawn on them.
+//
+// Width and Height are the sheet the PDF describes, its MediaBox. A page
+// prepared for a print shop (see package printing) is bigger than the
+// paper: Trim is the finished page, the paper size, and Bleed the trim
+// plus the bleed, where what runs to the edge of the paper ends. The zero
+// Rect means the whole page: an ordinary page has neither.
 type Page struct {
 	Width, Height float64
 	Items         []Item
+	Trim, Bleed   Rect
 }
+
+// Rect is a rectangle on a page, in points from the page's top-left
+// corner. The zero Rect stands for the whole page where a field says so.
+type Rect struct{ X, Y, W, H float64 }
+
+// IsZero reports whether r is the zero Rect.
+func (r Rect) IsZero() bool { return r == Rect{} }
+
+// Or returns r, or the whole of a page of width w and height h when r is
+// the zero Rect.
+func (r Rect) Or(w, h float64) Rect {
+	if r.IsZero() {
+		return Rect{W: w, H: h}
+	}
+	return r
+}
+
+// TrimBox returns the page's trim: Trim, or the whole page.
+func (p Page) TrimBox() Rect { return p.Trim.Or(p.Width, p.Height) }
+
+// BleedBox returns the page's bleed box: Bleed, or the whole page.
+func (p Page) BleedBox() Rect { return p.Bleed.Or(p.Width, p.Height) }
 
 // Bookmark is one entry in the PDF's outline.
 type Bookmark struct {
@@ -62,6 +91,10 @@ type Rule struct {
 	Color          Color
 	Dash           []float64 // on/off lengths; nil for a solid line
 	Round          bool      // round caps (used with Dash = {0, gap} for dots)
+	// Registration draws the line in the registration colour, which
+	// prints on every plate (PDF's /Separation /All), instead of Color:
+	// for crop marks.
+	Registration bool
 }
 
 // Box is a rectangle, filled, stroked or both.
@@ -70,6 +103,11 @@ type Box struct {
 	Fill       *Color  // nil: not filled
 	Stroke     *Color  // nil: not stroked
 	LineWidth  float64 // stroke width in points
+	// FullBleed marks a box meant to run to the edge of the paper, such as
+	// a shaded band: each of its sides that lies on the page's edge is
+	// carried out into the bleed when the page gets one (see package
+	// printing). No layout makes one yet.
+	FullBleed bool
 }
 
 // Link is a clickable area that opens a URL.
@@ -140,12 +178,26 @@ func (r *Result) Dump() string {
 		fmt.Fprintf(&b, "bookmark p%d y=%.2f %q\n", bm.Page+1, bm.Y, bm.Title)
 	}
 	for i, p := range r.Pages {
-		fmt.Fprintf(&b, "page %d %.2fx%.2f\n", i+1, p.Width, p.Height)
+		fmt.Fprintf(&b, "page %d %.2fx%.2f%s\n", i+1, p.Width, p.Height, dumpBoxes(p))
 		for _, it := range p.Items {
 			fmt.Fprintf(&b, "p%d %s\n", i+1, dumpItem(it))
 		}
 	}
 	return b.String()
+}
+
+// dumpBoxes returns a page's trim and bleed boxes, when it has them.
+func dumpBoxes(p Page) string {
+	var s string
+	for _, b := range []struct {
+		name string
+		r    Rect
+	}{{"trim", p.Trim}, {"bleed", p.Bleed}} {
+		if !b.r.IsZero() {
+			s += fmt.Sprintf(" %s=%.2f,%.2f %.2fx%.2f", b.name, b.r.X, b.r.Y, b.r.W, b.r.H)
+		}
+	}
+	return s
 }
 
 func dumpItem(it Item) string {
@@ -159,6 +211,9 @@ func dumpItem(it Item) string {
 		if v.Dash != nil {
 			s += fmt.Sprintf(" dash=%v", v.Dash)
 		}
+		if v.Registration {
+			s += " registration"
+		}
 		return s
 	case Box:
 		s := fmt.Sprintf("box %.2f,%.2f %.2fx%.2f", v.X, v.Y, v.W, v.H)
@@ -167,6 +222,9 @@ func dumpItem(it Item) string {
 		}
 		if v.Stroke != nil {
 			s += fmt.Sprintf(" stroke=#%02x%02x%02x w=%.2f", v.Stroke.R, v.Stroke.G, v.Stroke.B, v.LineWidth)
+		}
+		if v.FullBleed {
+			s += " full-bleed"
 		}
 		return s
 	case Link:

@@ -23,9 +23,12 @@ type painter struct {
 	size    float64
 
 	text, draw, fill layout.Color
-	lineWidth        float64
-	dash             []float64 // nil: solid
-	round            bool      // round line caps; false: butt
+	// registration says that the stroke colour is the registration
+	// colour, not draw; hasRegistration that it is registered with fpdf.
+	registration, hasRegistration bool
+	lineWidth                     float64
+	dash                          []float64 // nil: solid
+	round                         bool      // round line caps; false: butt
 }
 
 func newPainter(pdf *fpdf.Fpdf) *painter {
@@ -66,7 +69,11 @@ func (p *painter) textItem(t layout.Text) {
 }
 
 func (p *painter) rule(r layout.Rule) {
-	p.setDraw(r.Color)
+	if r.Registration {
+		p.setRegistration()
+	} else {
+		p.setDraw(r.Color)
+	}
 	p.setLineWidth(r.Width)
 	p.setDash(r.Dash)
 	if r.Round != p.round {
@@ -111,9 +118,27 @@ func (p *painter) bookmark(title string, y float64) {
 }
 
 func (p *painter) setDraw(c layout.Color) {
-	if c != p.draw {
+	if c != p.draw || p.registration {
 		p.pdf.SetDrawColor(int(c.R), int(c.G), int(c.B))
-		p.draw = c
+		p.draw, p.registration = c, false
+	}
+}
+
+// registrationName is the colorant of the registration colour: a
+// Separation colour space named All paints on every plate (PDF 32000-1,
+// 8.6.6.4). Its alternate, for screens and composite printers, is
+// 100% of each process ink.
+const registrationName = "All"
+
+// setRegistration makes the registration colour the stroke colour.
+func (p *painter) setRegistration() {
+	if !p.hasRegistration {
+		p.pdf.AddSpotColor(registrationName, 100, 100, 100, 100)
+		p.hasRegistration = true
+	}
+	if !p.registration {
+		p.pdf.SetDrawSpotColor(registrationName, 100)
+		p.registration = true
 	}
 }
 

@@ -106,8 +106,12 @@ func PDF(r *layout.Result, opt Options) (_ []byte, err error) {
 	}
 	p := newPainter(pdf)
 	p.images = names
+	boxes := hasBoxes(r)
 	for _, page := range r.Pages {
 		pdf.AddPageFormat("P", fpdf.SizeType{Wd: page.Width, Ht: page.Height})
+		if boxes {
+			pageBoxes(pdf, page)
+		}
 		for _, it := range page.Items {
 			p.item(it)
 		}
@@ -135,6 +139,11 @@ func PDF(r *layout.Result, opt Options) (_ []byte, err error) {
 	}
 	for _, s := range subsets {
 		if out, err = s.rename(out); err != nil {
+			return nil, err
+		}
+	}
+	if boxes {
+		if err := orderBoxes(out, len(r.Pages)); err != nil {
 			return nil, err
 		}
 	}
@@ -246,6 +255,9 @@ func check(r *layout.Result, opt Options) ([]*subset, error) {
 	for i, page := range r.Pages {
 		if !finite(page.Width, page.Height) || page.Width <= 0 || page.Height <= 0 {
 			return nil, fmt.Errorf("render: page %d: bad size %vx%v", i+1, page.Width, page.Height)
+		}
+		if err := checkBoxes(page); err != nil {
+			return nil, fmt.Errorf("render: page %d: %w", i+1, err)
 		}
 		for j, it := range page.Items {
 			if err := checkImage(it, r.Images); err != nil {

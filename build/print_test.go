@@ -1,0 +1,136 @@
+package build
+
+import (
+	"math"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"testing"
+
+	"handout/document"
+	"handout/internal/pdftool"
+)
+
+// ptr returns a pointer to v.
+func ptr[T any](v T) *T { return &v }
+
+func TestPrintFlagsOver(t *testing.T) {
+	file := document.Print{BleedMM: 3, Marks: true, Impose: document.Booklet, Gray: true}
+	tests := []struct {
+		name  string
+		flags PrintFlags
+		want  document.Print
+		str   string
+	}{
+		{"none: the file's", PrintFlags{}, file, ""},
+		{"every one", PrintFlags{BleedMM: ptr(0.0), Marks: ptr(false), Impose: ptr(document.TwoUp), Gray: ptr(false)},
+			document.Print{Impose: document.TwoUp}, "--bleed 0 --marks=false --impose 2up --gray=false"},
+		{"bleed only", PrintFlags{BleedMM: ptr(5.5)}, document.Print{BleedMM: 5.5, Marks: true, Impose: document.Booklet, Gray: true}, "--bleed 5.5"},
+		{"impose none", PrintFlags{Impose: ptr(document.NoImpose)}, document.Print{BleedMM: 3, Marks: true, Gray: true}, "--impose none"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.flags.Over(file); got != tt.want {
+				t.Errorf("Over = %+v, want %+v", got, tt.want)
+			}
+			if got := tt.flags.String(); got != tt.str {
+				t.Errorf("String = %q, want %q", got, tt.str)
+			}
+		})
+	}
+}
+
+func TestSuffixesImpose(t *testing.T) {
+	tests := []struct {
+		impose *document.Impose
+		want   []string
+	}{
+		{nil, []string{"", "-summary"}},
+		{ptr(document.NoImpose), []string{"", "-summary"}},
+		{ptr(document.TwoUp), []string{"", "-summary", "-2up"}},
+		{ptr(document.Booklet), []string{"", "-summary", "-booklet"}},
+	}
+	for _, tt := range tests {
+		if got := (Options{Print: PrintFlags{Impose: tt.impose}}).Suffixes(); !slices.Equal(got, tt.want) {
+			t.Errorf("impose %v: Suffixes = %q, want %q", tt.impose, got, tt.want)
+		}
+	}
+	dir := t.TempDir()
+	for _, f := range []string{"a.toml", "a-2up.toml"} {
+		if err := os.WriteFile(filepath.Join(dir, f), []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := Sources([]string{dir}, "out"); err != nil {
+		t.Errorf("without --impose: %v", err)
+	}
+	two := Options{Print: PrintFlags{Impose: ptr(document.TwoUp)}}
+	if _, err := Sources([]string{dir}, "out", two.Suffixes()...); err == nil {
+		t.Error("with --impose 2up, a.toml and a-2up.toml both write a-2up.pdf: no error")
+	}
+}
+
+// printed is a worksheet with a [print] table.
+const printed = `[worksheet]
+title = "Boxes"
+[[section]]
+heading = "One"
+[[section.block]]
+text = "Some text."
+[print]
+bleed_mm = 5
+marks = true
+`
+
+// mediaAndTrim returns the MediaBox and TrimBox of page 1 of pdf, as
+// pdfinfo -box reads them.
+func mediaAndTrim(t *testing.T, pdf []byte) (media, trim [4]float64) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "x.pdf")
+	if err := os.WriteFile(path, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := pdftool.Run(t, "pdfinfo", "-box", "-f", "1", "-l", "1", path)
+	read := func(name string) (b [4]float64) {
+		m := regexp.MustCompile(name + `: +([-\d.]+) +([-\d.]+) +([-\d.]+) +([-\d.]+)`).FindStringSubmatch(out)
+		if m == nil {
+			t.Fatalf("pdfinfo shows no %s:\n%s", name, out)
+		}
+		for i := range b {
+			b[i], _ = strconv.ParseFloat(m[1+i], 64)
+		}
+		return b
+	}
+	return read("MediaBox"), read("TrimBox")
+}
+
+// TestFlagsOverrideFile builds a file whose [print] asks for a 5 mm bleed
+// and marks, as it is and with flags that override it.
+func TestFlagsOverrideFile(t *testing.T) {
+	const mm = 72 / 25.4
+	tests := []struct {
+		name   string
+		flags  PrintFlags
+		margin float64 // from the trim to the media box, in mm: 0 without boxes
+	}{
+		{"the file's bleed and marks", PrintFlags{}, 5 + 1 + 5 + 3},
+		{"--bleed 3", PrintFlags{BleedMM: ptr(3.0)}, 3 + 1 + 5 + 3},
+		{"--marks=false", PrintFlags{Marks: ptr(false)}, 5},
+		{"--bleed 0 --marks=false", PrintFlags{BleedMM: ptr(0.0), Marks: ptr(false)}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			outs, err := File("x.toml", []byte(printed), Options{Time: testTime, Print: tt.flags})
+			if err != nil {
+				t.Fatal(err)
+			}
+			media, trim := mediaAndTrim(t, outs[0].PDF)
+			m := tt.margin * mm
+			if math.Abs(trim[0]-m) > 0.1 || math.Abs(media[2]-trim[2]-m) > 0.1 || math.Abs(trim[2]-trim[0]-595.28) > 0.1 {
+				t.Errorf("MediaBox %v, TrimBox %v: want an A4 trim %v pt inside", media, trim, m)
+			}
+		})
+	}
+}

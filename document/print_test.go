@@ -1,0 +1,77 @@
+package document
+
+import (
+	"testing"
+)
+
+// printFile is a valid worksheet followed by a [print] table with lines.
+func printFile(lines string) string {
+	return "[worksheet]\ntitle = \"T\"\n[[section]]\nheading = \"H\"\n[print]\n" + lines
+}
+
+func TestDecodePrint(t *testing.T) {
+	tests := []struct {
+		name, lines string
+		want        Print
+	}{
+		{"none", "", Print{}},
+		{"all", "bleed_mm = 3\nmarks = true\nimpose = \"2up\"\ngray = true\n",
+			Print{BleedMM: 3, Marks: true, Impose: TwoUp, Gray: true}},
+		{"booklet any case", "impose = \" Booklet \"\n", Print{Impose: Booklet}},
+		{"decimal bleed", "bleed_mm = 2.5\n", Print{BleedMM: 2.5}},
+		{"ends of the range", "bleed_mm = 20\nmarks = false\n", Print{BleedMM: 20}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := Decode("x.toml", []byte(printFile(tt.lines)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.Print != tt.want {
+				t.Errorf("Print = %+v, want %+v", d.Print, tt.want)
+			}
+		})
+	}
+	// Without a [print] table, every setting is off.
+	d, err := Decode("x.toml", []byte("[worksheet]\ntitle = \"T\"\n[[section]]\nheading = \"H\"\n"))
+	if err != nil || d.Print != (Print{}) {
+		t.Errorf("no [print]: %+v, %v", d.Print, err)
+	}
+}
+
+func TestDecodePrintErrors(t *testing.T) {
+	tests := []struct{ name, lines, want string }{
+		{"unknown key", "mark = true\n", `x.toml:6:1: unknown key "mark" in [print] (did you mean "marks"?)`},
+		{"bleed too wide", "bleed_mm = 25\n", "x.toml:6:1: bleed_mm = 25 is out of range 0..20"},
+		{"bleed negative", "marks = true\nbleed_mm = -1\n", "x.toml:7:1: bleed_mm = -1 is out of range 0..20"},
+		{"bleed a string", "bleed_mm = \"3mm\"\n", `x.toml:6:1: key "bleed_mm" must be a number, not a string`},
+		{"impose bad enum", "impose = \"4up\"\n", `x.toml:6:1: unknown impose "4up": use 2up or booklet`},
+		{"impose none", "impose = \"none\"\n", `x.toml:6:1: unknown impose "none": use 2up or booklet`},
+		{"gray not bool", "gray = \"yes\"\n", `x.toml:6:1: key "gray" must be a boolean, not a string`},
+		{"marks not bool", "marks = 1\n", `x.toml:6:1: key "marks" must be a boolean, not an integer`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Decode("x.toml", []byte(printFile(tt.lines)))
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("got %v\nwant %s", err, tt.want)
+			}
+		})
+	}
+	_, err := Decode("x.toml", []byte("print = 3\n[worksheet]\ntitle = \"T\"\n[[section]]\nheading = \"H\"\n"))
+	if want := `x.toml:1:1: key "print" must be a table ([print]), not an integer`; err == nil || err.Error() != want {
+		t.Errorf("print = 3: got %v, want %s", err, want)
+	}
+}
+
+func TestParseImpose(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want Impose
+		ok   bool
+	}{{"none", NoImpose, true}, {" 2UP", TwoUp, true}, {"booklet", Booklet, true}, {"4up", NoImpose, false}, {"", NoImpose, false}} {
+		if got, ok := ParseImpose(tt.in); got != tt.want || ok != tt.ok {
+			t.Errorf("ParseImpose(%q) = %v, %v; want %v, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
