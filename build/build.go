@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"handout/document"
+	"handout/impose"
 	"handout/layout"
 	"handout/printing"
 	"handout/render"
@@ -80,8 +81,10 @@ func (f PrintFlags) String() string {
 }
 
 // Suffixes returns the suffixes of every PDF a build with o may write for
-// one content file: the worksheet's, the summary sheet's and those of the
-// editions o asks for.
+// one content file: the worksheet's, the summary sheet's, those of the
+// editions o asks for, and both imposed copies' (NAME-2up.pdf and
+// NAME-booklet.pdf), since a file's own [print] table may ask for one,
+// which is only known once it is read.
 func (o Options) Suffixes() []string {
 	s := []string{WorksheetSuffix, SummarySuffix}
 	if o.Answers {
@@ -90,12 +93,7 @@ func (o Options) Suffixes() []string {
 	if o.LargePrint {
 		s = append(s, LargeSuffix)
 	}
-	if o.Print.Impose != nil {
-		if suffix := ImposedSuffix(*o.Print.Impose); suffix != "" {
-			s = append(s, suffix)
-		}
-	}
-	return s
+	return append(s, TwoUpSuffix, BookletSuffix)
 }
 
 // ImposedSuffix returns the suffix of the imposed copy that i makes, or ""
@@ -215,7 +213,27 @@ func parts(d *document.Document, opt Options) []part {
 	if len(d.Sections) > 0 && opt.LargePrint {
 		ps = append(ps, part{suffix: LargeSuffix, what: " large print", lay: edition(layout.Edition{LargePrint: true})})
 	}
+	if i := opt.Print.Over(d.Print).Impose; len(d.Sections) > 0 && i != document.NoImpose {
+		ps = append(ps, part{suffix: ImposedSuffix(i), what: " " + i.String(), lay: imposed(i)})
+	}
 	return ps
+}
+
+// imposed returns the layout of the student worksheet imposed by i: two
+// pages a sheet, in reading order or in booklet order. Bleed and marks,
+// when asked for, then go around each sheet.
+func imposed(i document.Impose) func(*document.Document) (*layout.Result, error) {
+	sheets := impose.TwoUp
+	if i == document.Booklet {
+		sheets = impose.Booklet
+	}
+	return func(d *document.Document) (*layout.Result, error) {
+		r, err := layout.Worksheet(d)
+		if err != nil {
+			return nil, err
+		}
+		return sheets(r)
+	}
 }
 
 // edition returns the layout of the worksheet's edition ed.
@@ -276,9 +294,9 @@ func (p part) pdf(name string, d *document.Document, opt Options) (out Output, e
 //   - pr.BleedMM and pr.Marks (--bleed, --marks): printing.Prepare grows
 //     each page, records its trim and bleed boxes and adds the marks.
 //
-// pr.Impose (--impose) makes a further PDF, NAME-2up.pdf or
-// NAME-booklet.pdf (ImposedSuffix), from the student copy's pages; it is
-// carried in pr but not yet made (branch i5-impose).
+// pr.Impose (--impose) makes a further part, NAME-2up.pdf or
+// NAME-booklet.pdf (ImposedSuffix), whose pages are imposed when laid out
+// (see parts), before these transforms.
 func printTransforms(r *layout.Result, pr document.Print, pdfName string, t time.Time) (*layout.Result, error) {
 	return printing.Prepare(r, printing.Settings{BleedMM: pr.BleedMM, Marks: pr.Marks, Name: pdfName, Time: t})
 }

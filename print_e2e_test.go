@@ -1,0 +1,99 @@
+package main
+
+import (
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"handout/internal/pdftool"
+)
+
+// TestE2EImpose builds worksheets of 1, 2, 3, 5 and 8 pages with --impose
+// 2up and booklet, bleed and marks, and reads each sheet's page numbers
+// back from its footers with pdftotext: reading order for 2-up, saddle
+// stitch for a booklet.
+func TestE2EImpose(t *testing.T) {
+	for _, pages := range []int{1, 2, 3, 5, 8} {
+		dir := t.TempDir()
+		src := filepath.Join(dir, "w.toml")
+		write(t, src, pagedWorksheet(pages))
+		out := filepath.Join(dir, "out")
+		code, _, stderr := runHandout(t, fixedEnv, "build", "-o", out, "--impose", "2up", src)
+		if code != 0 {
+			t.Fatalf("%d pages, 2up: exit %d\n%s", pages, code, stderr)
+		}
+		if got := pdftool.Run(t, "pdfinfo", filepath.Join(out, "w.pdf")); !strings.Contains(got, fmt.Sprintf("Pages:           %d\n", pages)) {
+			t.Fatalf("the fixture has not %d pages:\n%s", pages, got)
+		}
+		want2up := [][]string{}
+		for p := 1; p <= pages; p += 2 {
+			side := []string{strconv.Itoa(p)}
+			if p+1 <= pages {
+				side = append(side, strconv.Itoa(p+1))
+			}
+			want2up = append(want2up, side)
+		}
+		checkSheets(t, filepath.Join(out, "w-2up.pdf"), want2up)
+
+		code, _, stderr = runHandout(t, fixedEnv, "build", "-o", out, "--impose", "booklet", "--bleed", "3", "--marks", src)
+		if code != 0 {
+			t.Fatalf("%d pages, booklet: exit %d\n%s", pages, code, stderr)
+		}
+		checkSheets(t, filepath.Join(out, "w-booklet.pdf"), bookletOrder(pages))
+		pdftool.Run(t, "qpdf", "--check", filepath.Join(out, "w-booklet.pdf"))
+	}
+}
+
+// checkSheets compares the page numbers that each sheet of the PDF at path
+// shows in its footers, left to right, with want.
+func checkSheets(t *testing.T, path string, want [][]string) {
+	t.Helper()
+	re := regexp.MustCompile(`folio (\d+)`)
+	var got [][]string
+	for s := 1; s <= len(want); s++ {
+		text := pdftool.Run(t, "pdftotext", "-f", strconv.Itoa(s), "-l", strconv.Itoa(s), "-layout", path, "-")
+		var side []string
+		for _, m := range re.FindAllStringSubmatch(text, -1) {
+			side = append(side, m[1])
+		}
+		got = append(got, side)
+	}
+	if !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("%s: sheets show pages %q, want %q", filepath.Base(path), got, want)
+	}
+}
+
+// bookletOrder returns the pages on each side of a saddle-stitched
+// booklet of n pages, padded with blanks to a multiple of four, which
+// show no page number.
+func bookletOrder(n int) [][]string {
+	padded := (n + 3) / 4 * 4
+	num := func(p int) []string {
+		if p > n {
+			return nil
+		}
+		return []string{strconv.Itoa(p)}
+	}
+	var sides [][]string
+	for k := 0; k < padded/4; k++ {
+		sides = append(sides,
+			append(num(padded-2*k), num(2*k+1)...),
+			append(num(2*k+2), num(padded-2*k-1)...))
+	}
+	return sides
+}
+
+// pagedWorksheet returns a worksheet of exactly n pages: a notes box that
+// fills each page.
+func pagedWorksheet(n int) string {
+	var b strings.Builder
+	b.WriteString("[worksheet]\ntitle = \"Paged\"\nfooter = \"folio {page}\"\n")
+	for i := range n {
+		fmt.Fprintf(&b, "\n[[section]]\nheading = \"Part %d\"\n\n[[section.block]]\nnotes = \"Write.\"\nlines = \"fill\"\n", i+1)
+	}
+	return b.String()
+}
