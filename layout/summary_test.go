@@ -8,12 +8,17 @@ import (
 	"handout/document"
 )
 
-// paperNames are the format's papers.
-var paperNames = []string{"A5", "A4", "A3", "Letter", "Legal"}
+// paperNames are the format's named papers and custom sizes from the
+// smallest to the largest allowed.
+var paperNames = []string{"A5", "A4", "A3", "B5", "Letter", "Legal", "Tabloid",
+	"50x50mm", "120x120mm", "100x150mm", "8.5x11in", "1000x1000mm"}
 
 // paper returns a paper as document decodes it.
 func paper(name string, landscape bool) document.Paper {
-	p, _ := document.PaperSize(name, landscape)
+	p, ok := document.PaperSize(name, landscape)
+	if !ok {
+		panic("no paper " + name)
+	}
 	return p
 }
 
@@ -152,5 +157,43 @@ func TestSummaryTooSmallIsAnError(t *testing.T) {
 	d := summaryDoc(paper("A5", false), 24, panels(12, "Causes of the Great Terror", strings.Repeat("Why did it begin? ", 10)))
 	if _, err := Summary(d); err == nil || !strings.Contains(err.Error(), "no room") {
 		t.Fatalf("err = %v, want a no-room error", err)
+	}
+}
+
+// TestWorksheetPapers lays out the example worksheet, and its answer key
+// and large-print edition, on every paper both ways, with the narrowest,
+// the default and the widest margins, wherever the decoder allows them
+// (document.MinTextMM): each keeps every item inside the margins, with no
+// text overlapping, or is refused with an error, never a panic.
+func TestWorksheetPapers(t *testing.T) {
+	d := decodeFile(t, "../content/end-of-the-purges.toml")
+	for _, name := range paperNames {
+		for _, landscape := range []bool{false, true} {
+			for _, margin := range []float64{10, 18, 40} {
+				for _, ed := range []Edition{{}, {Answers: true}, {LargePrint: true}} {
+					dd := *d
+					dd.Worksheet.Paper = paper(name, landscape)
+					if w, h := dd.Worksheet.Paper.TextArea(margin); min(w, h) < document.MinTextMM {
+						continue // refused by the decoder
+					}
+					dd.Style.MarginMM = margin
+					// checkPages wants the footer in one run, which a
+					// long footer is not on a narrow column.
+					dd.Worksheet.Footer = document.Footer{{Placeholder: document.Page}}
+					what := fmt.Sprintf("%s landscape=%v margin=%v %+v", name, landscape, margin, ed)
+					t.Run(what, func(t *testing.T) {
+						r, err := WorksheetEdition(&dd, ed)
+						if err != nil {
+							t.Logf("%v", err)
+							return
+						}
+						if len(r.Pages) == 0 {
+							t.Errorf("no pages")
+						}
+						checkPages(t, r, &dd)
+					})
+				}
+			}
+		}
 	}
 }
