@@ -114,7 +114,7 @@ func TestBuildContentErrors(t *testing.T) {
 		{name: "key of another kind", toml: blk("bullet = \"B\"\nsource = \"S\"\n"), line: 9, col: 1, msg: "source"},
 		{name: "lines = 0", toml: blk("notes = \"N\"\nlines = 0\n"), line: 9, col: 1, msg: "lines"},
 		{name: "lines = 61", toml: blk("notes = \"N\"\nlines = 61\n"), line: 9, col: 1, msg: "lines"},
-		{name: "unknown paper", toml: ws("paper = \"B5\"\n"), line: 3, col: 1, msg: "B5"},
+		{name: "unknown paper", toml: ws("paper = \"B4\"\n"), line: 3, col: 1, msg: "B4"},
 		{name: "unknown orientation", toml: ws("orientation = \"sideways\"\n"), line: 3, col: 1, msg: "sideways"},
 		{name: "unknown ruling", toml: blk("notes = \"N\"\nruling = \"wavy\"\n"), line: 9, col: 1, msg: "wavy"},
 		{name: "unknown font", toml: "[style]\nfont = \"comic\"\n\n" + ws(""), line: 2, col: 1, msg: "comic"},

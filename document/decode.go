@@ -207,7 +207,8 @@ func (d *decoder) document(m map[string]any) *Document {
 		d.errorf(Pos{1, 1}, "missing [worksheet] table: every file needs one, with a title")
 	}
 	doc.Worksheet = d.worksheet(ws, ok)
-	d.textMM = doc.Worksheet.Paper.Width*25.4/72 - 2*doc.Style.MarginMM
+	ws.checkTextArea(doc.Worksheet.Paper, doc.Style.MarginMM)
+	d.textMM, _ = doc.Worksheet.Paper.TextArea(doc.Style.MarginMM)
 	sections, ok := root.tables("section", "[[section]]", sectionKeys)
 	if len(sections) > 0 {
 		doc.Sections = make([]Section, 0, len(sections))
@@ -218,6 +219,7 @@ func (d *decoder) document(m map[string]any) *Document {
 	noSections := !root.has("section") || ok && len(sections) == 0
 	if sum, ok := root.subTable("summary", "[summary]", summaryKeys); ok {
 		doc.Summary = d.summary(sum, doc.Worksheet.Title)
+		sum.checkTextArea(doc.Summary.Paper, doc.Style.MarginMM)
 	}
 	pr, _ := root.subTable("print", "[print]", printKeys)
 	doc.Print = d.print(pr)
@@ -304,15 +306,47 @@ func (d *decoder) worksheet(t *table, present bool) Worksheet {
 // paper reads the paper and orientation keys, which default to
 // paperNames[def] and landscape.
 func (t *table) paper(def int, landscape bool) Paper {
-	if i, ok := t.enum("paper", paperNames); ok {
-		def = i
-	}
 	if i, ok := t.enum("orientation", orientationNames); ok {
 		landscape = i == 1
+	}
+	if s, ok := t.rawString("paper"); ok {
+		p, err := ParsePaper(s, landscape)
+		if err == nil {
+			return p
+		}
+		t.errorf("paper", "%s", paperMessage(s, err))
 	}
 	p, _ := PaperSize(paperNames[def], landscape)
 	return p
 }
+
+// checkTextArea reports, at t's paper key, a paper p that leaves less than
+// MinTextMM each way inside margins of marginMM. Only a custom paper can:
+// A5, the smallest named paper, leaves 68 mm inside the widest margins.
+func (t *table) checkTextArea(p Paper, marginMM float64) {
+	w, h := p.TextArea(marginMM)
+	if w >= MinTextMM-1e-9 && h >= MinTextMM-1e-9 || !t.has("paper") {
+		return
+	}
+	t.errorf("paper", "paper %q leaves %s x %s mm inside margins of %s mm: the text needs at least %d mm each way; use a larger paper or a smaller margin_mm",
+		p.Name, fmtFloat(round1(w)), fmtFloat(round1(h)), fmtFloat(marginMM), MinTextMM)
+}
+
+// paperMessage explains why ParsePaper refused the paper s.
+func paperMessage(s string, err error) string {
+	const sizes = `"210x297mm" or "8.5x11in"`
+	switch {
+	case errors.Is(err, ErrPaperFormat):
+		return fmt.Sprintf("paper %q is not a paper size: write the width, \"x\", the height and mm or in, such as %s", s, sizes)
+	case errors.Is(err, ErrPaperRange):
+		return fmt.Sprintf("paper %q is too small or too large: each side must be from %d to %d mm (%s to %s in)",
+			s, MinPaperMM, MaxPaperMM, fmtFloat(round2(MinPaperMM/25.4)), fmtFloat(round2(MaxPaperMM/25.4)))
+	}
+	return fmt.Sprintf("unknown paper %q: use %s, or a size such as %s", s, orList(paperNames), sizes)
+}
+
+// round2 rounds f to two decimal places.
+func round2(f float64) float64 { return math.Round(f*100) / 100 }
 
 // language reads the language key, which must look like a BCP 47 tag.
 func (t *table) language() string {
@@ -553,11 +587,12 @@ func (d *decoder) imageBlock(t *table, b *Block) {
 const minMarginMM = 10
 
 // maxWidthMM returns the widest an image may be on any page: the text
-// column of the largest paper, landscape, with the narrowest margins (400
-// mm on A3). A width up to it may still be wider than the text column of
-// the file's own paper, which imageBlock reports on its own.
+// column of the largest paper, a custom one MaxPaperMM wide, with the
+// narrowest margins (980 mm). A width up to it may still be wider than
+// the text column of the file's own paper, which imageBlock reports on
+// its own.
 func maxWidthMM() float64 {
-	widest := 0.0
+	widest := float64(MaxPaperMM)
 	for _, p := range papers {
 		widest = max(widest, p.w, p.h)
 	}

@@ -226,7 +226,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"image drive", head + "image = 'C:/pics/a.jpg'\n", []wantErr{{6, 1, `image "C:/pics/a.jpg" is absolute`}}},
 		{"image backslash", head + "image = 'pics\\a.jpg'\n", []wantErr{{6, 1, `image "pics\\a.jpg" must use forward slashes`}}},
 		{"image not string", head + "image = 3\n", []wantErr{{6, 1, `key "image" must be a string, not an integer`}}},
-		{"image width small", head + "image = \"a.jpg\"\nwidth_mm = 5\n", []wantErr{{7, 1, "width_mm = 5 is out of range 10..400"}}},
+		{"image width small", head + "image = \"a.jpg\"\nwidth_mm = 5\n", []wantErr{{7, 1, "width_mm = 5 is out of range 10..980"}}},
 		{"image width wide", head + "image = \"a.jpg\"\nwidth_mm = 175\n", []wantErr{{7, 1,
 			"width_mm = 175 is wider than the text column (174 mm between the margins): use at most 174, or leave width_mm out"}}},
 		{"image width string", head + "image = \"a.jpg\"\nwidth_mm = \"50\"\n", []wantErr{{7, 1, `key "width_mm" must be a number, not a string`}}},
@@ -254,7 +254,17 @@ func TestDecodeErrors(t *testing.T) {
 		{"size 30", "[worksheet]\ntitle = \"T\"\n[style]\nsize = 30.5\n[summary]\n", []wantErr{
 			{4, 1, "size = 30.5 is out of range 8..24"}}},
 		{"unknown paper", "[worksheet]\ntitle = \"T\"\npaper = \"A2\"\n[summary]\n", []wantErr{
-			{3, 1, `unknown paper "A2": use A4, A5, A3, Letter or Legal`}}},
+			{3, 1, `unknown paper "A2": use A4, A5, A3, B5, Letter, Legal or Tabloid, or a size such as "210x297mm" or "8.5x11in"`}}},
+		{"paper size without a height", "[worksheet]\ntitle = \"T\"\npaper = \"210 x\"\n[summary]\n", []wantErr{
+			{3, 1, `paper "210 x" is not a paper size: write the width, "x", the height and mm or in, such as "210x297mm" or "8.5x11in"`}}},
+		{"paper size without a unit", "[worksheet]\ntitle = \"T\"\n[summary]\npaper = \"420x297\"\n", []wantErr{
+			{4, 1, `paper "420x297" is not a paper size`}}},
+		{"paper side of 0", "[worksheet]\ntitle = \"T\"\npaper = \"0x297mm\"\n[summary]\n", []wantErr{
+			{3, 1, `paper "0x297mm" is too small or too large: each side must be from 50 to 1000 mm (1.97 to 39.37 in)`}}},
+		{"paper too large", "[worksheet]\ntitle = \"T\"\n[summary]\npaper = \"40x30in\"\n", []wantErr{
+			{4, 1, `paper "40x30in" is too small or too large`}}},
+		{"paper too small for the margins", "[worksheet]\ntitle = \"T\"\npaper = \"100 x 75 mm\"\norientation = \"landscape\"\n[style]\nmargin_mm = 20\n[summary]\n", []wantErr{
+			{3, 1, `paper "100x75mm" leaves 60 x 35 mm inside margins of 20 mm: the text needs at least 40 mm each way; use a larger paper or a smaller margin_mm`}}},
 		{"unknown orientation", "[worksheet]\ntitle = \"T\"\n[summary]\norientation = \"sideways\"\n", []wantErr{
 			{4, 1, `unknown orientation "sideways": use portrait or landscape`}}},
 		{"unknown ruling", head + "notes = \"n\"\nruling = \"wavy\"\n", []wantErr{
@@ -315,10 +325,10 @@ func TestDecodeErrors(t *testing.T) {
 		{"empty quote", head + "quote = \" \"\n", []wantErr{{6, 1, `key "quote" must not be empty`}}},
 		{"blank lines item", head + "task = \"t\"\nitems = [\"a\", \"\\n\\n\"]\n", []wantErr{
 			{7, 15, `item 2 of "items" is empty`}}},
-		{"many errors", "[worksheet]\ntitle = 1\npaper = \"B5\"\n\n[[section]]\nheading = \"\"\n" +
+		{"many errors", "[worksheet]\ntitle = 1\npaper = \"B4\"\n\n[[section]]\nheading = \"\"\n" +
 			"[[section.block]]\nbulet = \"x\"\n[[section.block]]\nnotes = \"n\"\nlines = 100\nlabel = \"L\"\n", []wantErr{
 			{2, 1, `key "title" must be a string, not an integer`},
-			{3, 1, `unknown paper "B5"`},
+			{3, 1, `unknown paper "B4"`},
 			{6, 1, `key "heading" must not be empty`},
 			{7, 1, "block has no kind"},
 			{8, 1, `unknown key "bulet" in [[section.block]] (did you mean "bullet"?)`},
@@ -464,8 +474,22 @@ func TestPaperSize(t *testing.T) {
 		{"A3", true, Paper{Name: "A3", Landscape: true, Width: 1190.55, Height: 841.89}, true},
 		{"LETTER", false, Paper{Name: "Letter", Width: 612, Height: 792}, true},
 		{"legal", true, Paper{Name: "Legal", Landscape: true, Width: 1008, Height: 612}, true},
+		{"b5", false, Paper{Name: "B5", Width: 498.9, Height: 708.66}, true},
+		{"Tabloid", true, Paper{Name: "Tabloid", Landscape: true, Width: 1224, Height: 792}, true},
+		{"210x297mm", false, Paper{Name: "210x297mm", Width: 595.28, Height: 841.89}, true},
+		{"297x210mm", false, Paper{Name: "297x210mm", Width: 595.28, Height: 841.89}, true},
+		{"210x297mm", true, Paper{Name: "210x297mm", Landscape: true, Width: 841.89, Height: 595.28}, true},
+		{" 8.5 X 11 IN\t", false, Paper{Name: "8.5x11in", Width: 612, Height: 792}, true},
+		{"50x1000mm", false, Paper{Name: "50x1000mm", Width: 141.73, Height: 2834.65}, true},
+		{"100.50x150mm", false, Paper{Name: "100.5x150mm", Width: 284.88, Height: 425.2}, true},
 		{"A2", false, Paper{}, false},
 		{"", false, Paper{}, false},
+		{"49.9x100mm", false, Paper{}, false},
+		{"100x1000.1mm", false, Paper{}, false},
+		{"210x297cm", false, Paper{}, false},
+		{"210x", false, Paper{}, false},
+		{"210x297x1mm", false, Paper{}, false},
+		{"-210x297mm", false, Paper{}, false},
 	}
 	for _, tt := range tests {
 		got, ok := PaperSize(tt.name, tt.landscape)
@@ -473,6 +497,29 @@ func TestPaperSize(t *testing.T) {
 		got.Height = math.Round(got.Height*100) / 100
 		if got != tt.want || ok != tt.ok {
 			t.Errorf("PaperSize(%q, %v) = %+v, %v, want %+v, %v", tt.name, tt.landscape, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestParsePaperErrors(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		want error
+	}{
+		{"A2", ErrUnknownPaper},
+		{"x297mm", ErrUnknownPaper},
+		{"", ErrUnknownPaper},
+		{"210 x", ErrPaperFormat},
+		{"210x297", ErrPaperFormat},
+		{"210x297 cm", ErrPaperFormat},
+		{"1.x2mm", ErrPaperFormat},
+		{"0x297mm", ErrPaperRange},
+		{"210x1001mm", ErrPaperRange},
+		{"1x11in", ErrPaperRange},
+		{"99999999999999999999999x1mm", ErrPaperRange},
+	} {
+		if _, err := ParsePaper(c.name, false); !errors.Is(err, c.want) {
+			t.Errorf("ParsePaper(%q): error %v, want %v", c.name, err, c.want)
 		}
 	}
 }

@@ -8,7 +8,6 @@ package document
 
 import (
 	"strconv"
-	"strings"
 
 	"handout/fonts"
 )
@@ -58,44 +57,6 @@ type Worksheet struct {
 	// MinLines is the fewest writing lines fit_pages leaves in a notes
 	// box that gives no min_lines of its own; default 3.
 	MinLines int
-}
-
-// Paper is a sheet size in points, already turned for its orientation.
-type Paper struct {
-	Name          string  // "A4", "A5", "A3", "Letter" or "Legal"
-	Landscape     bool    // true for orientation = "landscape"
-	Width, Height float64 // in points, Width > Height when Landscape
-}
-
-// papers are the paper sizes, portrait, in millimetres, in the order the
-// content format lists them.
-var papers = []struct {
-	name string
-	w, h float64
-}{
-	{"A4", 210, 297},
-	{"A5", 148, 210},
-	{"A3", 297, 420},
-	{"Letter", 215.9, 279.4},
-	{"Legal", 215.9, 355.6},
-}
-
-// PaperSize returns the paper called name ("A4", "A5", "A3", "Letter" or
-// "Legal", in any case, surrounding spaces ignored) with its canonical Name
-// and its size in points, turned for landscape. ok is false for any other
-// name.
-func PaperSize(name string, landscape bool) (p Paper, ok bool) {
-	name = strings.TrimSpace(name)
-	for _, s := range papers {
-		if strings.EqualFold(name, s.name) {
-			w, h := s.w*72/25.4, s.h*72/25.4
-			if landscape {
-				w, h = h, w
-			}
-			return Paper{Name: s.name, Landscape: landscape, Width: w, Height: h}, true
-		}
-	}
-	return Paper{}, false
 }
 
 // Footer is a parsed footer template: literal text with {page} and {pages}

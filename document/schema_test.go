@@ -37,6 +37,9 @@ import (
 // which the test reads, and restricts them in "anyOf" or "oneOf". An
 // enumeration that accepts a value its decoder's message does not list
 // (align's "centre") has it in enumAliases, and a second pattern for it.
+// One that also accepts values of a form (paper's "210x297mm"), which its
+// message gives after its names and ", or ", has the pattern of the form
+// in enumForms, and last in "anyOf".
 // A new table goes in schemaTables.
 
 // schemaPath is the JSON Schema of the content format, which editors use
@@ -85,7 +88,7 @@ func kindOf(key string) string {
 
 // widestPage is a [worksheet] and [style] with the widest text column, so
 // that any width_mm the decoder's range allows fits.
-const widestPage = "[worksheet]\ntitle = \"T\"\npaper = \"A3\"\norientation = \"landscape\"\n[style]\nmargin_mm = 10\n"
+const widestPage = "[worksheet]\ntitle = \"T\"\npaper = \"1000x1000mm\"\n[style]\nmargin_mm = 10\n"
 
 // schemaTables are the tables of the content format. A new table goes
 // here; a new key of a table needs nothing here.
@@ -401,7 +404,37 @@ func (k *keyProbe) enumValues() []string {
 	if m == nil {
 		return nil
 	}
-	return regexp.MustCompile(`, | or `).Split(m[1], -1)
+	// A key that also takes values of a form (enumForms) says so after
+	// its names: "use A4, A5 or A3, or a size such as …".
+	names, _, _ := strings.Cut(m[1], ", or ")
+	return regexp.MustCompile(`, | or `).Split(names, -1)
+}
+
+// enumForm is a form of value that an enumerated key accepts besides its
+// names, such as paper's custom sizes: the schema has a pattern for it,
+// after those of the names and aliases. The pattern checks only the form:
+// the decoder may still refuse a value of that form, such as a paper too
+// small, so the samples tried are all of the right range, or of a wrong
+// form.
+type enumForm struct {
+	pattern string   // the schema's pattern, less the surrounding spaces
+	samples []string // values to try, each a TOML string
+}
+
+// enumForms are the forms of value of the enumerated keys that have one.
+var enumForms = map[string]enumForm{
+	"paper": {
+		pattern: `[0-9]+(?:\.[0-9]+)?[ \t]*[Xx][ \t]*[0-9]+(?:\.[0-9]+)?[ \t]*(?:[Mm][Mm]|[Ii][Nn])`,
+		samples: []string{`"210x297mm"`, `"297x210mm"`, `"8.5x11in"`, `" 210 X 297 MM\t"`, `"80x1000mm"`, `"100.5x150.25mm"`,
+			`"210 x"`, `"210x297"`, `"210x297cm"`, `"210x297mmx"`, `"x297mm"`, `"1.x2mm"`, `"210 by 297mm"`, `"210x297 m m"`},
+	},
+}
+
+// formPattern returns the whole pattern of a form, as the schema has it:
+// the form, with any white space around it.
+func formPattern(f enumForm) string {
+	sp := spaceClass()
+	return "^" + sp + "*" + f.pattern + sp + "*$"
 }
 
 // enumAliases are the values an enumerated key accepts besides those
@@ -448,6 +481,10 @@ func (k *keyProbe) enum() {
 	if aliases != nil {
 		wantPatterns = append(wantPatterns, enumPattern(aliases))
 	}
+	form, hasForm := enumForms[k.key]
+	if hasForm {
+		wantPatterns = append(wantPatterns, formPattern(form))
+	}
 	if !slices.Equal(patterns, wantPatterns) {
 		k.t.Errorf("%s %s: the schema's patterns for %v ignoring case and spaces are wrong; they should be, in order,\n%s",
 			k.tb.name, k.key, append(names, aliases...), strings.Join(jsonStrings(wantPatterns), "\n"))
@@ -456,6 +493,9 @@ func (k *keyProbe) enum() {
 		for _, v := range []string{n, strings.ToUpper(n), strings.ToLower(n), " " + n + "\t", n + "x"} {
 			k.try(strconv.Quote(v))
 		}
+	}
+	for _, v := range form.samples {
+		k.try(v)
 	}
 }
 
@@ -806,8 +846,8 @@ func TestSchemaCases(t *testing.T) {
 		{"image centre", block("image = \"a.png\"\nalign = \" Centre \""), true},
 		{"image align bad", block("image = \"a.png\"\nalign = \"middle\""), false},
 		{"image width 5", block("image = \"a.png\"\nwidth_mm = 5"), false},
-		{"image width 401", widestPage + sectionTable + "[[section.block]]\nimage = \"a.png\"\nwidth_mm = 401\n", false},
-		{"image width 400 on A3", widestPage + sectionTable + "[[section.block]]\nimage = \"a.png\"\nwidth_mm = 400\n", true},
+		{"image width 981", widestPage + sectionTable + "[[section.block]]\nimage = \"a.png\"\nwidth_mm = 981\n", false},
+		{"image width 980 on the largest paper", widestPage + sectionTable + "[[section.block]]\nimage = \"a.png\"\nwidth_mm = 980\n", true},
 		{"image empty", block(`image = ""`), false},
 		{"image blank", block(`image = " \u00a0"`), false},
 		{"image absolute", block(`image = "/home/t/a.png"`), false},
@@ -856,6 +896,9 @@ func TestSchemaLooser(t *testing.T) {
 		{"an image path that leads out past a folder", wsTable + sectionTable + "[[section.block]]\nimage = \"a/../../b.png\"\n"},
 		{"emphasis left open", wsTable + sectionTable + "[[section.block]]\ntext = \"an *unclosed phrase\"\n"},
 		{"an image wider than its paper's text column", wsTable + sectionTable + "[[section.block]]\nimage = \"a.png\"\nwidth_mm = 175\n"},
+		{"a custom paper with a side of 0", wsTable + "paper = \"0x297mm\"\n" + sectionTable},
+		{"a custom paper too large", wsTable + "paper = \"1001x297mm\"\n" + sectionTable},
+		{"a custom paper too small for the margins", wsTable + "paper = \"60x297mm\"\n" + sectionTable},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

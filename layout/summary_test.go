@@ -8,12 +8,17 @@ import (
 	"handout/document"
 )
 
-// paperNames are the format's papers.
-var paperNames = []string{"A5", "A4", "A3", "Letter", "Legal"}
+// paperNames are the format's named papers and custom sizes from the
+// smallest to the largest allowed.
+var paperNames = []string{"A5", "A4", "A3", "B5", "Letter", "Legal", "Tabloid",
+	"50x50mm", "120x120mm", "100x150mm", "8.5x11in", "1000x1000mm"}
 
 // paper returns a paper as document decodes it.
 func paper(name string, landscape bool) document.Paper {
-	p, _ := document.PaperSize(name, landscape)
+	p, ok := document.PaperSize(name, landscape)
+	if !ok {
+		panic("no paper " + name)
+	}
 	return p
 }
 

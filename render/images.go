@@ -15,8 +15,9 @@ import (
 
 // images registers with pdf every image file the pages of r show, each
 // once even when shown twice or under two names, in the order of first
-// use. It returns the name each Ref is registered under.
-func images(pdf *fpdf.Fpdf, r *layout.Result) (map[string]string, error) {
+// use, in gray when gray is set (see grayImage). It returns the name each
+// Ref is registered under.
+func images(pdf *fpdf.Fpdf, r *layout.Result, gray bool) (map[string]string, error) {
 	names := map[string]string{}
 	byContent := map[[sha256.Size]byte]string{}
 	var widths []float64 // of the images registered, in order
@@ -33,7 +34,14 @@ func images(pdf *fpdf.Fpdf, r *layout.Result) (map[string]string, error) {
 				continue
 			}
 			name := fmt.Sprintf("image%d", len(byContent)+1)
-			info := pdf.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: f.Format}, bytes.NewReader(f.Data))
+			data, format := f.Data, f.Format
+			if gray {
+				var err error
+				if data, format, err = grayImage(f); err != nil {
+					return nil, fmt.Errorf("render: image %q: %w", im.Ref, err)
+				}
+			}
+			info := pdf.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: format}, bytes.NewReader(data))
 			if err := pdf.Error(); err != nil || info == nil {
 				return nil, fmt.Errorf("render: image %q: the PDF writer cannot embed it: %v", im.Ref, err)
 			}

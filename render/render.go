@@ -34,6 +34,11 @@ type Options struct {
 	// Creator names the program, e.g. "handout v0.1.0". It is written as
 	// both the Creator and the Producer of the document.
 	Creator string
+	// Gray draws the gray edition: every colour is drawn as the gray of its
+	// luma (see layout.Gray), and every image is embedded as 8-bit
+	// grayscale without transparency, so that the PDF has no colour but
+	// /DeviceGray.
+	Gray bool
 }
 
 // PDF draws the pages of r and returns the PDF bytes. It returns an error,
@@ -47,6 +52,9 @@ func PDF(r *layout.Result, opt Options) (_ []byte, err error) {
 	subsets, err := check(r, opt)
 	if err != nil {
 		return nil, err
+	}
+	if opt.Gray {
+		r = layout.Gray(r)
 	}
 	// check rules out every input known to make fpdf panic; this is a last
 	// line of defence for the rest.
@@ -100,7 +108,7 @@ func PDF(r *layout.Result, opt Options) (_ []byte, err error) {
 		}
 	}
 
-	names, err := images(pdf, r)
+	names, err := images(pdf, r, opt.Gray)
 	if err != nil {
 		return nil, err
 	}
