@@ -97,3 +97,40 @@ func pagedWorksheet(n int) string {
 	}
 	return b.String()
 }
+
+// TestE2EGray builds the example in gray from the flag and from the file's
+// [print] table, and in colour when the flag turns the file's gray off.
+func TestE2EGray(t *testing.T) {
+	dir := t.TempDir()
+	seed := string(readFile(t, filepath.Join("content", "end-of-the-purges.toml")))
+	grayFile := filepath.Join(dir, "gray.toml")
+	write(t, grayFile, seed+"\n[print]\ngray = true\n")
+	colourFile := filepath.Join(dir, "colour.toml")
+	write(t, colourFile, seed)
+	tests := []struct {
+		name string
+		args []string
+		pdf  string
+		gray bool
+	}{
+		{"--gray", []string{"--gray", colourFile}, "colour.pdf", true},
+		{"[print] gray", []string{grayFile}, "gray.pdf", true},
+		{"--gray=false over [print]", []string{"--gray=false", grayFile}, "gray.pdf", false},
+		{"neither", []string{colourFile}, "colour.pdf", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "out")
+			args := append([]string{"build", "-o", out}, tt.args...)
+			if code, _, stderr := runHandout(t, fixedEnv, args...); code != 0 {
+				t.Fatalf("exit %d\n%s", code, stderr)
+			}
+			for _, pdf := range []string{tt.pdf, strings.TrimSuffix(tt.pdf, ".pdf") + "-summary.pdf"} {
+				non := pdftool.NonGray(t, filepath.Join(out, pdf))
+				if tt.gray != (len(non) == 0) {
+					t.Errorf("%s: colour operators %q; want gray %v", pdf, non, tt.gray)
+				}
+			}
+		})
+	}
+}

@@ -270,11 +270,14 @@ func (p part) pdf(name string, d *document.Document, opt Options) (out Output, e
 		return Output{}, err
 	}
 	pdfName := trimExt(filepath.Base(name)) + p.suffix + ".pdf"
-	if r, err = printTransforms(r, opt.Print.Over(d.Print), pdfName, opt.Time); err != nil {
+	pr := opt.Print.Over(d.Print)
+	if r, err = printTransforms(r, pr, pdfName, opt.Time); err != nil {
 		return Output{}, fmt.Errorf("print%s: %w", p.what, err)
 	}
 	defer recovered(&err, "render"+p.what)
-	ropt := render.Options{Time: opt.Time, Creator: creator(opt.Version)}
+	// The gray edition is drawn by render, which also turns the images
+	// gray: it alone has their bytes.
+	ropt := render.Options{Time: opt.Time, Creator: creator(opt.Version), Gray: pr.Gray}
 	pdf, err := render.PDF(r, ropt)
 	if err != nil {
 		return Output{}, fmt.Errorf("render%s: %w", p.what, err)
@@ -287,10 +290,9 @@ func (p part) pdf(name string, d *document.Document, opt Options) (out Output, e
 // transforms are applied to a part's pages, after layout and before
 // render:
 //
-//   - pr.Gray (--gray) is carried in pr but not yet applied here: the
-//     gray transform (branch i5-gray) goes first, so that what follows
-//     sees the final colours; the crop marks are in the registration
-//     colour, which is no RGB colour.
+//   - pr.Gray (--gray) is applied by render (render.Options.Gray), after
+//     these transforms, to every colour and image; crop marks, in the
+//     registration colour otherwise, are then plain black.
 //   - pr.BleedMM and pr.Marks (--bleed, --marks): printing.Prepare grows
 //     each page, records its trim and bleed boxes and adds the marks.
 //

@@ -6,14 +6,14 @@ import (
 	"slices"
 	"testing"
 
+	"handout/document"
 	"handout/internal/pdftool"
-	"handout/render"
 )
 
 // TestGrayEdition renders every PDF of the example worksheet and of the
-// worksheet with images in gray (render.Options.Gray, which the --gray
-// option sets): their pages set no colour but gray, their images are all
-// gray, and qpdf finds them sound.
+// worksheet with images with --gray, and with bleed, crop marks and a
+// booklet copy too: their pages set no colour but gray (crop marks
+// included), their images are all gray, and qpdf finds them sound.
 func TestGrayEdition(t *testing.T) {
 	dir := t.TempDir()
 	for _, name := range []string{"../content/end-of-the-purges.toml", "testdata/images.toml"} {
@@ -25,9 +25,14 @@ func TestGrayEdition(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		ropt := render.Options{Time: testTime, Gray: true}
-		for _, p := range parts(d, Options{Answers: true, LargePrint: true}) {
-			out, err := p.pdf(name, d, ropt)
+		opt := Options{Time: testTime, Answers: true, LargePrint: true,
+			Print: PrintFlags{Gray: ptr(true), Marks: ptr(true), BleedMM: ptr(3.0), Impose: ptr(document.Booklet)}}
+		ps := parts(d, opt)
+		if len(ps) < 4 {
+			t.Fatalf("%s: %d parts, want the worksheet, its editions and the booklet", name, len(ps))
+		}
+		for _, p := range ps {
+			out, err := p.pdf(name, d, opt)
 			if err != nil {
 				t.Fatalf("%s%s: %v", name, p.what, err)
 			}

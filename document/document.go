@@ -8,6 +8,7 @@ package document
 
 import (
 	"strconv"
+	"strings"
 
 	"handout/fonts"
 )

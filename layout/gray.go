@@ -28,14 +28,20 @@ func grayPage(p Page) Page {
 	return p
 }
 
-// grayItem returns it with its colours gray. Links and images have no
-// colour of their own: a link's text is a Text.
+// grayItem returns it with its colours gray, and registration-coloured
+// rules black. Links and images have no colour of their own: a link's text
+// is a Text.
 func grayItem(it Item) Item {
 	switch v := it.(type) {
 	case Text:
 		v.Color = v.Color.Gray()
 		return v
 	case Rule:
+		// A crop mark in the registration colour prints on every plate
+		// of a colour job; a gray job has one, so it is plain black.
+		if v.Registration {
+			v.Registration, v.Color = false, Color{}
+		}
 		v.Color = v.Color.Gray()
 		return v
 	case Box:
