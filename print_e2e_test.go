@@ -134,3 +134,30 @@ func TestE2EGray(t *testing.T) {
 		})
 	}
 }
+
+// TestE2EPrintReproducible builds with every print option, and every
+// edition, twice into two folders: the same bytes each time, and each PDF
+// sound by qpdf.
+func TestE2EPrintReproducible(t *testing.T) {
+	src := filepath.Join("build", "testdata", "images.toml")
+	args := []string{"--answers", "--large-print", "--bleed", "3", "--marks", "--gray", src}
+	var dirs []string
+	for range 2 {
+		out := filepath.Join(t.TempDir(), "out")
+		if code, _, stderr := runHandout(t, fixedEnv, append([]string{"build", "--impose", "booklet", "-o", out}, args...)...); code != 0 {
+			t.Fatalf("exit %d\n%s", code, stderr)
+		}
+		dirs = append(dirs, out)
+	}
+	pdfs := tree(t, dirs[0])
+	if len(pdfs) < 4 {
+		t.Fatalf("wrote %q, want the worksheet, its editions and the booklet", pdfs)
+	}
+	for _, f := range pdfs {
+		a, b := readFile(t, filepath.Join(dirs[0], f)), readFile(t, filepath.Join(dirs[1], f))
+		if string(a) != string(b) {
+			t.Errorf("%s differs between two builds, first at byte %d", f, firstDiff(a, b))
+		}
+		pdftool.Run(t, "qpdf", "--check", filepath.Join(dirs[0], f))
+	}
+}
