@@ -396,3 +396,57 @@ func TestE2EImages(t *testing.T) {
 		t.Errorf("pdfimages -list:\n%s\nwant %s on page 1, in 2 objects", list, want)
 	}
 }
+
+// TestE2EWild builds the fixture of text pasted from Word and the web and
+// reads it back with pdftotext: accents typed in NFD come out as the one
+// character, no-break spaces keep their words on one line, a soft hyphen
+// shows as "-" only at the end of a line, and nothing invisible is drawn.
+func TestE2EWild(t *testing.T) {
+	const fixture = "layout/testdata/wild.toml"
+	out := t.TempDir()
+	code, _, stderr := runHandout(t, vars("SOURCE_DATE_EPOCH", strconv.Itoa(epoch)), "build", "-o", out, fixture)
+	if code != 0 {
+		t.Fatalf("handout build %s: exit status %d\nstderr:\n%s", fixture, code, stderr)
+	}
+	layout := pdftool.Run(t, "pdftotext", "-layout", "-enc", "UTF-8", filepath.Join(out, "wild.pdf"), "-")
+	for _, want := range []string{"Text from the wild: café", "résumé in NFD", "“smart” ‘quotes’ – en — em …"} {
+		if !strings.Contains(layout, want) {
+			t.Errorf("no %q in the text:\n%s", want, layout)
+		}
+	}
+	if strings.ContainsAny(layout, "\u0301\u00AD\u200B\u200D\u200C\u2060\uFEFF\u200E\u200F\u202B\u202C\u2028\u2029") {
+		t.Errorf("an invisible or combining character in the text: %q", layout)
+	}
+	// Eight "Mr Smith paid 10 000" in the fixture, every pair on one line.
+	for _, re := range []string{`Mr[ \x{00A0}]Smith`, `10[ \x{00A0}]000`, `5[ \x{202F}\x{00A0}]%`} {
+		if n := len(regexp.MustCompile(re).FindAllString(layout, -1)); n != 8 {
+			t.Errorf("%d lines hold %s whole, want 8:\n%s", n, re, layout)
+		}
+	}
+	// The soft hyphens' paragraph: its lines, joined at the hyphens that end
+	// them, give back the words, and there is no other hyphen.
+	_, para, _ := strings.Cut(layout, "Soft hyphens show only at a break:")
+	para, _, _ = strings.Cut(para, "A line separator")
+	var joined strings.Builder
+	breaks := 0
+	for _, l := range strings.Split(strings.TrimSpace(para), "\n") {
+		l = strings.TrimSpace(l)
+		if strings.Contains(strings.TrimSuffix(l, "-"), "-") {
+			t.Errorf("a hyphen inside the line %q", l)
+		}
+		if h, ok := strings.CutSuffix(l, "-"); ok {
+			joined.WriteString(h)
+			breaks++
+			continue
+		}
+		joined.WriteString(l + " ")
+	}
+	if breaks == 0 {
+		t.Errorf("no line breaks at a soft hyphen:\n%s", para)
+	}
+	for _, w := range strings.Fields(joined.String()) {
+		if w != "internationalization" && w != "antidisestablishment" {
+			t.Errorf("word %q: a soft hyphen drawn, or a break lost:\n%s", w, para)
+		}
+	}
+}

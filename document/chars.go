@@ -7,6 +7,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/bidi"
+
 	"handout/fonts"
 )
 
@@ -77,41 +79,69 @@ func (d *decoder) badRune(r rune, printed bool) string {
 	return ""
 }
 
-// checkText reports each character of s, the value at path, that may not
-// be there, at its line and column: it finds the character in the source
-// after the previous one found. A character written as an escape, and so
-// not found, is reported at the start of the value, or at def() if the
-// value was not indexed. def is called only then, as most text has nothing
-// to report.
-func (d *decoder) checkText(path, s string, def func() Pos, printed bool) {
-	sp, ok := d.ix.val[path]
+// checkText reports each character of v's cleaned text that may not be
+// there, at its line and column. Where a character cannot be traced to the
+// source exactly, it is looked for in the source after the previous one
+// found, and failing that reported at the start of the value, or at v.def()
+// if the value was not indexed. v.def is called only then, as most text
+// has nothing to report. Of the letters of right-to-left scripts only the
+// first is reported.
+func (d *decoder) checkText(v *value, printed bool) {
+	s := v.text
+	sp, ok := d.ix.val[v.path]
 	cursor := sp.start
 	fine := d.asciiOK(printed)
+	rtl := false // a right-to-left letter was reported
 	for i := 0; i < len(s); {
 		if fine.has(s[i]) {
 			i++ // most text: ASCII known to be fine, without a rune check
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
+		at := i
 		i += n
-		msg := d.badRune(r, printed)
+		var msg string
+		if printed && rightToLeft(r) {
+			if rtl {
+				continue
+			}
+			rtl = true
+			msg = fmt.Sprintf("character %q (U+%04X) is in a right-to-left script: handout sets text left to right only, so it would be printed backwards; leave it out or give it as a picture", string(r), r)
+		} else {
+			msg = d.badRune(r, printed)
+		}
 		if msg == "" {
 			fine = d.asciiOK(printed) // r may be newly known to be fine
 			continue
 		}
-		if !ok {
-			d.errorf(def(), "%s", msg)
+		if p, exact := d.sourcePos(v, at); exact {
+			d.errorf(p, "%s", msg)
 			continue
 		}
-		at := d.ix.position(sp.start)
+		if !ok {
+			d.errorf(v.def(), "%s", msg)
+			continue
+		}
+		pos := d.ix.position(sp.start)
 		if cursor <= sp.end {
 			if j := strings.Index(d.ix.src[cursor:sp.end], string(r)); j >= 0 {
-				at = d.ix.position(cursor + j)
+				pos = d.ix.position(cursor + j)
 				cursor += j + len(string(r))
 			}
 		}
-		d.errorf(at, "%s", msg)
+		d.errorf(pos, "%s", msg)
 	}
+}
+
+// rightToLeft reports whether r is a letter of a right-to-left script,
+// such as Hebrew or Arabic.
+func rightToLeft(r rune) bool {
+	if r < 0x0590 {
+		return false // Latin, Greek, Cyrillic, ...: the usual case
+	}
+	p, _ := bidi.LookupRune(r)
+	c := p.Class()
+	return c == bidi.R || c == bidi.AL
 }
 
 // asciiSet is a set of ASCII characters.

@@ -621,10 +621,11 @@ func withArticle(k Kind) string {
 // content file's folder, written with forward slashes, and not leading out
 // of that folder. It returns the path cleaned, or "" after an error.
 func (t *table) imagePath(key string) string {
-	s, ok := t.checked(key, false)
+	v, ok := t.checked(key, false)
 	if !ok {
 		return ""
 	}
+	s := v.raw // a path is not cleaned: a file's name is as it is
 	var why string
 	switch {
 	case strings.TrimSpace(s) == "":

@@ -234,7 +234,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"image lines", head + "image = \"a.jpg\"\nlines = 3\n", []wantErr{{7, 1, `key "lines" is not allowed in an image block (only in notes blocks)`}}},
 		{"caption on notes", head + "notes = \"n\"\ncaption = \"c\"\n", []wantErr{{7, 1, `key "caption" is not allowed in a notes block (only in image blocks)`}}},
 		{"image and text", head + "text = \"t\"\nimage = \"a.jpg\"\n", []wantErr{{7, 1, `block has more than one kind ("text" and "image"): give only one`}}},
-		{"caption control", head + "image = \"a.jpg\"\ncaption = \"a\\u0007\"\n", []wantErr{{7, 11, "U+0007"}}},
+		{"caption control", head + "image = \"a.jpg\"\ncaption = \"a\\u0007\"\n", []wantErr{{7, 13, "U+0007"}}},
 		{"two kinds", head + "bullet = \"b\"\ntext = \"t\"\n", []wantErr{
 			{7, 1, `block has more than one kind ("bullet" and "text"): give only one`}}},
 		{"lines not fill", head + "notes = \"n\"\nlines = \"fil\"\n", []wantErr{
@@ -290,13 +290,13 @@ func TestDecodeErrors(t *testing.T) {
 		{"emoji in serif", "[style]\nfont = \"serif\"\n[worksheet]\ntitle = '''\n\n  ok 😀'''\n[summary]\n", []wantErr{
 			{6, 6, `character "😀" (U+1F600) is not in the serif font`}}},
 		{"escaped emoji", "[worksheet]\ntitle = \"ok \\U0001F600\"\n[summary]\n", []wantErr{
-			{2, 9, `(U+1F600) is not in the sans font`}}},
+			{2, 13, `(U+1F600) is not in the sans font`}}},
 		{"emoji in item", head + "task = \"t\"\nitems = [\n  \"a\",\n  \"b 😀\",\n]\n", []wantErr{
 			{9, 6, `(U+1F600) is not in the sans font`}}},
 		{"control", head + "bullet = \"a\\u0007b\"\n", []wantErr{
-			{6, 10, `control character "\a" (U+0007) is not allowed`}}},
+			{6, 12, `control character "\a" (U+0007) is not allowed`}}},
 		{"control in author", "[worksheet]\ntitle = \"T\"\nauthor = \"\\u0001\"\n[summary]\n", []wantErr{
-			{3, 10, `control character "\x01" (U+0001) is not allowed`}}},
+			{3, 11, `control character "\x01" (U+0001) is not allowed`}}},
 		{"footer placeholder", "[worksheet]\ntitle = \"T\"\nfooter = \"Page {page} on {date}\"\n[summary]\n", []wantErr{
 			{3, 26, `unknown footer placeholder "{date}": use {page} or {pages}`}}},
 		{"footer link", "[worksheet]\ntitle = \"T\"\nfooter_link = \"www.example.com\"\n[summary]\n", []wantErr{

@@ -10,42 +10,54 @@ import (
 // from there to the characters of the file that wrote it. It runs only for
 // errors, so it favours simplicity over speed.
 
-// inline parses the markup of norm, paragraph para of the raw text of the
-// value at path (the whole value normalised to one line when !split),
-// and reports a markup error at its line and column; at def() when it
-// cannot be found. After an error it returns norm as plain text, so that
-// the value is not taken for empty.
-func (d *decoder) inline(path, raw, norm string, para int, split bool, def func() Pos) Inline {
+// inline parses the markup of norm, paragraph para of v's cleaned text
+// (the whole text normalised to one line when !split), and reports a
+// markup error at its line and column; at v.def() when it cannot be found.
+// After an error it returns norm as plain text, so that the value is not
+// taken for empty.
+func (d *decoder) inline(v *value, norm string, para int, split bool) Inline {
 	in, err := parseInline(norm, d.smart)
 	if err == nil {
 		return in
 	}
-	d.errorf(d.markupPos(path, raw, split, para, err.off, def), "%s", err.msg)
+	d.errorf(d.markupPos(v, split, para, err.off), "%s", err.msg)
 	return Plain(norm)
 }
 
-// markupPos returns where byte off of paragraph para of raw, normalised,
-// is written in the file.
-func (d *decoder) markupPos(path, raw string, split bool, para, off int, def func() Pos) Pos {
-	paras := normOffsets(raw, split)
+// markupPos returns where byte off of paragraph para of v's cleaned text,
+// normalised, is written in the file.
+func (d *decoder) markupPos(v *value, split bool, para, off int) Pos {
+	paras := normOffsets(v.text, split)
 	if para >= len(paras) || off >= len(paras[para]) {
-		return def()
+		return v.def()
 	}
-	sp, ok := d.ix.val[path]
-	if !ok || sp.start > sp.end || sp.end > len(d.ix.src) {
-		return def()
+	if p, ok := d.sourcePos(v, paras[para][off]); ok {
+		return p
 	}
-	text, offs := decodeString(d.ix.src[sp.start:sp.end])
-	if text != raw {
-		// Line ends written as "\r\n" in a multi-line string are read as
-		// "\n": try that before giving up.
-		text, offs = decodeString(strings.ReplaceAll(d.ix.src[sp.start:sp.end], "\r\n", "\n"))
-		if text != raw {
-			return def()
-		}
-		return d.ix.position(sp.start + crlfOffset(d.ix.src[sp.start:sp.end], offs[paras[para][off]]))
+	return v.def()
+}
+
+// sourcePos returns where byte off of v's cleaned text is written in the
+// file, if it can tell: through clean's offsets to the decoded value, and
+// from there through the string as written, escapes and all.
+func (d *decoder) sourcePos(v *value, off int) (Pos, bool) {
+	rawOff := v.rawOffset(off)
+	sp, ok := d.ix.val[v.path]
+	if !ok || sp.start > sp.end || sp.end > len(d.ix.src) || rawOff >= len(v.raw) {
+		return Pos{}, false
 	}
-	return d.ix.position(sp.start + offs[paras[para][off]])
+	lit := d.ix.src[sp.start:sp.end]
+	text, offs := decodeString(lit)
+	if text == v.raw {
+		return d.ix.position(sp.start + offs[rawOff]), true
+	}
+	// Line ends written as "\r\n" in a multi-line string are read as
+	// "\n": try that before giving up.
+	text, offs = decodeString(strings.ReplaceAll(lit, "\r\n", "\n"))
+	if text != v.raw {
+		return Pos{}, false
+	}
+	return d.ix.position(sp.start + crlfOffset(lit, offs[rawOff])), true
 }
 
 // crlfOffset turns off, an offset into lit with every "\r\n" made "\n",

@@ -29,16 +29,29 @@ func Plain(s string) Inline {
 	return Inline{{Text: s}}
 }
 
-// String returns the text without its styles and links.
+// String returns the text without its styles and links, as it reads: the
+// invisible soft hyphens and zero-width spaces left out. It is the text of
+// a bookmark or of the PDF's title.
 func (in Inline) String() string {
+	var s string
 	if len(in) == 1 {
-		return in[0].Text
+		s = in[0].Text
+	} else {
+		var b strings.Builder
+		for _, sp := range in {
+			b.WriteString(sp.Text)
+		}
+		s = b.String()
 	}
-	var b strings.Builder
-	for _, s := range in {
-		b.WriteString(s.Text)
+	if strings.ContainsRune(s, SoftHyphen) || strings.ContainsRune(s, ZeroWidthSpace) {
+		s = strings.Map(func(r rune) rune {
+			if r == SoftHyphen || r == ZeroWidthSpace {
+				return -1
+			}
+			return r
+		}, s)
 	}
-	return b.String()
+	return s
 }
 
 // markupError is a problem in marked-up text, at byte offset off of the

@@ -83,57 +83,92 @@ func (t *table) rawString(key string) (s string, ok bool) {
 	return s, ok
 }
 
-// checked returns key's string value as written, after reporting the
+// value is a string value of the file: as TOML decoded it and as
+// cleaned for printing (see clean).
+type value struct {
+	path string     // its path in the index
+	raw  string     // as TOML decoded it
+	text string     // raw cleaned
+	offs []int      // for each byte of text, its offset in raw; nil when text is raw
+	def  func() Pos // where to report what cannot be found in the source
+}
+
+// rawOffset returns the offset in v.raw of what wrote byte i of v.text.
+func (v *value) rawOffset(i int) int {
+	if v.offs == nil {
+		return i
+	}
+	if i >= len(v.offs) {
+		return len(v.raw)
+	}
+	return v.offs[i]
+}
+
+// newValue cleans s, the value at path, and reports the characters that
+// may not be in it; printed says whether the font must be able to draw
+// them.
+func (d *decoder) newValue(path, s string, def func() Pos, printed bool) *value {
+	v := &value{path: path, raw: s, def: def}
+	v.text, v.offs = clean(s)
+	d.checkText(v, printed)
+	return v
+}
+
+// checked returns key's string value, cleaned, after reporting the
 // characters that may not be in it; printed says whether the font must be
 // able to draw them.
-func (t *table) checked(key string, printed bool) (string, bool) {
+func (t *table) checked(key string, printed bool) (*value, bool) {
 	s, ok := t.rawString(key)
-	if ok {
-		t.d.checkText(keyPath(t.path, key), s, func() Pos { return t.keyPos(key) }, printed)
+	if !ok {
+		return nil, false
 	}
-	return s, ok
+	return t.d.newValue(keyPath(t.path, key), s, func() Pos { return t.keyPos(key) }, printed), true
 }
 
 // line returns key's printed text, normalised to one line, with no markup
 // (the footer, which is a template of its own).
 func (t *table) line(key string) (string, bool) {
-	s, ok := t.checked(key, true)
-	return oneLine(s), ok
+	v, ok := t.checked(key, true)
+	if !ok {
+		return "", false
+	}
+	return oneLine(v.text), true
 }
 
 // text returns key's printed text, normalised to one line, with its markup
 // parsed.
 func (t *table) text(key string) (Inline, bool) {
-	s, ok := t.checked(key, true)
+	v, ok := t.checked(key, true)
 	if !ok {
 		return nil, false
 	}
-	path := keyPath(t.path, key)
-	return t.d.inline(path, s, oneLine(s), 0, false, func() Pos { return t.keyPos(key) }), true
+	return t.d.inline(v, oneLine(v.text), 0, false), true
 }
 
 // plain returns key's text, normalised to one line, for a value that is
 // not printed.
 func (t *table) plain(key string) (string, bool) {
-	s, ok := t.checked(key, false)
-	return oneLine(s), ok
+	v, ok := t.checked(key, false)
+	if !ok {
+		return "", false
+	}
+	return oneLine(v.text), true
 }
 
 // paragraphs returns key's printed text split into paragraphs, with
 // their markup parsed.
 func (t *table) paragraphs(key string) ([]Inline, bool) {
-	s, ok := t.checked(key, true)
+	v, ok := t.checked(key, true)
 	if !ok {
 		return nil, false
 	}
-	paras := splitParagraphs(s)
+	paras := splitParagraphs(v.text)
 	if len(paras) == 0 {
 		return nil, true
 	}
 	out := make([]Inline, 0, len(paras))
-	path := keyPath(t.path, key)
 	for i, p := range paras {
-		out = append(out, t.d.inline(path, s, p, i, true, func() Pos { return t.keyPos(key) }))
+		out = append(out, t.d.inline(v, p, i, true))
 	}
 	return out, true
 }
@@ -260,13 +295,13 @@ func (t *table) textList(key string) ([]Inline, bool) {
 			t.d.errorf(at, "item %d of %q must be a string, not %s", i+1, key, typeName(e))
 			continue
 		}
-		t.d.checkText(ep, s, func() Pos { return at }, true)
-		line := oneLine(s)
+		v := t.d.newValue(ep, s, func() Pos { return at }, true)
+		line := oneLine(v.text)
 		if line == "" {
 			t.d.errorf(at, "item %d of %q is empty", i+1, key)
 			continue
 		}
-		out = append(out, t.d.inline(ep, s, line, 0, false, func() Pos { return at }))
+		out = append(out, t.d.inline(v, line, 0, false))
 	}
 	return out, true
 }

@@ -2,6 +2,9 @@ package document
 
 import (
 	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // isSpace reports whether r is white space that text normalisation
@@ -206,4 +209,128 @@ func editDistance(a, b string) int {
 		}
 	}
 	return d[len(x)][len(y)]
+}
+
+// The invisible characters that clean keeps for the wrapper (layout/wrap.go).
+const (
+	// SoftHyphen marks where a word may be broken: nothing is drawn for it
+	// unless the line breaks there, when a hyphen is drawn at the end of
+	// the line.
+	SoftHyphen = '\u00AD'
+	// ZeroWidthSpace marks where a line may break: nothing is drawn for it.
+	ZeroWidthSpace = '\u200B'
+)
+
+// cleanRune returns what clean makes of r, which is not ASCII or is a
+// vertical tab or a form feed, and whether it changes it. See the section
+// "Text from Word and the web" of docs/format.md for the reasons.
+func cleanRune(r rune) (string, bool) {
+	switch r {
+	case '\v', '\f', '\u2028': // vertical tab (Word's line break), form feed, line separator
+		return "\n", true
+	case '\u2029': // paragraph separator
+		return "\n\n", true
+	case '\u2007', '\u202F': // figure space, narrow no-break space: kept, no break
+		return "", false
+	case '\u2011': // non-breaking hyphen, not in the fonts; the wrapper never breaks at a hyphen
+		return "-", true
+	case '\u1680', '\u205F', '\u3000': // ogham, medium mathematical and ideographic spaces
+		return " ", true
+	case '\u200C', '\u200D', '\u2060', '\uFEFF', // zero-width non-joiner and joiner, word joiner, BOM
+		'\u200E', '\u200F', '\u061C', // left-to-right, right-to-left and Arabic letter marks
+		'\uFE0E', '\uFE0F': // text and emoji variation selectors
+		return "", true
+	}
+	switch {
+	case '\u2000' <= r && r <= '\u200A': // en quad to hair space, but U+2007
+		return " ", true
+	case '\u202A' <= r && r <= '\u202E', '\u2066' <= r && r <= '\u2069': // bidi embeddings, overrides, isolates
+		return "", true
+	}
+	return "", false
+}
+
+// clean returns s, a text value as TOML decoded it, as it is printed:
+// the characters that cleanRune changes changed, then put in Unicode
+// normalisation form C, so that "e" and a combining acute accent are the
+// one character "é" the fonts have. offs gives, for each byte of the
+// result, the offset in s of the character that wrote it, so that an error
+// in the cleaned text is reported where that character is written; it is
+// nil when the result is s, as it is for most text.
+func clean(s string) (text string, offs []int) {
+	if !needsCleaning(s) {
+		return s, nil
+	}
+	// First the characters cleanRune changes.
+	var (
+		b  strings.Builder
+		at []int // for each byte of b, its offset in s
+	)
+	for i, r := range s {
+		out, changed := string(r), false
+		if r >= utf8.RuneSelf || r == '\v' || r == '\f' {
+			out, changed = cleanRune(r)
+			if !changed {
+				out = string(r)
+			}
+		}
+		b.WriteString(out)
+		for range len(out) {
+			at = append(at, i)
+		}
+	}
+	mapped := b.String()
+	if norm.NFC.IsNormalString(mapped) {
+		return mapped, at
+	}
+	// Then NFC, a segment (a character and the marks that follow it) at a
+	// time. A character of a changed segment that is in the segment before
+	// the change maps to where it was; any other to the segment's start.
+	b.Reset()
+	offs = make([]int, 0, len(mapped))
+	var it norm.Iter
+	it.InitString(norm.NFC, mapped)
+	for !it.Done() {
+		start := it.Pos()
+		seg := it.Next()
+		end := it.Pos()
+		in := mapped[start:end]
+		b.Write(seg)
+		if string(seg) == in {
+			offs = append(offs, at[start:end]...)
+			continue
+		}
+		for _, r := range string(seg) {
+			o := at[start]
+			if j := strings.IndexRune(in, r); j >= 0 {
+				o = at[start+j]
+			}
+			for range utf8.RuneLen(r) {
+				offs = append(offs, o)
+			}
+		}
+	}
+	return b.String(), offs
+}
+
+// needsCleaning reports whether clean would change s.
+func needsCleaning(s string) bool {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf {
+			ascii = false
+			break
+		} else if c == '\v' || c == '\f' {
+			return true
+		}
+	}
+	if ascii {
+		return false // the usual case
+	}
+	for _, r := range s {
+		if _, changed := cleanRune(r); changed {
+			return true
+		}
+	}
+	return !norm.NFC.IsNormalString(s)
 }

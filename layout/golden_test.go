@@ -14,7 +14,7 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden dumps in testdata/ from the current layout")
 
 // TestGolden compares the placed pages of every content file, and of
-// testdata/features.toml and testdata/markup.toml, with a readable dump kept in testdata/, so that a
+// the fixtures in testdata/, with a readable dump kept in testdata/, so that a
 // review sees each layout change as a diff. Run `go test ./layout -update`
 // to accept a change.
 func TestGolden(t *testing.T) {
@@ -24,9 +24,10 @@ func TestGolden(t *testing.T) {
 	}
 	// features.toml uses what the content files do not; markup.toml uses
 	// inline markup and smart quotes; editions.toml has answers, a "fill"
-	// box and min_lines, and is dumped in every edition.
+	// box and min_lines, and is dumped in every edition; wild.toml is text
+	// as pasted from Word and the web.
 	files = append(files, filepath.Join("testdata", "features.toml"), filepath.Join("testdata", "markup.toml"),
-		filepath.Join("testdata", "editions.toml"))
+		filepath.Join("testdata", "editions.toml"), filepath.Join("testdata", "wild.toml"))
 	for _, f := range files {
 		name := strings.TrimSuffix(filepath.Base(f), ".toml")
 		t.Run(name, func(t *testing.T) {

@@ -24,12 +24,53 @@ type frag struct {
 	url   string // the span's link, if any
 }
 
-// word is an unbreakable run of fragments between spaces. space is the
-// width of the space that follows it, set in its last fragment's face.
+// word is an unbreakable run of fragments between break opportunities.
+// brk is the break that follows it, and space the width it takes when the
+// line goes on after it: a space, set in its last fragment's face, or
+// nothing.
 type word struct {
 	frags []frag
 	width float64
 	space float64
+	brk   brk
+}
+
+// brk is a break opportunity after a word.
+type brk uint8
+
+const (
+	brkNone  brk = iota // the end of the text, or a break between characters
+	brkSoft             // a soft hyphen: nothing drawn, but a hyphen at the end of a line
+	brkZero             // a zero-width space: nothing drawn
+	brkSpace            // a space (U+0020)
+)
+
+// The break opportunities inside a word, as UTF-8.
+const (
+	softHyphen     = "\u00AD"
+	zeroWidthSpace = "\u200B"
+)
+
+// nextBreak returns where the first break opportunity in s is, its length
+// and kind, or -1 if there is none. A no-break space (U+00A0, U+202F,
+// U+2007) is not one: it is drawn as a space but joins the words at its
+// sides.
+func nextBreak(s string) (at, n int, b brk) {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ':
+			return i, 1, brkSpace
+		case softHyphen[0]:
+			if strings.HasPrefix(s[i:], softHyphen) {
+				return i, len(softHyphen), brkSoft
+			}
+		case zeroWidthSpace[0]:
+			if strings.HasPrefix(s[i:], zeroWidthSpace) {
+				return i, len(zeroWidthSpace), brkZero
+			}
+		}
+	}
+	return -1, 0, brkNone
 }
 
 // line is one wrapped line: its words and total width.
@@ -60,8 +101,11 @@ func (m measurer) width(f fonts.Face, s string) float64 {
 	return m.metrics(f).Size(s, m.size)
 }
 
-// words splits spans into words at U+0020 spaces. A word may have fragments
-// in several faces when a face changes inside it.
+// words splits spans into words at U+0020 spaces, zero-width spaces and
+// soft hyphens, none of which is in a word's text. A word may have
+// fragments in several faces when a face changes inside it. Of breaks
+// next to each other the strongest counts: a space over a zero-width space
+// over a soft hyphen.
 // The words are valid until the next call with m's scratch.
 func (m measurer) words(spans []span) []word {
 	sc := m.scratchSpace()
@@ -76,39 +120,52 @@ func (m measurer) words(spans []span) []word {
 		spaceFace  fonts.Face // the face of the last space measured
 		spaceWidth = -1.0     // its width; -1: none measured yet
 	)
-	flush := func(spaceAfter bool) {
+	setBreak := func(w *word, b brk) {
+		if b <= w.brk {
+			return
+		}
+		w.brk, w.space = b, 0
+		if b == brkSpace {
+			if f := w.frags[len(w.frags)-1].face; f != spaceFace || spaceWidth < 0 {
+				spaceFace, spaceWidth = f, m.width(f, " ")
+			}
+			w.space = spaceWidth
+		}
+	}
+	flush := func(b brk) {
 		if len(frags) == start {
+			// Breaks next to each other, or a break at the start.
+			if len(ws) > 0 {
+				setBreak(&ws[len(ws)-1], b)
+			}
 			return
 		}
 		cur.frags = frags[start:len(frags):len(frags)]
-		if spaceAfter {
-			if f := cur.frags[len(cur.frags)-1].face; f != spaceFace || spaceWidth < 0 {
-				spaceFace, spaceWidth = f, m.width(f, " ")
-			}
-			cur.space = spaceWidth
-		}
+		setBreak(&cur, b)
 		ws = append(ws, cur)
 		cur = word{}
 		start = len(frags)
 	}
 	for _, sp := range spans {
-		for i, at := 0, 0; ; i++ {
-			part, _, more := strings.Cut(sp.text[at:], " ")
-			if i > 0 {
-				flush(true)
+		for at := 0; ; {
+			i, n, b := nextBreak(sp.text[at:])
+			part := sp.text[at:]
+			if i >= 0 {
+				part = part[:i]
 			}
 			if part != "" {
 				w := m.width(sp.face, part)
 				frags = append(frags, frag{sp.face, part, w, sp.text, at, sp.url})
 				cur.width += w
 			}
-			if !more {
+			if i < 0 {
 				break
 			}
-			at += len(part) + 1
+			flush(b)
+			at += i + n
 		}
 	}
-	flush(false)
+	flush(brkNone)
 	sc.words, sc.frags = ws, frags
 	return ws
 }
@@ -122,7 +179,10 @@ func (m measurer) scratchSpace() *scratch {
 }
 
 // wrap breaks spans into lines no wider than width, filling each line
-// greedily. A word wider than a whole line is broken between characters;
+// greedily. A line may break at a space, a zero-width space or a soft
+// hyphen; at a soft hyphen a hyphen is drawn at the end of the line, and a
+// word before a soft hyphen goes on a line only if its hyphen fits there
+// too. A word wider than a whole line is broken between characters;
 // when not even one character fits, each line holds one. The lines are
 // valid until the next call with m's scratch.
 func (m measurer) wrap(spans []span, width float64) []line {
@@ -142,13 +202,20 @@ func (m measurer) wrap(spans []span, width float64) []line {
 		cur.words = placed[start:len(placed):len(placed)]
 	}
 	next := func() {
+		if n := len(cur.words); n > 0 && cur.words[n-1].brk == brkSoft {
+			w := &cur.words[n-1]
+			h := m.hyphen(*w)
+			w.frags = append(w.frags[:len(w.frags):len(w.frags)], h)
+			w.width += h.width
+			cur.width += h.width
+		}
 		lines = append(lines, cur)
 		cur = line{}
 		start = len(placed)
 	}
 	for _, w := range ws {
-		for w.width > width && len(w.frags) > 0 {
-			head, tail := m.splitWord(w, width-lineAdvance(cur), len(cur.words) == 0)
+		for w.width+m.hyphenWidth(w) > width && len(w.frags) > 0 {
+			head, tail := m.splitWord(w, width-lineAdvance(cur)-m.hyphenWidth(w), len(cur.words) == 0)
 			if len(head.frags) == 0 {
 				next()
 				continue
@@ -160,7 +227,7 @@ func (m measurer) wrap(spans []span, width float64) []line {
 		if len(w.frags) == 0 {
 			continue
 		}
-		if len(cur.words) > 0 && lineAdvance(cur)+w.width > width {
+		if len(cur.words) > 0 && lineAdvance(cur)+w.width+m.hyphenWidth(w) > width {
 			next()
 		}
 		add(w)
@@ -172,11 +239,29 @@ func (m measurer) wrap(spans []span, width float64) []line {
 	return lines
 }
 
-// fits reports whether every word of spans fits in width, so that wrap
-// need not break one between characters.
+// hyphen returns the hyphen drawn at the end of a line that breaks at the
+// soft hyphen after w: in the face and link of w's last fragment.
+func (m measurer) hyphen(w word) frag {
+	f := w.frags[len(w.frags)-1]
+	return frag{f.face, "-", m.width(f.face, "-"), "-", 0, f.url}
+}
+
+// hyphenWidth returns the width of the hyphen w would end its line with,
+// were the line to break after it: 0 unless a soft hyphen follows w.
+func (m measurer) hyphenWidth(w word) float64 {
+	if w.brk != brkSoft || len(w.frags) == 0 {
+		return 0
+	}
+	f := w.frags[len(w.frags)-1]
+	return m.width(f.face, "-")
+}
+
+// fits reports whether every word of spans fits in width, with the hyphen
+// it may end a line with, so that wrap need not break one between
+// characters.
 func (m measurer) fits(spans []span, width float64) bool {
 	for _, w := range m.words(spans) {
-		if w.width > width {
+		if w.width+m.hyphenWidth(w) > width {
 			return false
 		}
 	}
@@ -226,7 +311,10 @@ func (m measurer) splitWord(w word, width float64, atLeastOne bool) (head, tail 
 	for _, f := range tail.frags {
 		tail.width += f.width
 	}
-	tail.space = w.space
+	tail.space, tail.brk = w.space, w.brk
+	if len(tail.frags) == 0 {
+		head.space, head.brk = w.space, w.brk // all of w fitted
+	}
 	return head, tail
 }
 
@@ -280,7 +368,9 @@ func (l line) runs(x, y, size float64, color func(fonts.Face) Color) []Text {
 			pos += f.width
 		}
 		if i < len(l.words)-1 {
-			end++ // the space, which belongs to the run before it
+			if w.brk == brkSpace {
+				end++ // the space, which belongs to the run before it
+			}
 			run.Width += w.space
 			pos += w.space
 		}
@@ -323,13 +413,14 @@ func (l line) links(x, lead float64) []Item {
 	return items
 }
 
-// text returns the line's words joined by spaces: the text of all its runs
-// one after another.
+// text returns the line's words joined by the spaces between them (and
+// nothing where a zero-width space or a soft hyphen was): the text of all
+// its runs one after another.
 func (l line) text() string {
 	if s, ok := l.source(); ok {
 		return s
 	}
-	size := max(len(l.words)-1, 0) // the spaces
+	size := max(len(l.words)-1, 0) // at most the spaces
 	for _, w := range l.words {
 		for _, f := range w.frags {
 			size += len(f.text)
@@ -338,7 +429,7 @@ func (l line) text() string {
 	var b strings.Builder
 	b.Grow(size)
 	for i, w := range l.words {
-		if i > 0 {
+		if i > 0 && l.words[i-1].brk == brkSpace {
 			b.WriteByte(' ')
 		}
 		for _, f := range w.frags {
@@ -366,7 +457,8 @@ func (l line) faces() int {
 // source returns the line's text as it is written in the span its first
 // fragment comes from, if it is written there: every fragment in place,
 // with one space between words and none inside them, as is usual. It then
-// needs no copy.
+// needs no copy. A line with a zero-width space or a soft hyphen inside it
+// is not written there, as they are not drawn.
 func (l line) source() (string, bool) {
 	if len(l.words) == 0 || len(l.words[0].frags) == 0 {
 		return "", false
@@ -375,7 +467,7 @@ func (l line) source() (string, bool) {
 	src, end := first.src, first.at
 	for i, w := range l.words {
 		if i > 0 {
-			if end >= len(src) || src[end] != ' ' {
+			if l.words[i-1].brk != brkSpace || end >= len(src) || src[end] != ' ' {
 				return "", false
 			}
 			end++
