@@ -136,7 +136,7 @@ func main() {
 	}
 	sigs := make(chan os.Signal, 2)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
-	ctx, stop := onSignals(context.Background(), sigs, os.Stderr, os.Exit)
+	ctx, stop := onSignals(context.Background(), sigs, os.Stderr, func() { build.RemoveTemps() }, os.Exit)
 	code := run(os.Args[1:], env{
 		stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr,
 		getenv: os.Getenv, terminal: isTerminal, ctx: ctx,

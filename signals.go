@@ -7,8 +7,6 @@ import (
 	"io"
 	"os"
 	"syscall"
-
-	"handout/build"
 )
 
 // The exit statuses of a run stopped by a signal, as shells report a
@@ -46,24 +44,25 @@ func signalName(sig os.Signal) string {
 }
 
 // onSignals returns a context that is cancelled, with a stopSignal as its
-// cause, when the first signal arrives on sigs: handout then finishes what
-// it is writing and stops. On a second signal it stops at once: it removes
-// the temporary files of the writes in progress (build.RemoveTemps), says
-// so on stderr and calls exit with the second signal's status. stop ends
-// the watching; call it before returning.
-func onSignals(parent context.Context, sigs <-chan os.Signal, stderr io.Writer, exit func(int)) (ctx context.Context, stop func()) {
+// cause, when the first signal arrives on sigs, and says so on stderr:
+// handout then finishes what it is writing and stops. On a second signal it stops at once: it calls
+// removeTemps (build.RemoveTemps: the temporary files of the writes in
+// progress), says so on stderr and calls exit with the second signal's
+// status. stop ends the watching; call it before returning.
+func onSignals(parent context.Context, sigs <-chan os.Signal, stderr io.Writer, removeTemps func(), exit func(int)) (ctx context.Context, stop func()) {
 	ctx, cancel := context.WithCancelCause(parent)
 	done := make(chan struct{})
 	go func() {
 		select {
 		case sig := <-sigs:
+			fmt.Fprintf(stderr, "handout: %s: finishing the PDFs being written; %[1]s again to stop at once\n", signalName(sig))
 			cancel(stopSignal{sig})
 		case <-done:
 			return
 		}
 		select {
 		case sig := <-sigs:
-			build.RemoveTemps()
+			removeTemps()
 			fmt.Fprintf(stderr, "handout: %s again: stopped at once; the PDFs written last may be rebuilt next time\n", signalName(sig))
 			exit(signalStatus(sig))
 		case <-done:
