@@ -89,11 +89,14 @@ also printed as a workflow command that annotates the pull request.
 Exit status:
   0    every file built (for check: is valid)
   1    a file could not be built: errors in its content, or its PDF could
-       not be written (init: the file exists, or could not be written)
+       not be written (init: the file exists, or could not be written);
+       the output folder cannot be made or written in
   2    usage error: unknown command or flag, missing path, a folder without
        .toml files, two files that would write the same PDF
-  130  interrupted (Ctrl-C, SIGTERM): the files started were finished and
-       recorded, the others not started
+  130  interrupted by Ctrl-C (SIGINT); 143 for SIGTERM. The PDFs being
+       written were finished and recorded, the files still being built
+       were not written, the others not started. A second signal stops at
+       once, removing the temporary files of the PDFs being written
 `
 
 // The exit statuses.
