@@ -106,8 +106,8 @@ func (c *console) lines(r build.Result) []string {
 // add counts r.
 func (n *counts) add(r build.Result) {
 	n.removed += len(r.Removed)
-	if r.Status == build.Removed {
-		return // not one of the files built
+	if r.Status == build.Removed || r.Status == build.Interrupted {
+		return // not one of the files built, or not done
 	}
 	n.files++
 	switch r.Status {
@@ -125,9 +125,10 @@ func (n *counts) add(r build.Result) {
 }
 
 // finish reports warn, a problem that failed no file, then the summary
-// line, or the JSON report, and returns the exit status. interrupted says
-// that the batch was stopped before every file was done.
-func (c *console) finish(warn error, interrupted bool) int {
+// line, or the JSON report, and returns the exit status. stopped is the
+// exit status of a signal that stopped the batch (see stopStatus), or 0.
+func (c *console) finish(warn error, stopped int) int {
+	interrupted := stopped != 0
 	c.clearProgress()
 	if warn != nil {
 		fmt.Fprintf(c.stderr, "handout %s: warning: %v\n", c.cmd, warn)
@@ -149,7 +150,7 @@ func (c *console) finish(warn error, interrupted bool) int {
 	}
 	switch {
 	case interrupted:
-		return exitInterrupted
+		return stopped
 	case c.counts.failed > 0:
 		return exitFailed
 	}
@@ -304,7 +305,7 @@ type report struct {
 // fileReport is what became of one content file.
 type fileReport struct {
 	File    string         `json:"file"`
-	Status  build.Status   `json:"status"` // built, skipped, failed, checked, or removed for a file gone
+	Status  build.Status   `json:"status"` // built, skipped, failed, checked, interrupted (stopped before it was written), or removed for a file gone
 	Outputs []outputReport `json:"outputs"`
 	Removed []string       `json:"removed"` // PDFs removed: a summary sheet no longer made, or, for status removed, all the PDFs of a file gone
 	Errors  []problem      `json:"errors"`
@@ -379,9 +380,10 @@ func (w *watcher) result(r build.Result) {
 		if !w.c.quiet {
 			fmt.Fprintf(w.c.stdout, "%s built %s: %s\n", stamp, r.Source.Name, strings.Join(outs, ", "))
 		}
-	case build.Skipped:
+	case build.Skipped, build.Interrupted:
 		// Nothing was rebuilt: a save that changed nothing, or, when
-		// watching starts, a file whose PDFs are up to date.
+		// watching starts, a file whose PDFs are up to date; or watching
+		// was stopped during the build.
 	case build.Removed:
 		if !w.c.quiet {
 			fmt.Fprintf(w.c.stdout, "%s %s is gone: removed %s\n", stamp, r.Source.Name, strings.Join(r.Removed, ", "))

@@ -89,11 +89,14 @@ also printed as a workflow command that annotates the pull request.
 Exit status:
   0    every file built (for check: is valid)
   1    a file could not be built: errors in its content, or its PDF could
-       not be written (init: the file exists, or could not be written)
+       not be written (init: the file exists, or could not be written);
+       the output folder cannot be made or written in
   2    usage error: unknown command or flag, missing path, a folder without
        .toml files, two files that would write the same PDF
-  130  interrupted (Ctrl-C, SIGTERM): the files started were finished and
-       recorded, the others not started
+  130  interrupted by Ctrl-C (SIGINT); 143 for SIGTERM. The PDFs being
+       written were finished and recorded, the files still being built
+       were not written, the others not started. A second signal stops at
+       once, removing the temporary files of the PDFs being written
 `
 
 // The exit statuses.
@@ -101,8 +104,7 @@ const (
 	exitOK     = 0 // every file built, or is valid
 	exitFailed = 1 // a file could not be built: content errors, or a PDF not written
 	exitUsage  = 2 // usage error
-
-	exitInterrupted = 130 // stopped by Ctrl-C or SIGTERM, as shells report SIGINT
+	// exitInterrupted and exitTerminated are in signals.go.
 )
 
 const defaultContent = "content/"
@@ -135,12 +137,15 @@ func main() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(gcPercent)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	ctx, stop := onSignals(context.Background(), sigs, os.Stderr, func() { build.RemoveTemps() }, os.Exit)
 	code := run(os.Args[1:], env{
 		stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr,
 		getenv: os.Getenv, terminal: isTerminal, ctx: ctx,
 	})
 	stop()
+	signal.Stop(sigs)
 	os.Exit(code)
 }
 
@@ -325,17 +330,23 @@ func runCommand(cmd string, args []string, e env) int {
 	}
 	// watch leaves the PDFs of a file that is gone: it may be back.
 	b.Shard, b.Prune = o.shard, cmd == "build"
+	if dir != "" {
+		if err := build.OutputFolder(dir); err != nil {
+			fmt.Fprintf(e.stderr, "handout %s: %v\n", cmd, err)
+			return exitFailed
+		}
+	}
 	switch cmd {
 	case "check":
 		c := newConsole(o, e, len(srcs))
 		b.Check(e.ctx, srcs, c.result)
-		return c.finish(nil, e.ctx.Err() != nil)
+		return c.finish(nil, stopStatus(e.ctx))
 	case "watch":
 		return runWatch(paths, o, b, e)
 	}
 	c := newConsole(o, e, len(srcs))
 	err = b.Run(e.ctx, srcs, c.result)
-	return c.finish(err, e.ctx.Err() != nil)
+	return c.finish(err, stopStatus(e.ctx))
 }
 
 // batch returns the build settings of o and the environment.
@@ -378,8 +389,8 @@ func runStdin(o options, e env) int {
 		return usageError(e.stderr, "build", err.Error())
 	}
 	data, err := readAll(e.ctx, e.stdin)
-	if e.ctx.Err() != nil {
-		return exitInterrupted
+	if code := stopStatus(e.ctx); code != 0 {
+		return code
 	}
 	if err != nil {
 		fmt.Fprintf(e.stderr, "%s: reading: %v\n", stdinName, err)
@@ -399,9 +410,16 @@ func runStdin(o options, e env) int {
 		}
 		return usageError(e.stderr, "build", stdinName+msg)
 	}
+	if code := stopStatus(e.ctx); code != 0 {
+		return code // stopped while building: nothing is written
+	}
 	// The file in the folder first: should it fail, nothing was sent.
 	src := build.Source{Name: stdinName, Out: filepath.Join(o.dir, stdinBase)}
 	for _, out := range outs[1:] {
+		if err := build.Replaceable(src.Path(out.Suffix), nil); err != nil {
+			fmt.Fprintf(e.stderr, "%s: %v\n", stdinName, err)
+			return exitFailed
+		}
 		if err := build.WriteAtomic(src.Path(out.Suffix), out.PDF); err != nil {
 			fmt.Fprintf(e.stderr, "%s: %v\n", stdinName, err)
 			return exitFailed

@@ -26,6 +26,11 @@ const (
 	Failed  Status = "failed"  // it has errors, or a PDF could not be written
 	Checked Status = "checked" // Batch.Check found no errors
 	Removed Status = "removed" // it is gone, and so are the PDFs it made
+
+	// Interrupted: the batch was stopped while the file was being built,
+	// before any of its PDFs was written; its PDFs and its manifest entry
+	// are left as they were.
+	Interrupted Status = "interrupted"
 )
 
 // Written is one PDF of a content file as it is on disk.
@@ -79,16 +84,23 @@ type Batch struct {
 // deleted or renamed, and emits a Removed result for each. It removes only PDFs still
 // as they were built, never one changed by hand.
 //
-// When ctx is done, Run starts no more files; those it started finish and
-// are emitted and recorded, and it removes nothing. Run's error is only
-// about the manifest, never about a content file.
+// When ctx is done, Run starts no more files. A file being built then is
+// not written: it is emitted as Interrupted, and keeps its PDFs and its
+// manifest entry; a file already writing its PDFs writes them all, each
+// atomically, and is recorded, so that every entry of the manifest names
+// PDFs on disk as they were built. Run then removes nothing. Run's error is
+// only about the manifest, never about a content file.
+//
+// Before writing, Run checks each PDF's path with Replaceable: a file that
+// would overwrite one of its inputs, or any file that is not a PDF, fails
+// and writes nothing.
 func (b *Batch) Run(ctx context.Context, srcs []Source, emit func(Result)) error {
 	// A damaged manifest costs a full rebuild, not the build: the error
 	// is returned, with an empty manifest to rebuild it.
 	m, err := loadManifest(b.Manifest, b.Tool, b.Flags)
 	built := map[string]entry{}
 	seen := map[string]bool{}
-	each(ctx, srcs, b.Jobs, func(s Source) Result { return b.one(s, m) }, func(r Result) {
+	each(ctx, srcs, b.Jobs, func(s Source) Result { return b.one(ctx, s, m) }, func(r Result) {
 		if k, ok := m.key(r.Source); ok {
 			seen[k] = true
 			if r.Status == Built {
@@ -122,8 +134,9 @@ func (b *Batch) Check(ctx context.Context, srcs []Source, emit func(Result)) {
 	}, emit)
 }
 
-// one builds s, or skips it when m says it is up to date.
-func (b *Batch) one(s Source, m *manifest) Result {
+// one builds s, or skips it when m says it is up to date. Once ctx is
+// done, it writes nothing.
+func (b *Batch) one(ctx context.Context, s Source, m *manifest) Result {
 	r := Result{Source: s, Inputs: []string{s.Name}}
 	data, err := os.ReadFile(s.Name)
 	if err != nil {
@@ -141,6 +154,15 @@ func (b *Batch) one(s Source, m *manifest) Result {
 	if err != nil {
 		return r.fail(err)
 	}
+	if err := replaceable(s, outs, r.Inputs); err != nil {
+		return r.fail(err)
+	}
+	// The last moment to stop: once the first PDF is written, all are, so
+	// that the file's PDFs and its manifest entry agree.
+	if ctx.Err() != nil {
+		r.Status = Interrupted
+		return r
+	}
 	for _, o := range outs {
 		w := Written{Suffix: o.Suffix, Path: s.Path(o.Suffix), Pages: o.Pages, Bytes: len(o.PDF), SHA256: hash(o.PDF)}
 		if err := WriteAtomic(w.Path, o.PDF); err != nil {
@@ -155,6 +177,16 @@ func (b *Batch) one(s Source, m *manifest) Result {
 	}
 	r.Removed = m.removeStale(s, r.Outputs)
 	return r
+}
+
+// replaceable checks, with Replaceable, every path that s's PDFs outs
+// would be written to, before any is.
+func replaceable(s Source, outs []Output, inputs []string) error {
+	var errs []error
+	for _, o := range outs {
+		errs = append(errs, Replaceable(s.Path(o.Suffix), inputs))
+	}
+	return errors.Join(errs...)
 }
 
 // addInputs appends the files ins to r.Inputs.

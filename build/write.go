@@ -1,9 +1,11 @@
 package build
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 )
 
 // tempPattern names WriteAtomic's temporary files. It is short and fixed,
@@ -37,7 +39,9 @@ func writeAtomic(path string, data []byte) error {
 		return err
 	}
 	// A folder at path, or a name too long for the system, fails here.
-	if err := os.Rename(tmp, path); err != nil {
+	err = os.Rename(tmp, path)
+	temps.forget(tmp)
+	if err != nil {
 		os.Remove(tmp)
 		return err
 	}
@@ -53,7 +57,7 @@ func writeAtomic(path string, data []byte) error {
 // writeTemp writes data, synced, to a new temporary file in dir with the
 // given mode and returns its path. On failure it leaves no file behind.
 func writeTemp(dir string, data []byte, mode os.FileMode) (name string, err error) {
-	f, err := os.CreateTemp(dir, tempPattern)
+	f, err := temps.create(dir)
 	if err != nil {
 		return "", err
 	}
@@ -61,6 +65,7 @@ func writeTemp(dir string, data []byte, mode os.FileMode) (name string, err erro
 		if err != nil {
 			f.Close()
 			os.Remove(f.Name())
+			temps.forget(f.Name())
 		}
 	}()
 	if _, err = f.Write(data); err != nil {
@@ -76,4 +81,64 @@ func writeTemp(dir string, data []byte, mode os.FileMode) (name string, err erro
 		return "", err
 	}
 	return f.Name(), nil
+}
+
+// ErrStopped is the error of a WriteAtomic called after RemoveTemps.
+var ErrStopped = errors.New("handout is stopping")
+
+// temps are the temporary files of the WriteAtomic calls in progress.
+var temps = tempFiles{paths: map[string]bool{}}
+
+// tempFiles keeps the paths of temporary files in progress, so that they
+// can be removed when handout must stop at once.
+type tempFiles struct {
+	mu      sync.Mutex
+	paths   map[string]bool
+	stopped bool // RemoveTemps was called: no more temporary files
+}
+
+// create creates and records a new temporary file in dir, unless
+// RemoveTemps was called. Both happen under the lock, so that RemoveTemps
+// misses none.
+func (t *tempFiles) create(dir string) (*os.File, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.stopped {
+		return nil, ErrStopped
+	}
+	f, err := os.CreateTemp(dir, tempPattern)
+	if err != nil {
+		return nil, err
+	}
+	t.paths[f.Name()] = true
+	return f, nil
+}
+
+// forget stops recording path: it was renamed to its target, or removed.
+func (t *tempFiles) forget(path string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	delete(t.paths, path)
+}
+
+// RemoveTemps removes the temporary files of every WriteAtomic in
+// progress, whose targets are then left as they were, and makes every later
+// WriteAtomic fail with ErrStopped. It is for stopping at once, such as on
+// a second Ctrl-C: the process should exit right after. It returns the
+// paths removed.
+func RemoveTemps() []string { return temps.removeAll() }
+
+// removeAll is RemoveTemps for t.
+func (t *tempFiles) removeAll() []string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.stopped = true
+	var removed []string
+	for path := range t.paths {
+		if os.Remove(path) == nil {
+			removed = append(removed, path)
+		}
+		delete(t.paths, path)
+	}
+	return removed
 }
