@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"os"
 	"runtime"
 	"sync"
 )
@@ -125,7 +124,7 @@ func (b *Batch) Check(ctx context.Context, srcs []Source, emit func(Result)) {
 // one builds s, or skips it when m says it is up to date.
 func (b *Batch) one(s Source, m *manifest) Result {
 	r := Result{Source: s, Inputs: []string{s.Name}}
-	data, err := os.ReadFile(s.Name)
+	data, err := ReadContent(s.Name)
 	if err != nil {
 		return r.fail(err)
 	}
