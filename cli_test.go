@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"handout/build"
+	"handout/document"
 	"handout/internal/pdftool"
 )
 
@@ -817,6 +818,11 @@ func TestCLIStdin(t *testing.T) {
 		{name: "errors on GitHub", args: []string{"-"}, stdin: bad, code: 1, getenv: vars("GITHUB_ACTIONS", "true"),
 			stderr: []string{"<stdin>:7:1: block has no kind", "::error file=<stdin>,line=7,col=1::block has no kind"}},
 		{name: "empty", args: []string{"-"}, stdin: "", code: 1, stderr: []string{"<stdin>:1:1:"}},
+		{name: "at the size limit", args: []string{"-"}, stdin: padTo(ws, document.MaxFileBytes), pdf: "ws.pdf", pages: 1},
+		{name: "over the size limit", args: []string{"-"}, stdin: padTo(ws, document.MaxFileBytes+1), code: 1,
+			stderr: []string{"<stdin>: file is more than 2 MB: a content file may be at most 2 MB (2097152 bytes)"}},
+		{name: "far over the size limit", args: []string{"-"}, stdin: padTo(ws, 3*document.MaxFileBytes), code: 1,
+			stderr: []string{"<stdin>: file is more than 2 MB: a content file may be at most 2 MB (2097152 bytes)"}},
 		{name: "stdout a terminal", noRead: true, args: []string{"-"}, terminal: true, code: 2, stderr: []string{"standard output is a terminal"}},
 		{name: "with a path", noRead: true, args: []string{"-", other}, code: 2, stderr: []string{"standard input"}},
 		{name: "twice", noRead: true, args: []string{"-", "-"}, code: 2, stderr: []string{"standard input"}},
@@ -1223,4 +1229,13 @@ func TestCLIWatch(t *testing.T) {
 	if n := len(built.FindAllString(stdout.String(), -1)); n != 2 || strings.Count(stdout.String(), "\n") != 2 {
 		t.Errorf("stdout has %d built lines, want 2 and nothing else:\n%s", n, stdout.String())
 	}
+}
+
+// padTo returns the content src with a comment added at its end that makes
+// it n bytes long.
+func padTo(src string, n int) string {
+	if !strings.HasSuffix(src, "\n") {
+		src += "\n"
+	}
+	return src + "#" + strings.Repeat("x", n-len(src)-2) + "\n"
 }

@@ -392,11 +392,15 @@ func runStdin(o options, e env) int {
 	if code := stopStatus(e.ctx); code != 0 {
 		return code
 	}
-	if err != nil {
+	var tooLarge document.Errors // more than document.MaxFileBytes
+	if err != nil && !errors.As(err, &tooLarge) {
 		fmt.Fprintf(e.stderr, "%s: reading: %v\n", stdinName, err)
 		return exitFailed
 	}
-	outs, err := build.File(stdinName, data, b.Options)
+	var outs []build.Output
+	if err == nil {
+		outs, err = build.File(stdinName, data, b.Options)
+	}
 	if err != nil {
 		c := newConsole(o, e, 1)
 		c.pipe = true
@@ -444,7 +448,8 @@ func readAll(ctx context.Context, r io.Reader) ([]byte, error) {
 	}
 	done := make(chan read, 1)
 	go func() {
-		data, err := io.ReadAll(r)
+		// No further than the limit of a content file, which is an error.
+		data, err := build.ReadLimited(stdinName, r, 0)
 		done <- read{data, err}
 	}()
 	select {

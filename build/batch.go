@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"os"
 	"runtime"
 	"sync"
 )
@@ -138,7 +137,7 @@ func (b *Batch) Check(ctx context.Context, srcs []Source, emit func(Result)) {
 // done, it writes nothing.
 func (b *Batch) one(ctx context.Context, s Source, m *manifest) Result {
 	r := Result{Source: s, Inputs: []string{s.Name}}
-	data, err := os.ReadFile(s.Name)
+	data, err := ReadContent(s.Name)
 	if err != nil {
 		return r.fail(err)
 	}

@@ -8,6 +8,7 @@ import (
 	"image/draw"
 	"image/jpeg"
 	"image/png"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -16,13 +17,13 @@ import (
 	"handout/document"
 )
 
-// MaxImagePixels is the most pixels an image may have: 40 megapixels,
-// more than any camera a teacher is likely to use, and at most 160 MB
-// once decoded.
-const MaxImagePixels = 40_000_000
+// MaxImagePixels is the most pixels an image may have: see
+// document.MaxImagePixels.
+const MaxImagePixels = document.MaxImagePixels
 
-// maxImageBytes is the largest image file read.
-const maxImageBytes = 100 << 20
+// maxImageBytes is the largest image file read: see
+// document.MaxImageBytes.
+const maxImageBytes = document.MaxImageBytes
 
 // Input is a file other than the content file that a build read, with the
 // SHA-256 of its bytes.
@@ -130,8 +131,12 @@ func readInRoot(root *os.Root, rel string) ([]byte, error) {
 	}
 	var buf bytes.Buffer
 	buf.Grow(int(st.Size()))
-	if _, err := buf.ReadFrom(f); err != nil {
+	// The file may grow after Stat: read no further than the limit.
+	if _, err := buf.ReadFrom(io.LimitReader(f, maxImageBytes+1)); err != nil {
 		return nil, err
+	}
+	if buf.Len() > maxImageBytes {
+		return nil, sentence(fmt.Sprintf("is more than %d MB: an image file may be at most %d MB", maxImageBytes>>20, maxImageBytes>>20))
 	}
 	return buf.Bytes(), nil
 }

@@ -158,7 +158,7 @@ func (s Source) Check() error {
 // check is Check, also returning the files other than the content file
 // that it read.
 func (s Source) check() ([]Input, error) {
-	data, err := os.ReadFile(s.Name)
+	data, err := ReadContent(s.Name)
 	if err != nil {
 		return nil, err
 	}

@@ -54,11 +54,18 @@ func (es Errors) Error() string {
 // the error is an Errors holding every problem found, sorted by position;
 // a TOML syntax error stops decoding, so it comes alone.
 func Decode(name string, data []byte) (*Document, error) {
+	if len(data) > MaxFileBytes {
+		return nil, FileSizeError(name, int64(len(data)))
+	}
 	if e := checkUTF8(data); e != nil {
 		e.File = name
 		return nil, Errors{e}
 	}
 	src := strings.TrimPrefix(string(data), "\uFEFF")
+	if e := checkNesting(src); e != nil {
+		e.File = name
+		return nil, Errors{e}
+	}
 	m, err := parseTOML(src)
 	if err != nil {
 		e := syntaxError(src, err)
@@ -152,6 +159,8 @@ type decoder struct {
 	// smart says whether to make quotes curly and hyphens dashes, as
 	// [style] smart_quotes asks; [style] is read first.
 	smart bool
+	// blocks counts the blocks read so far, for MaxBlocks.
+	blocks int
 }
 
 // errorf reports a problem at p, once.
@@ -210,6 +219,11 @@ func (d *decoder) document(m map[string]any) *Document {
 	ws.checkTextArea(doc.Worksheet.Paper, doc.Style.MarginMM)
 	d.textMM, _ = doc.Worksheet.Paper.TextArea(doc.Style.MarginMM)
 	sections, ok := root.tables("section", "[[section]]", sectionKeys)
+	if len(sections) > MaxSections {
+		d.errorf(sections[MaxSections].pos(), "too many sections: this is section %d of %d, and a file may have at most %d; split it into several files",
+			MaxSections+1, len(sections), MaxSections)
+		sections = sections[:MaxSections]
+	}
 	if len(sections) > 0 {
 		doc.Sections = make([]Section, 0, len(sections))
 	}
@@ -365,6 +379,10 @@ func (t *table) footer() (Footer, bool) {
 	if !ok {
 		return nil, false
 	}
+	if n, long := tooLong(s, MaxFooterChars); long {
+		t.errorf("footer", "footer is %d characters long: a footer may have at most %d", n, MaxFooterChars)
+		return nil, false
+	}
 	f, unknown := parseFooter(s)
 	path := keyPath(t.path, "footer")
 	for _, ph := range unknown {
@@ -381,6 +399,10 @@ func (t *table) link(key string) string {
 	if !ok || s == "" {
 		return ""
 	}
+	if len(s) > MaxURLBytes {
+		t.errorf(key, "%s is %d characters long: a URL may have at most %d", key, len(s), MaxURLBytes)
+		return ""
+	}
 	if !validURL(s) {
 		t.errorf(key, "%s %q is not an absolute http:// or https:// URL", key, s)
 		return ""
@@ -393,6 +415,16 @@ func (d *decoder) section(t *table) Section {
 	s := Section{Pos: t.pos()}
 	s.Heading = t.required("heading")
 	blocks, _ := t.tables("block", "[[section.block]]", blockKeys)
+	if left := MaxBlocks - d.blocks; len(blocks) > left {
+		// Blocks past the limit are not read: it is reported once, at the
+		// first of them.
+		if left >= 0 {
+			d.errorf(blocks[left].pos(), "too many blocks: this is block %d of the file, and a file may have at most %d; split it into several files",
+				MaxBlocks+1, MaxBlocks)
+		}
+		blocks = blocks[:max(left, 0)]
+	}
+	d.blocks += len(blocks)
 	if len(blocks) > 0 {
 		s.Blocks = make([]Block, 0, len(blocks))
 	}
@@ -666,9 +698,6 @@ func (t *table) ruling() Ruling {
 	return Ruling(i)
 }
 
-// maxPanels is the most panels a summary sheet may have.
-const maxPanels = 12
-
 // summary reads [summary]. The title defaults to the worksheet's.
 func (d *decoder) summary(t *table, title Inline) *Summary {
 	s := &Summary{Title: title, NameLine: true}
@@ -684,9 +713,9 @@ func (d *decoder) summary(t *table, title Inline) *Summary {
 	case !ok && !t.has("panel"):
 		s.Panels = defaultPanels()
 	case ok && len(panels) == 0:
-		t.errorf("panel", "[summary] has no panels: give 1 to %d, or leave out \"panel\" for Causes, Course and Effects", maxPanels)
-	case len(panels) > maxPanels:
-		d.errorf(panels[maxPanels].pos(), "too many panels: a summary has at most %d", maxPanels)
+		t.errorf("panel", "[summary] has no panels: give 1 to %d, or leave out \"panel\" for Causes, Course and Effects", MaxPanels)
+	case len(panels) > MaxPanels:
+		d.errorf(panels[MaxPanels].pos(), "too many panels: a summary has at most %d", MaxPanels)
 	}
 	for _, p := range panels {
 		s.Panels = append(s.Panels, d.panel(p))

@@ -22,6 +22,12 @@ type index struct {
 	lines []int           // byte offset of the start of each line
 	pos   map[string]Pos  // where each key, table header or array element is
 	val   map[string]span // where each value is
+
+	// The last position found, from which the next on the same line,
+	// further on, is counted: the scan goes forwards, so a line of many
+	// values costs one pass, not one per value.
+	lastOff int
+	lastPos Pos
 }
 
 // newIndex scans src, which must be valid TOML, and indexes it. It never
@@ -53,8 +59,13 @@ func newIndex(src string) *index {
 func (ix *index) position(off int) Pos {
 	off = min(max(off, 0), len(ix.src))
 	line := sort.Search(len(ix.lines), func(i int) bool { return ix.lines[i] > off }) - 1
-	start := ix.lines[line]
-	return Pos{Line: line + 1, Column: utf8.RuneCountInString(ix.src[start:off]) + 1}
+	start, col := ix.lines[line], 1
+	if ix.lastPos.Line == line+1 && ix.lastOff <= off {
+		start, col = ix.lastOff, ix.lastPos.Column
+	}
+	p := Pos{Line: line + 1, Column: col + utf8.RuneCountInString(ix.src[start:off])}
+	ix.lastOff, ix.lastPos = off, p
+	return p
 }
 
 // record notes that path is at offset off, unless it was seen before.

@@ -255,6 +255,8 @@ func (p *inlineParser) link(i int) (int, *markupError) {
 	switch {
 	case url == "":
 		return 0, &markupError{close + 1, "link has no URL: write [text](https://...)"}
+	case len(url) > MaxURLBytes:
+		return 0, &markupError{urlAt, fmt.Sprintf("link URL is %d characters long: a URL may have at most %d", len(url), MaxURLBytes)}
 	case strings.ContainsFunc(url, unicode.IsSpace):
 		return 0, &markupError{urlAt, fmt.Sprintf("link URL %q has a space in it", url)}
 	case !validLinkURL(url):

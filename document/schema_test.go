@@ -722,9 +722,9 @@ func TestSchemaPanels(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if panel["minItems"] != 1.0 || panel["maxItems"] != float64(maxPanels) {
+	if panel["minItems"] != 1.0 || panel["maxItems"] != float64(MaxPanels) {
 		t.Errorf("[summary] panel: the schema's minItems %v, maxItems %v; the decoder's 1, %d",
-			panel["minItems"], panel["maxItems"], maxPanels)
+			panel["minItems"], panel["maxItems"], MaxPanels)
 	}
 }
 

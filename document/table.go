@@ -79,8 +79,19 @@ func (t *table) rawString(key string) (s string, ok bool) {
 	s, ok = v.(string)
 	if !ok {
 		t.typeError(key, "a string", v)
+		return "", false
 	}
-	return s, ok
+	if n, long := tooLong(s, MaxTextChars); long {
+		t.errorf(key, "%s", textLimitMessage(fmt.Sprintf("key %q", key), n))
+		return "", false
+	}
+	return s, true
+}
+
+// textLimitMessage says that what is n characters long, more than
+// MaxTextChars.
+func textLimitMessage(what string, n int) string {
+	return fmt.Sprintf("%s is %d characters long: a text may have at most %d characters; split it into several blocks", what, n, MaxTextChars)
 }
 
 // value is a string value of the file: as TOML decoded it and as
@@ -290,9 +301,17 @@ func (t *table) textList(key string) ([]Inline, bool) {
 		if p, ok := t.d.ix.pos[ep]; ok {
 			at = p
 		}
+		if i == MaxItems {
+			t.d.errorf(at, "too many items: this is item %d of %d in %q, and a task may have at most %d", i+1, len(arr), key, MaxItems)
+			break
+		}
 		s, ok := e.(string)
 		if !ok {
 			t.d.errorf(at, "item %d of %q must be a string, not %s", i+1, key, typeName(e))
+			continue
+		}
+		if n, long := tooLong(s, MaxTextChars); long {
+			t.d.errorf(at, "%s", textLimitMessage(fmt.Sprintf("item %d of %q", i+1, key), n))
 			continue
 		}
 		v := t.d.newValue(ep, s, func() Pos { return at }, true)

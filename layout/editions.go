@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"errors"
 	"fmt"
 
 	"handout/document"
@@ -54,7 +55,32 @@ func WorksheetEdition(d *document.Document, ed Edition) (*Result, error) {
 			return nil, err
 		}
 	}
-	return worksheet(d, ed, tn)
+	r, err := worksheet(d, ed, tn, document.MaxPages)
+	var pe *pagesError
+	if errors.As(err, &pe) {
+		return nil, pe.posError()
+	}
+	return r, err
+}
+
+// pagesError says that a worksheet laid out on at most limit pages needs
+// more: it passed the limit in the section at section.
+type pagesError struct {
+	limit   int
+	section document.Pos
+}
+
+// Error says so.
+func (e *pagesError) Error() string {
+	return fmt.Sprintf("the worksheet needs more than %d pages", e.limit)
+}
+
+// posError returns the error for a worksheet longer than
+// document.MaxPages, at the section where it passes the limit.
+func (e *pagesError) posError() *PosError {
+	return &PosError{Pos: e.section, Msg: fmt.Sprintf(
+		"the worksheet passes %d pages in this section: a worksheet may have at most %d pages (each edition counted on its own); split the file",
+		e.limit, e.limit)}
 }
 
 // newEditionBuilder measures d for edition ed, squeezed by tn.

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"errors"
 	"strconv"
 
 	"handout/document"
@@ -36,12 +37,17 @@ type fitter struct {
 	err error // the first error of a layout; fits is false after one
 }
 
-// pages returns how many pages d takes squeezed by tn.
-func (f *fitter) pages(tn tune) int {
+// pages returns how many pages d takes squeezed by tn, laid out on at most
+// limit pages; limit+1 when it needs more.
+func (f *fitter) pages(tn tune, limit int) int {
 	if f.err != nil {
 		return 0
 	}
-	r, err := worksheet(f.d, Edition{}, tn)
+	r, err := worksheet(f.d, Edition{}, tn, limit)
+	var pe *pagesError
+	if errors.As(err, &pe) {
+		return limit + 1
+	}
 	if err != nil {
 		f.err = err
 		return 0
@@ -49,9 +55,10 @@ func (f *fitter) pages(tn tune) int {
 	return len(r.Pages)
 }
 
-// fits reports whether d fits its fit_pages squeezed by tn.
+// fits reports whether d fits its fit_pages squeezed by tn. Each layout
+// stops as it passes fit_pages, as the rest does not matter.
 func (f *fitter) fits(tn tune) bool {
-	n := f.pages(tn)
+	n := f.pages(tn, f.d.Worksheet.FitPages)
 	return f.err == nil && n <= f.d.Worksheet.FitPages
 }
 
@@ -100,12 +107,16 @@ func fit(d *document.Document) (tune, error) {
 		return st.at(k), f.err
 	}
 	tightest := tune{cut: maxCut, tight: maxTight, shrink: maxShrink}
-	n := f.pages(tightest)
+	n := f.pages(tightest, document.MaxPages)
 	if f.err != nil {
 		return tune{}, f.err
 	}
+	need := "at least " + strconv.Itoa(n)
+	if n > document.MaxPages {
+		need = "more than " + strconv.Itoa(document.MaxPages)
+	}
 	return tune{}, &PosError{Pos: d.Worksheet.FitPos, Msg: "fit_pages = " + strconv.Itoa(d.Worksheet.FitPages) +
-		": the worksheet needs at least " + strconv.Itoa(n) + " pages, even with every notes box at its min_lines, the tightest spacing and " +
+		": the worksheet needs " + need + " pages, even with every notes box at its min_lines, the tightest spacing and " +
 		strconv.FormatFloat(tightest.size(d.Style.Size), 'g', -1, 64) + " pt type"}
 }
 

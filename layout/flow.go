@@ -1,18 +1,23 @@
 package layout
 
-import "slices"
+import (
+	"slices"
+
+	"handout/document"
+)
 
 // unit is one unbreakable slice of the vertical flow: a line of text, a row
 // of a writing box, a heading. Its items are placed relative to its top.
 type unit struct {
-	height float64 // vertical advance
-	space  float64 // space above it, dropped at the top of a page
-	keep   bool    // no page break between this unit and the next
-	items  []Item  // y relative to the unit's top
-	texts  []Text  // runs of text drawn after items, y relative likewise
-	group  *group  // decoration spanning consecutive units, or nil
-	mark   string  // bookmark title, when the unit starts a section
-	fill   *filler // a lines = "fill" box, made when the flow reaches it
+	height float64      // vertical advance
+	space  float64      // space above it, dropped at the top of a page
+	keep   bool         // no page break between this unit and the next
+	items  []Item       // y relative to the unit's top
+	texts  []Text       // runs of text drawn after items, y relative likewise
+	group  *group       // decoration spanning consecutive units, or nil
+	mark   string       // bookmark title, when the unit starts a section
+	fill   *filler      // a lines = "fill" box, made when the flow reaches it
+	at     document.Pos // with mark: where the section starts in the content file
 }
 
 // group draws a decoration (a panel behind, a bar beside) around the units
@@ -37,21 +42,35 @@ type flow struct {
 	y       float64 // top of the next unit on the last page
 	atTop   bool    // nothing placed yet on the last page
 
+	// limit is the most pages the flow may take, none when 0. When the
+	// flow would need more, over is set and it stops placing units.
+	limit   int
+	over    bool
+	section document.Pos // where the section last started is in the content file
+
 	segGroup *group // group of the open decoration segment on the last page
 	segAt    int    // index in the page's items where the segment's decoration goes
 	segTop   float64
 	segBot   float64
 }
 
-func newFlow(f frame) *flow {
-	fl := &flow{frame: f}
+// newFlow returns a flow over pages of frame f, at most limit of them
+// (any number when limit is 0).
+func newFlow(f frame, limit int) *flow {
+	fl := &flow{frame: f, limit: limit}
 	fl.newPage()
 	return fl
 }
 
 func (fl *flow) page() *Page { return &fl.pages[len(fl.pages)-1] }
 
+// newPage starts a new page, or, when the flow has limit pages already,
+// sets over instead.
 func (fl *flow) newPage() {
+	if fl.limit > 0 && len(fl.pages) >= fl.limit {
+		fl.over = true
+		return
+	}
 	if len(fl.pages) > 0 {
 		fl.closeSegment()
 	}
@@ -69,9 +88,10 @@ func (fl *flow) full() float64 { return fl.frame.bottom - fl.frame.top }
 // add places all units, in order. A chain of units joined by keep goes to
 // the next page whole when it does not fit on this one; a chain taller than
 // a whole page breaks where it must, leaving at least two units together
-// at the start of each page.
+// at the start of each page. It stops as soon as the flow is over its
+// limit of pages.
 func (fl *flow) add(units []unit) {
-	for i := 0; i < len(units); {
+	for i := 0; i < len(units) && !fl.over; {
 		j := i
 		for j < len(units)-1 && units[j].keep {
 			j++
@@ -175,6 +195,7 @@ func (fl *flow) place(u unit) {
 		}
 	}
 	if u.mark != "" {
+		fl.section = u.at
 		fl.outline = append(fl.outline, Bookmark{Title: u.mark, Page: len(fl.pages) - 1, Y: fl.y})
 	}
 	p.Items = u.appendTo(p.Items, fl.y)

@@ -17,8 +17,10 @@ func Worksheet(d *document.Document) (*Result, error) {
 	return WorksheetEdition(d, Edition{})
 }
 
-// worksheet lays out the worksheet pages of d in edition ed, squeezed by tn.
-func worksheet(d *document.Document, ed Edition, tn tune) (*Result, error) {
+// worksheet lays out the worksheet pages of d in edition ed, squeezed by tn,
+// on at most limit pages: when it needs more, it stops as it passes the
+// limit and returns a *pagesError.
+func worksheet(d *document.Document, ed Edition, tn tune, limit int) (*Result, error) {
 	if len(d.Sections) == 0 {
 		return nil, errors.New("the worksheet has no sections")
 	}
@@ -34,10 +36,13 @@ func worksheet(d *document.Document, ed Edition, tn tune) (*Result, error) {
 	defer b.release()
 	f := frame{width: p.Width, height: p.Height, top: b.margin, bottom: p.Height - b.margin - b.footerZone()}
 	b.images, b.flowHeight = images, f.bottom-f.top
-	fl := newFlow(f)
+	fl := newFlow(f, limit)
 	fl.add(b.join(b.pieces(d)))
 	if b.err != nil {
 		return nil, b.err
+	}
+	if fl.over {
+		return nil, &pagesError{limit: limit, section: fl.section}
 	}
 	b.footers(fl.pages)
 	title := d.Worksheet.Title.String()
@@ -167,7 +172,9 @@ func (b *builder) pieces(d *document.Document) []piece {
 		if d.Worksheet.NumberSections {
 			text = append(document.Inline{{Text: strconv.Itoa(i+1) + ". "}}, s.Heading...)
 		}
-		ps = append(ps, piece{roleHeading, b.heading(text)})
+		h := b.heading(text)
+		h[0].at = s.Pos
+		ps = append(ps, piece{roleHeading, h})
 		for _, blk := range s.Blocks {
 			ps = append(ps, piece{roleOf(blk.Kind), b.block(blk)})
 		}
