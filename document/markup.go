@@ -91,8 +91,10 @@ type inlineParser struct {
 	boldAt, italicAt int // where the marker that opened each is
 
 	url      string // the URL of the link being read, if any
+	linkAt   int    // where its "[" is
 	linkEnd  int    // where its text ends (its "]"); -1 outside a link
 	linkNext int    // where to go on from there: after its ")"
+	linkText bool   // whether its text so far has more than white space
 }
 
 // parse reads all of p.s.
@@ -104,6 +106,10 @@ func (p *inlineParser) parse() *markupError {
 		)
 		switch c := p.s[i]; {
 		case i == p.linkEnd:
+			if !p.linkText {
+				// Its text was all markers, as in "*[*](url)".
+				return &markupError{p.linkAt, "link has no text: write [text](https://...)"}
+			}
 			p.flush()
 			p.url, p.linkEnd, next = "", -1, p.linkNext
 		case c == '\\' && i+1 < len(p.s) && strings.IndexByte(escapable, p.s[i+1]) >= 0:
@@ -133,6 +139,7 @@ func (p *inlineParser) parse() *markupError {
 func (p *inlineParser) write(r rune) {
 	p.text.WriteRune(r)
 	p.prev = r
+	p.linkText = p.linkText || p.linkEnd >= 0 && !unicode.IsSpace(r)
 }
 
 // flush ends the current span, merging it into the one before if that has
@@ -263,7 +270,7 @@ func (p *inlineParser) link(i int) (int, *markupError) {
 		return 0, &markupError{urlAt, fmt.Sprintf("link URL %q is not an absolute http://, https:// or mailto: URL", url)}
 	}
 	p.flush()
-	p.url, p.linkEnd, p.linkNext = url, close, end+1
+	p.url, p.linkAt, p.linkEnd, p.linkNext, p.linkText = url, i, close, end+1, false
 	return i + 1, nil
 }
 

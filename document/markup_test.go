@@ -77,6 +77,8 @@ func TestParseInlineErrors(t *testing.T) {
 		{"x [link](https://x.org", 8, "link has no closing )"},
 		{"[](https://x.org)", 0, "link has no text"},
 		{"[ ](https://x.org)", 0, "link has no text"},
+		{"*[*](https://x.org)", 1, "link has no text"}, // found by FuzzInline
+		{"*a [*](https://x.org)", 3, "link has no text"},
 		{"[a]()", 3, "link has no URL"},
 		{"[a](ftp://x.org/f)", 4, `link URL "ftp://x.org/f" is not an absolute http://, https:// or mailto: URL`},
 		{"[a](javascript:alert(1))", 4, "is not an absolute http://"},

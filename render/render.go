@@ -155,7 +155,7 @@ func PDF(r *layout.Result, opt Options) (_ []byte, err error) {
 			return nil, err
 		}
 	}
-	return out, nil
+	return indirectAnnots(out)
 }
 
 // register adds a TrueType font to pdf under family, style "".
