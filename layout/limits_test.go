@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"handout/document"
 )
@@ -56,13 +55,7 @@ func TestMaxPages(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d := pagesDoc(t, tt.pages, tt.head)
-			start := time.Now()
 			r, err := WorksheetEdition(d, tt.ed)
-			took := time.Since(start)
-			t.Logf("%d pages' worth: %v", tt.pages, took)
-			if took > 20*time.Second {
-				t.Errorf("took %v", took)
-			}
 			if tt.want == "" {
 				if err != nil || len(r.Pages) != tt.pages {
 					t.Fatalf("err %v, want %d pages", err, tt.pages)
