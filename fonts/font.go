@@ -9,6 +9,7 @@ import (
 	"math"
 	"path"
 	"strings"
+	"sync"
 )
 
 // Limits on the fonts Parse accepts. Fonts may come from a stranger's pull
@@ -83,6 +84,7 @@ type Font struct {
 	offsets   []uint32 // glyph g is glyf[offsets[g]:offsets[g+1]]
 	cmap      cmap
 	metrics   Metrics
+	names     func() []byte // the name table of subsets, made once
 }
 
 // Parse reads a TrueType font (.ttf) for measuring and embedding. name is
@@ -134,6 +136,7 @@ func (f *Font) parse() error {
 			return err
 		}
 	}
+	f.names = sync.OnceValue(f.nameTable)
 	return f.readMetrics()
 }
 

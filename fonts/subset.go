@@ -250,7 +250,7 @@ func (f *Font) subsetTables(total int, cmap, glyf, loca, hmtx []byte) []table {
 
 	tables := []table{
 		{"cmap", cmap}, {"glyf", glyf}, {"head", head}, {"hhea", hhea}, {"hmtx", hmtx},
-		{"loca", loca}, {"maxp", maxp}, {"name", f.nameTable()}, {"post", post},
+		{"loca", loca}, {"maxp", maxp}, {"name", f.names()}, {"post", post},
 	}
 	if os2 := f.tables["OS/2"]; os2 != nil {
 		tables = append(tables, table{"OS/2", os2})

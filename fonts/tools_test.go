@@ -140,9 +140,29 @@ func checkFontTools(t *testing.T, fonts map[string][]byte) {
 }
 
 // writerFont has the PDF writer draw text with ttf, as render does, and
-// returns the font program it embeds (its own cut of ttf).
+// returns the font program it embeds (its own cut of ttf). The writer
+// must print nothing: it reports fonts it finds fault with on standard
+// output, where handout build - writes the PDF.
 func writerFont(t *testing.T, ttf []byte, text string) []byte {
 	t.Helper()
+	stdout := os.Stdout
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.Stdout = w
+	printed := make(chan []byte)
+	go func() {
+		b, _ := io.ReadAll(r)
+		printed <- b
+	}()
+	defer func() {
+		os.Stdout = stdout
+		w.Close()
+		if b := <-printed; len(b) > 0 {
+			t.Errorf("the PDF writer printed %q", b)
+		}
+	}()
 	pdf := fpdf.New("P", "pt", "A4", "")
 	pdf.SetCompression(true)
 	pdf.AddUTF8FontFromBytes("f", "", ttf)
