@@ -1,8 +1,11 @@
 package fonts
 
 import (
+	"bytes"
+	"encoding/binary"
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"testing"
 )
 
@@ -98,4 +101,28 @@ func TestSubsetsParseStrictly(t *testing.T) {
 		}
 	}
 	checkFontTools(t, all)
+}
+
+// TestFontToolsRefuses checks that the strict parse fails fonts as it
+// should: a character map of odd length (as the PDF writer used to write
+// one), a bad table checksum, a glyph with excess data.
+func TestFontToolsRefuses(t *testing.T) {
+	good := tinyFont(t, [][]byte{nil, simple(0, 0, 100)}, nil)
+	oddCmap := tinyFont(t, [][]byte{nil, simple(0, 0, 100)}, func(m map[string][]byte) {
+		m["cmap"] = append(m["cmap"], 0)
+		binary.BigEndian.PutUint16(m["cmap"][14:], uint16(len(m["cmap"])-12))
+	})
+	badSum := bytes.Clone(good)
+	badSum[12+16*0+4]++ // the first table's checksum
+	excess := tinyFont(t, [][]byte{nil, append(simple(0, 0, 100), 0, 0, 0, 0, 0, 0)}, nil)
+	problems := fontToolsProblems(t, map[string][]byte{"good": good, "odd-cmap": oddCmap, "bad-checksum": badSum, "excess": excess})
+	got := strings.Join(problems, "\n")
+	for _, name := range []string{"odd-cmap", "bad-checksum", "excess"} {
+		if !strings.Contains(got, name+".ttf: ") {
+			t.Errorf("fontTools does not refuse %s", name)
+		}
+	}
+	if strings.Contains(got, "good.ttf: ") {
+		t.Errorf("fontTools refuses a good font:\n%s", got)
+	}
 }

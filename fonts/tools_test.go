@@ -106,6 +106,15 @@ for path in sys.argv[1:]:
 // test for each it refuses.
 func checkFontTools(t *testing.T, fonts map[string][]byte) {
 	t.Helper()
+	for _, p := range fontToolsProblems(t, fonts) {
+		t.Errorf("fontTools: %s", p)
+	}
+}
+
+// fontToolsProblems has fontTools parse each font strictly, and returns
+// what it says of those it refuses or warns about.
+func fontToolsProblems(t *testing.T, fonts map[string][]byte) []string {
+	t.Helper()
 	py := python()
 	if py == "" {
 		missing(t, "no Python 3 with fontTools: apt-get install python3-fonttools")
@@ -129,14 +138,16 @@ func checkFontTools(t *testing.T, fonts map[string][]byte) {
 	// Refusals on standard output, warnings on standard error, after the
 	// name of the file they are about: both fail.
 	file := ""
+	var problems []string
 	for _, line := range strings.Split(strings.TrimSpace(string(out)+"\n"+stderr.String()), "\n") {
 		line = strings.ReplaceAll(line, dir+string(filepath.Separator), "")
 		if name, ok := strings.CutPrefix(line, "checking "); ok {
 			file = name
 		} else if line != "" {
-			t.Errorf("fontTools: %s: %s", file, line)
+			problems = append(problems, file+": "+line)
 		}
 	}
+	return problems
 }
 
 // writerFont has the PDF writer draw text with ttf, as render does, and
