@@ -7,11 +7,14 @@
 // its glyphs' rounded advances. Layout measured with this package therefore
 // agrees to the last unit with what is drawn.
 //
-// Each embedded face is parsed once per process, on first use. Other
-// TrueType fonts, such as a school's own or a fallback font for Chinese,
-// Japanese and Korean, are read with Parse and measured the same way. A
-// Chain of fonts finds, for each character, the first font that has it.
-// Fonts are safe for concurrent use.
+// A *Font is what text is set in: one of the embedded faces (Face.Font,
+// parsed once per process, on first use) or a TrueType font read with
+// Parse, such as a school's own or a fallback font for Chinese and
+// Japanese. As a pointer it is comparable and cheap to copy; it has its
+// PostScript name, Metrics, and Subset for embedding. A Chain of fonts
+// finds, for each character, the first font that has it. Face, a family
+// and style of the embedded fonts, is kept for the code that still names
+// faces so. Fonts are safe for concurrent use.
 package fonts
 
 import (
