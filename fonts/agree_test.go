@@ -1,6 +1,7 @@
 package fonts_test
 
 import (
+	"os"
 	"reflect"
 	"testing"
 
@@ -136,6 +137,58 @@ func TestSubsetAgreesWithWriter(t *testing.T) {
 				} else if table[r] != 0 {
 					t.Errorf("%U %q is not in the subset, but fpdf has width %d for it", r, r, table[r])
 				}
+			}
+		})
+	}
+}
+
+// TestFontsAgreeWithWriter checks, for fonts read with Parse, Droid Sans
+// Fallback (whose units per em are 256, not 2048) and the CJK sample made
+// from it, that fonts measures every rune of the Basic Multilingual Plane
+// exactly as fpdf does, given the whole font, and as its subset.
+func TestFontsAgreeWithWriter(t *testing.T) {
+	for _, path := range []string{"testdata/cjk-sample.ttf", droidPath} {
+		t.Run(path, func(t *testing.T) {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				if path == droidPath && os.Getenv("CI") != "true" {
+					t.Skipf("skipping: %v: apt-get install fonts-droid-fallback", err)
+				}
+				t.Fatal(err)
+			}
+			f, err := fonts.Parse(path, data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := f.Metrics()
+			pdf, table := writer(t, data)
+			var has []rune
+			for r := rune(1); r <= 0xFFFF; r++ {
+				if m.HasGlyph(r) != (table[r] != 0) {
+					t.Fatalf("%U: HasGlyph %v, fpdf width %d", r, m.HasGlyph(r), table[r])
+				}
+				if table[r] == 0 || 0xD800 <= r && r <= 0xDFFF {
+					continue
+				}
+				has = append(has, r)
+				if got, want := m.RuneWidth(r), pdf.GetStringSymbolWidth(string(r)); got != want {
+					t.Fatalf("%U %q: RuneWidth %d, fpdf %d", r, r, got, want)
+				}
+			}
+			if len(has) < 800 {
+				t.Errorf("only %d runes with a glyph", len(has))
+			}
+			s := string(has[:min(len(has), 3000)])
+			if got, want := m.Width(s), pdf.GetStringSymbolWidth(s); got != want {
+				t.Errorf("Width of %d runes %d, fpdf %d", len(has), got, want)
+			}
+			sub, err := f.Subset(has[:min(len(has), 3000)])
+			if err != nil {
+				t.Fatal(err)
+			}
+			subPDF, _ := writer(t, sub)
+			if got := subPDF.GetStringSymbolWidth(s); got != m.Width(s) {
+				t.Errorf("fpdf measures the subset %d, fonts %d", got, m.Width(s))
 			}
 		})
 	}

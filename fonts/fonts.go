@@ -1,19 +1,24 @@
 // Package fonts holds the embedded default fonts (Liberation Sans and
-// Liberation Serif, SIL Open Font License) and measures text with their
-// metrics.
+// Liberation Serif, SIL Open Font License), reads TrueType fonts, measures
+// text with their metrics and cuts the subsets of them that PDFs embed.
 //
 // Widths are computed exactly as the PDF writer computes them: each glyph's
 // advance is rounded to a whole 1/1000 em, and a string's width is the sum of
 // its glyphs' rounded advances. Layout measured with this package therefore
 // agrees to the last unit with what is drawn.
 //
-// Each face is parsed once per process, on first use, and is safe for
-// concurrent use.
+// A *Font is what text is set in: one of the embedded faces (Face.Font,
+// parsed once per process, on first use) or a TrueType font read with
+// Parse, such as a school's own or a fallback font for Chinese and
+// Japanese. As a pointer it is comparable and cheap to copy; it has its
+// PostScript name, Metrics, and Subset for embedding. A Chain of fonts
+// finds, for each character, the first font that has it. Face, a family
+// and style of the embedded fonts, is kept for the code that still names
+// faces so. Fonts are safe for concurrent use.
 package fonts
 
 import (
 	"fmt"
-	"math"
 	"sync"
 	"sync/atomic"
 	"unicode/utf8"
@@ -26,9 +31,6 @@ import (
 	"github.com/go-fonts/liberation/liberationserifbolditalic"
 	"github.com/go-fonts/liberation/liberationserifitalic"
 	"github.com/go-fonts/liberation/liberationserifregular"
-	"golang.org/x/image/font"
-	"golang.org/x/image/font/sfnt"
-	"golang.org/x/image/math/fixed"
 )
 
 // Family is a typeface family.
@@ -125,25 +127,21 @@ func (f Face) TTF() []byte {
 	return nil
 }
 
-// Metrics are the measurements of one face. All lengths are in 1/1000 em.
+// Metrics are the measurements of one font. All lengths are in 1/1000 em.
 type Metrics struct {
-	face Face
-	font *sfnt.Font
-	upem fixed.Int26_6
+	font *Font
 
 	// Ascent and Descent are the typographic ascender (positive) and
 	// descender (negative); CapHeight and XHeight the heights of capitals
 	// and of lower-case letters.
 	Ascent, Descent, CapHeight, XHeight int
 
-	mu    sync.Mutex                      // serialises use of buf and font lookups
-	buf   sfnt.Buffer                     // scratch space for sfnt
 	pages [256]atomic.Pointer[[256]int32] // widths of the BMP by 256-rune page; -1: no glyph
 }
 
-var loaded [8]struct {
+var builtins [8]struct {
 	once sync.Once
-	m    *Metrics
+	f    *Font
 	err  error
 }
 
@@ -156,48 +154,47 @@ func (f Face) index() int {
 	return int(f.Family)*4 + int(f.Style)
 }
 
-// Load returns the metrics of a face, parsing its font on first use.
-func Load(f Face) (*Metrics, error) {
+// Font returns the embedded face as a Font, parsing it on first use: the
+// same *Font on every call.
+func (f Face) Font() (*Font, error) {
 	i := f.index()
 	if i < 0 {
 		return nil, fmt.Errorf("fonts: no such face %v", f)
 	}
-	l := &loaded[i]
-	l.once.Do(func() { l.m, l.err = parse(f) })
-	return l.m, l.err
+	b := &builtins[i]
+	b.once.Do(func() {
+		font := &Font{source: f.Name() + ".ttf", ttf: ttfs[i], face: f, builtin: true}
+		if err := font.parse(); err != nil {
+			b.err = fmt.Errorf("fonts: parsing %s: %w", f.Name(), err)
+			return
+		}
+		b.f = font
+	})
+	return b.f, b.err
 }
 
-func parse(f Face) (*Metrics, error) {
-	sf, err := sfnt.Parse(f.TTF())
+// Load returns the metrics of a face, parsing its font on first use.
+func Load(f Face) (*Metrics, error) {
+	font, err := f.Font()
 	if err != nil {
-		return nil, fmt.Errorf("fonts: parsing %s: %w", f.Name(), err)
+		return nil, err
 	}
-	m := &Metrics{face: f, font: sf, upem: fixed.Int26_6(sf.UnitsPerEm())}
-	fm, err := sf.Metrics(&m.buf, m.upem, font.HintingNone)
-	if err != nil {
-		return nil, fmt.Errorf("fonts: metrics of %s: %w", f.Name(), err)
-	}
-	m.Ascent = m.thousandths(fm.Ascent)
-	m.Descent = -m.thousandths(fm.Descent)
-	m.CapHeight = m.thousandths(fm.CapHeight)
-	m.XHeight = m.thousandths(fm.XHeight)
-	return m, nil
+	return font.Metrics(), nil
 }
 
-// thousandths converts a length in font units to 1/1000 em, rounded half
-// away from zero as the PDF writer rounds glyph widths.
-func (m *Metrics) thousandths(v fixed.Int26_6) int {
-	return int(math.Round(1000 * float64(v) / float64(m.upem)))
-}
+// Face returns the embedded face these metrics measure, or the zero Face
+// if they measure a font read with Parse: see Font.
+func (m *Metrics) Face() Face { return m.font.face }
 
-// Face returns the face these metrics measure.
-func (m *Metrics) Face() Face { return m.face }
+// Font returns the font these metrics measure.
+func (m *Metrics) Font() *Font { return m.font }
 
-// HasGlyph reports whether the face can draw r. Runes outside the Basic
-// Multilingual Plane are never drawable: the PDF writer cannot encode them.
+// HasGlyph reports whether the font can draw r. Runes outside the Basic
+// Multilingual Plane are never drawable: the PDF writer cannot encode them
+// (see MaxRune).
 func (m *Metrics) HasGlyph(r rune) bool { return m.advance(r) >= 0 }
 
-// RuneWidth returns the advance of r in 1/1000 em, or 0 if the face has no
+// RuneWidth returns the advance of r in 1/1000 em, or 0 if the font has no
 // glyph for it.
 func (m *Metrics) RuneWidth(r rune) int { return max(m.advance(r), 0) }
 
@@ -212,7 +209,7 @@ func (m *Metrics) Width(s string) int {
 	}
 	page, p := rune(-1), (*[256]int32)(nil) // the last page looked up
 	for _, r := range s {
-		if r > 0xFFFF {
+		if r > MaxRune {
 			continue // no glyph
 		}
 		if r>>8 != page {
@@ -230,45 +227,33 @@ func (m *Metrics) Size(s string, size float64) float64 {
 
 // advance returns the rounded advance of r, or -1 if there is no glyph.
 func (m *Metrics) advance(r rune) int {
-	if r < 0 || r > 0xFFFF {
+	if r < 0 || r > MaxRune {
 		return -1
 	}
 	return int(m.page(r >> 8)[r&0xFF])
 }
 
 // page returns the advances of the 256 runes of one page of the BMP,
-// measuring them on first use.
+// measuring them on first use. Two goroutines may both measure a page;
+// they get the same widths, and the first stored is kept.
 func (m *Metrics) page(page rune) *[256]int32 {
 	if p := m.pages[page].Load(); p != nil {
 		return p
 	}
-	return m.fillPage(page)
-}
-
-// fillPage measures the 256 runes of one page of the BMP.
-func (m *Metrics) fillPage(page rune) *[256]int32 {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if p := m.pages[page].Load(); p != nil {
-		return p
-	}
-	var p [256]int32
+	p := new([256]int32)
+	f := m.font
 	for i := range p {
 		p[i] = -1
 		r := page<<8 | rune(i)
-		if r == 0 || r == 0xFFFF {
+		if r == 0 || r == MaxRune {
 			continue
 		}
-		gi, err := m.font.GlyphIndex(&m.buf, r)
-		if err != nil || gi == 0 {
-			continue
+		if g := f.cmap.lookup(r); g != 0 {
+			p[i] = int32(f.thousandths(f.advance(g)))
 		}
-		adv, err := m.font.GlyphAdvance(&m.buf, gi, m.upem, font.HintingNone)
-		if err != nil {
-			continue
-		}
-		p[i] = int32(m.thousandths(adv))
 	}
-	m.pages[page].Store(&p)
-	return &p
+	if m.pages[page].CompareAndSwap(nil, p) {
+		return p
+	}
+	return m.pages[page].Load()
 }

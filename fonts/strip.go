@@ -165,7 +165,8 @@ const (
 	haveInstruction = 0x0100
 )
 
-// appendStripped appends glyph g to dst without its instructions.
+// appendStripped appends glyph g to dst without its instructions, and
+// without the padding after its data.
 func appendStripped(dst, g []byte) ([]byte, error) {
 	if len(g) == 0 {
 		return dst, nil
@@ -175,17 +176,15 @@ func appendStripped(dst, g []byte) ([]byte, error) {
 	}
 	contours := int(int16(binary.BigEndian.Uint16(g)))
 	if contours >= 0 {
+		end, err := simpleEnd(g)
+		if err != nil {
+			return nil, err
+		}
 		at := 10 + 2*contours // instructionLength
-		if len(g) < at+2 {
-			return nil, errShort
-		}
 		skip := int(binary.BigEndian.Uint16(g[at:]))
-		if len(g) < at+2+skip {
-			return nil, errShort
-		}
 		dst = append(dst, g[:at]...)
 		dst = append(dst, 0, 0)
-		return append(dst, g[at+2+skip:]...), nil
+		return append(dst, g[at+2+skip:end]...), nil
 	}
 	// A composite glyph: clear each component's instructions flag and cut
 	// the instructions that follow the last component.

@@ -188,6 +188,13 @@ func TestSubsetOfEverything(t *testing.T) {
 		for _, r := range rs {
 			g1, _ := orig.GlyphIndex(&b1, r)
 			g2, _ := got.GlyphIndex(&b2, r)
+			if r == 0 {
+				// The empty glyph that makes the glyphs odd in number.
+				if g2 != 0 && (int(g2) != got.NumGlyphs()-1 || got.NumGlyphs()%2 != 1) {
+					t.Errorf("%s U+0000: glyph %d of %d", f, g2, got.NumGlyphs())
+				}
+				continue
+			}
 			if (g2 != 0) != m.HasGlyph(r) {
 				t.Fatalf("%s %U: glyph %d in the subset, HasGlyph %v", f, r, g2, m.HasGlyph(r))
 			}
@@ -207,4 +214,58 @@ func TestSubsetNoSuchFace(t *testing.T) {
 	if _, err := (Face{Sans, 9}).Subset([]rune("a")); err == nil {
 		t.Error("no error")
 	}
+}
+
+// TestFlattenedKeepsOutlines checks with fontTools that every flattened
+// glyph (see Font.subset) has the points that the composite glyph it is
+// made from has, its components moved and scaled into place: of two faces
+// (fontTools takes a second a face), and of Droid Sans Fallback's Chinese.
+func TestFlattenedKeepsOutlines(t *testing.T) {
+	var pairs [][2][]byte
+	for _, face := range []Face{{Sans, Regular}, {Serif, BoldItalic}} {
+		f, err := face.Font()
+		if err != nil {
+			t.Fatal(err)
+		}
+		pairs = append(pairs, [2][]byte{f.TTF(), flatSubset(t, f, 0x20, 0x2FFF)})
+	}
+	f := droid(t)
+	pairs = append(pairs, [2][]byte{f.TTF(), flatSubset(t, f, 0x4E00, 0x5400)})
+	checkFlattened(t, pairs)
+}
+
+// flatSubset returns the subset of f of the runes from lo to hi with every
+// composite glyph flattened, checking that there are many.
+func flatSubset(t *testing.T, f *Font, lo, hi rune) []byte {
+	t.Helper()
+	var rs []rune
+	composites := 0
+	for r := lo; r <= hi; r++ {
+		if g := f.cmap.lookup(r); g != 0 {
+			rs = append(rs, r)
+			if data := f.glyph(g); len(data) >= 10 && i16(data, 0) < 0 {
+				composites++
+			}
+		}
+	}
+	if composites < 100 {
+		t.Fatalf("%s: only %d composite glyphs", f, composites)
+	}
+	sub, err := f.subset(rs, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for g := range u16(tableOf(t, sub, "maxp"), 4) {
+		if data := glyphOf(t, sub, g); len(data) >= 10 && i16(data, 0) < 0 {
+			t.Fatalf("%s: glyph %d of the flattened subset is a composite glyph", f, g)
+		}
+	}
+	return sub
+}
+
+// glyphOf returns glyph g of a font file with a long loca.
+func glyphOf(t *testing.T, ttf []byte, g int) []byte {
+	t.Helper()
+	loca, glyf := tableOf(t, ttf, "loca"), tableOf(t, ttf, "glyf")
+	return glyf[u32(loca, 4*g):u32(loca, 4*g+4)]
 }
