@@ -53,21 +53,21 @@ func TestDecodeGood(t *testing.T) {
 	check("Sections[0].Pos", s0.Pos, Pos{20, 1})
 	check("Sections[1].Pos", s1.Pos, Pos{41, 1})
 	want0 := []Block{
-		{Kind: Bullet, Paragraphs: plains("The Purges slowed down during 1938."), Pos: Pos{23, 1}},
-		{Kind: Text, Paragraphs: plains(
+		{Pos: Pos{23, 1}, Body: &Bullet{Paragraphs: plains("The Purges slowed down during 1938.")}},
+		{Pos: Pos{26, 1}, Body: &Text{Paragraphs: plains(
 			"Stalin now eased the pressure, dismissing Yezhov from his post.",
 			"A blank line starts a second paragraph\u00a0here.",
-		), Pos: Pos{26, 1}},
-		{Kind: Quote, Paragraphs: plains(`"The country was crushed."`),
-			Source: Plain(`Conquest, "The Great Terror"`), Pos: Pos{33, 1}},
-		{Kind: Notes, Lines: 6, Ruling: Lines, Pos: Pos{38, 1}},
+		)}},
+		{Pos: Pos{33, 1}, Body: &Quote{Paragraphs: plains(`"The country was crushed."`),
+			Source: Plain(`Conquest, "The Great Terror"`)}},
+		{Pos: Pos{38, 1}, Body: &Notes{Lines: 6, Ruling: Lines}},
 	}
 	check("Sections[0].Blocks", s0.Blocks, want0)
 	want1 := []Block{
-		{Kind: Notes, Paragraphs: plains("Why?"), Lines: 12, Ruling: Grid, Pos: Pos{44, 1}},
-		{Kind: Task, Paragraphs: plains("Produce an obituary of Trotsky."), Label: Plain("Task"),
-			Items: plains("Cover his early career.", "Cover his later life."), Pos: Pos{49, 1}},
-		{Kind: Task, Paragraphs: plains("Revise."), Label: Plain("Main Task"), Pos: Pos{54, 1}},
+		{Pos: Pos{44, 1}, Body: &Notes{Prompt: plains("Why?"), Lines: 12, Ruling: Grid}},
+		{Pos: Pos{49, 1}, Body: &Task{Paragraphs: plains("Produce an obituary of Trotsky."), Label: Plain("Task"),
+			Items: plains("Cover his early career.", "Cover his later life.")}},
+		{Pos: Pos{54, 1}, Body: &Task{Paragraphs: plains("Revise."), Label: Plain("Main Task")}},
 	}
 	check("Sections[1].Blocks", s1.Blocks, want1)
 
@@ -128,7 +128,7 @@ section = [{heading = "H", block = [{bullet = "a"}, {notes = "n", lines = 2}]}]
 		t.Errorf("Footer = %+v, want none", doc.Worksheet.Footer)
 	}
 	b := doc.Sections[0].Blocks
-	if len(b) != 2 || b[1].Lines != 2 || b[1].Pos != (Pos{2, 53}) {
+	if n, ok := b[1].Body.(*Notes); len(b) != 2 || !ok || n.Lines != 2 || b[1].Pos != (Pos{2, 53}) {
 		t.Errorf("Blocks = %+v", b)
 	}
 }
@@ -144,24 +144,25 @@ const head = "[worksheet]\ntitle = \"T\"\n[[section]]\nheading = \"H\"\n[[sectio
 func TestDecodeImage(t *testing.T) {
 	for _, c := range []struct {
 		name, toml string
-		want       Block
+		want       Image
 	}{
-		{"defaults", "image = \"images/a.jpg\"\n", Block{ImagePath: "images/a.jpg", Align: Center}},
-		{"cleaned", "image = \"./images/x/../a.jpg\"\n", Block{ImagePath: "images/a.jpg"}},
+		{"defaults", "image = \"images/a.jpg\"\n", Image{Path: "images/a.jpg", Align: Center}},
+		{"cleaned", "image = \"./images/x/../a.jpg\"\n", Image{Path: "images/a.jpg"}},
 		{"all keys", "image = \"a.png\"\ncaption = \"  A  caption \"\nwidth_mm = 80.5\nalign = \" Right\"\n",
-			Block{ImagePath: "a.png", Caption: Plain("A caption"), WidthMM: 80.5, Align: Right}},
-		{"left", "image = \"a.png\"\nalign = \"left\"\n", Block{ImagePath: "a.png", Align: Left}},
-		{"centre", "image = \"a.png\"\nalign = \"Centre\"\n", Block{ImagePath: "a.png", Align: Center}},
-		{"text width", "image = \"a.png\"\nwidth_mm = 174\n", Block{ImagePath: "a.png", WidthMM: 174}},
+			Image{Path: "a.png", Caption: Plain("A caption"), WidthMM: 80.5, Align: Right}},
+		{"left", "image = \"a.png\"\nalign = \"left\"\n", Image{Path: "a.png", Align: Left}},
+		{"centre", "image = \"a.png\"\nalign = \"Centre\"\n", Image{Path: "a.png", Align: Center}},
+		{"text width", "image = \"a.png\"\nwidth_mm = 174\n", Image{Path: "a.png", WidthMM: 174}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			d, err := Decode("x.toml", []byte(head+c.toml))
 			if err != nil {
 				t.Fatal(err)
 			}
-			c.want.Kind, c.want.Pos, c.want.ImagePos = Image, Pos{5, 1}, Pos{6, 1}
-			if got := d.Sections[0].Blocks[0]; !reflect.DeepEqual(got, c.want) {
-				t.Errorf("got %+v\nwant %+v", got, c.want)
+			c.want.PathPos = Pos{6, 1}
+			want := Block{Pos: Pos{5, 1}, Body: &c.want}
+			if got := d.Sections[0].Blocks[0]; !reflect.DeepEqual(got, want) {
+				t.Errorf("got %+v\nwant %+v", got.Body, c.want)
 			}
 			if d.Images != nil {
 				t.Error("Decode filled in Images")
@@ -389,13 +390,13 @@ answer = "A task's answer."
 	if w.FitPages != 2 || w.FitPos != (Pos{3, 1}) || w.MinLines != 4 {
 		t.Errorf("worksheet: fit_pages %d at %v, min_lines %d", w.FitPages, w.FitPos, w.MinLines)
 	}
-	n, tk := d.Sections[0].Blocks[0], d.Sections[0].Blocks[1]
-	if !n.Fill || n.MinLines != 2 || n.AnswerPos != (Pos{11, 1}) ||
-		joinInline(n.Answer) != "First paragraph of the answer.|Second." {
-		t.Errorf("notes: fill %v, min_lines %d, answer %q at %v", n.Fill, n.MinLines, n.Answer, n.AnswerPos)
+	n, tk := d.Sections[0].Blocks[0].Body.(*Notes), d.Sections[0].Blocks[1].Body.(*Task)
+	if !n.Fill || n.MinLines != 2 || n.Answer.Pos != (Pos{11, 1}) ||
+		joinInline(n.Answer.Paragraphs) != "First paragraph of the answer.|Second." {
+		t.Errorf("notes: fill %v, min_lines %d, answer %q at %v", n.Fill, n.MinLines, n.Answer.Paragraphs, n.Answer.Pos)
 	}
-	if joinInline(tk.Answer) != "A task's answer." {
-		t.Errorf("task answer %q", tk.Answer)
+	if joinInline(tk.Answer.Paragraphs) != "A task's answer." {
+		t.Errorf("task answer %q", tk.Answer.Paragraphs)
 	}
 	d, err = Decode("x.toml", []byte(head+"notes = \"n\"\n"))
 	if err != nil {
@@ -435,7 +436,7 @@ func TestDecodeCRLF(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := doc.Sections[0].Blocks[0].Paragraphs, plains("a b", "c"); !reflect.DeepEqual(got, want) {
+	if got, want := doc.Sections[0].Blocks[0].Body.(*Text).Paragraphs, plains("a b", "c"); !reflect.DeepEqual(got, want) {
 		t.Errorf("Paragraphs = %q, want %q", got, want)
 	}
 	if got := doc.Sections[0].Blocks[0].Pos; got != (Pos{5, 1}) {
@@ -571,16 +572,16 @@ func TestDecodeDocumented(t *testing.T) {
 			}},
 		{"task of only items", head + "task = \"\"\nlabel = \"Main Task\"\nitems = [\"a\"]\n",
 			func(d *Document) bool {
-				b := d.Sections[0].Blocks[0]
+				b := d.Sections[0].Blocks[0].Body.(*Task)
 				return len(b.Paragraphs) == 0 && b.Label.String() == "Main Task" && len(b.Items) == 1
 			}},
 		{"notes without prompt", head + "notes = \"\"\n",
-			func(d *Document) bool { return len(d.Sections[0].Blocks[0].Paragraphs) == 0 }},
+			func(d *Document) bool { return len(d.Sections[0].Blocks[0].Body.(*Notes).Prompt) == 0 }},
 		{"one-line texts join paragraphs",
 			"[worksheet]\ntitle = \"T\"\n[[section]]\nheading = '''a\n\nb'''\n[[section.block]]\n" +
 				"quote = '''q\n\nr'''\nsource = '''s\n\nt'''\n",
 			func(d *Document) bool {
-				b := d.Sections[0].Blocks[0]
+				b := d.Sections[0].Blocks[0].Body.(*Quote)
 				return d.Sections[0].Heading.String() == "a b" && len(b.Paragraphs) == 2 && b.Source.String() == "s t"
 			}},
 		{"summary landscape whatever the paper", "[worksheet]\ntitle = \"T\"\n[summary]\npaper = \"A4\"\n",
