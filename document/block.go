@@ -63,6 +63,19 @@ var kinds = []Kind{
 // docs/format.md lists them.
 func Kinds() []Kind { return slices.Clone(kinds) }
 
+// wishes are keys that a [[section.block]] may be given in the hope of a
+// kind of block, or a feature, that handout does not have yet, each with
+// what it would be; an unknown key among them says so. A wish that comes
+// true leaves this list.
+var wishes = map[string]string{
+	"table":    "tables",
+	"question": "question blocks",
+	"columns":  "columns",
+	"header":   "page headers",
+	"math":     "mathematics",
+	"qr":       "QR codes",
+}
+
 // blockKeyList returns every key a block may have: the kind keys, then the
 // keys the kinds own, each once, in the order of the kind table.
 func blockKeyList() []string {
@@ -121,9 +134,12 @@ func (d *decoder) block(t *table) Block {
 		}
 	}
 	sort.SliceStable(keys, func(i, j int) bool { return before(t.keyPos(keys[i]), t.keyPos(keys[j])) })
+	wished := d.wishes(t)
 	switch len(keys) {
 	case 0:
-		d.errorf(t.pos(), "block has no kind: give one of %s", strings.Join(kindKeys(), ", "))
+		if !wished {
+			d.errorf(t.pos(), "block has no kind: give one of %s", strings.Join(kindKeys(), ", "))
+		}
 	case 1:
 		k := kindByKey(keys[0])
 		d.rejectOthers(t, k)
@@ -142,6 +158,25 @@ func (d *decoder) block(t *table) Block {
 	}
 	t.finish()
 	return b
+}
+
+// wishes reports each key of t that wishes for what handout does not have
+// yet (see wishes), naming the kinds of block it has, and says whether
+// there was one.
+func (d *decoder) wishes(t *table) bool {
+	var keys []string
+	for key := range t.m {
+		if _, ok := wishes[key]; ok {
+			keys = append(keys, key)
+		}
+	}
+	sort.Strings(keys)
+	for _, key := range keys {
+		t.used[key] = true
+		t.errorf(key, "unknown key %q in %s: handout has no %s yet; a block is one of %s (see docs/format.md)",
+			key, t.name, wishes[key], orList(kindKeys()))
+	}
+	return len(keys) > 0
 }
 
 // before reports whether p comes before q in the file.

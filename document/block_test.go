@@ -9,8 +9,8 @@ import (
 
 // TestKinds checks the kind table: every kind's example decodes to one
 // block of that kind with text to print, a key is a kind key or owned by
-// kinds but not both, and every kind has a row in docs/format.md's table
-// of kinds.
+// kinds but not both, every kind has a row in docs/format.md's table of
+// kinds, and no wish is a key that exists.
 func TestKinds(t *testing.T) {
 	md, err := os.ReadFile("../docs/format.md")
 	if err != nil {
@@ -46,6 +46,11 @@ func TestKinds(t *testing.T) {
 		row := regexp.MustCompile("(?m)^\\| " + regexp.QuoteMeta(k.Key) + " +\\| `" + regexp.QuoteMeta(k.Key) + "` ")
 		if !row.Match(md) {
 			t.Errorf("%s: docs/format.md's table of kinds has no row for it", k.Key)
+		}
+	}
+	for w := range wishes {
+		if slices.Contains(blockKeys, w) {
+			t.Errorf("%q is a key of blocks and a wish: take it out of wishes", w)
 		}
 	}
 }

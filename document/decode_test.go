@@ -244,6 +244,21 @@ func TestDecodeErrors(t *testing.T) {
 			{7, 1, `key "answer" is not allowed in a bullet block (only in notes or task blocks)`}}},
 		{"min_lines on task", head + "task = \"t\"\nmin_lines = 2\n", []wantErr{
 			{7, 1, `key "min_lines" is not allowed in a task block (only in notes blocks)`}}},
+		{"a wished-for kind", head + "table = \"Causes\"\n", []wantErr{
+			{6, 1, `unknown key "table" in [[section.block]]: handout has no tables yet; a block is one of bullet, text, quote, notes, task or image (see docs/format.md)`}}},
+		{"a wish beside a kind", head + "text = \"t\"\nquestion = \"Why?\"\n", []wantErr{
+			{7, 1, `unknown key "question" in [[section.block]]: handout has no question blocks yet; a block is one of`}}},
+		{"two wishes", head + "header = \"h\"\ncolumns = 2\n", []wantErr{
+			{6, 1, `unknown key "header" in [[section.block]]: handout has no page headers yet`},
+			{7, 1, `unknown key "columns" in [[section.block]]: handout has no columns yet`}}},
+		{"wishes for math and qr", head + "math = \"x^2\"\nbullet = \"b\"\nqr = \"https://example.org\"\n", []wantErr{
+			{6, 1, `handout has no mathematics yet`},
+			{8, 1, `handout has no QR codes yet`}}},
+		{"a wish in another table", "[worksheet]\ntitle = \"T\"\ntable = \"x\"\n[[section]]\nheading = \"H\"\n", []wantErr{
+			{3, 1, `unknown key "table" in [worksheet] (did you mean "title"?)`}}},
+		{"an unknown key is no wish", head + "paragraph = \"p\"\n", []wantErr{
+			{5, 1, "block has no kind: give one of bullet, text, quote, notes, task, image"},
+			{6, 1, `unknown key "paragraph" in [[section.block]]`}}},
 		{"min_lines 0", head + "notes = \"n\"\nmin_lines = 0\n", []wantErr{{7, 1, "min_lines = 0 is out of range 1..60"}}},
 		{"answer not a string", head + "notes = \"n\"\nanswer = 3\n", []wantErr{{7, 1, `key "answer" must be a string, not an integer`}}},
 		{"fit_pages 0", "[worksheet]\ntitle = \"T\"\nfit_pages = 0\n[[section]]\nheading = \"H\"\n", []wantErr{
