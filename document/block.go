@@ -59,9 +59,15 @@ var kinds = []Kind{
 		Example: "image = \"images/example.png\"\ncaption = \"A caption.\"", read: readImage},
 }
 
-// Kinds returns the kind table: every kind of block, in the order
-// docs/format.md lists them.
-func Kinds() []Kind { return slices.Clone(kinds) }
+// Kinds returns a copy of the kind table: every kind of block, in the
+// order docs/format.md lists them.
+func Kinds() []Kind {
+	ks := slices.Clone(kinds)
+	for i := range ks {
+		ks[i].Owns = slices.Clone(ks[i].Owns)
+	}
+	return ks
+}
 
 // wishes are keys that a [[section.block]] may be given in the hope of a
 // kind of block, or a feature, that handout does not have yet, each with

@@ -9,8 +9,8 @@ import (
 )
 
 // This file holds the kinds of block of the kind table (block.go): each
-// kind's type, with its reader beside it.
-
+// kind's type, with its reader beside it, and what they share.
+//
 // Every text of a block is marked up (see Inline). A block's main text,
 // the value of its kind key, is split into paragraphs at blank lines;
 // within a paragraph every run of white space, line breaks included, is
