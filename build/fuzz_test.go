@@ -178,14 +178,7 @@ func printedTexts(d *document.Document, suffix string, pages int) []string {
 	for _, sec := range d.Sections {
 		add(sec.Heading)
 		for _, b := range sec.Blocks {
-			add(b.Label)
-			add(b.Paragraphs...)
-			add(b.Source)
-			add(b.Items...)
-			add(b.Caption)
-			if suffix == AnswersSuffix {
-				add(b.Answer...)
-			}
+			add(b.Body.Texts(suffix == AnswersSuffix)...)
 		}
 	}
 	if f := w.Footer.Expand(1, pages); f != "" && suffix != TwoUpSuffix && suffix != BookletSuffix {

@@ -58,7 +58,7 @@ func LoadImages(name string, d *document.Document) ([]Input, error) {
 	var errs document.Errors
 	failed := map[string]string{} // why each path could not be loaded
 	for _, b := range blocks {
-		p := b.ImagePath
+		p := b.Path
 		why, seen := failed[p]
 		if _, ok := d.Images[p]; !ok && !seen {
 			img, sum, err := loadImage(root, dir, p)
@@ -71,7 +71,7 @@ func LoadImages(name string, d *document.Document) ([]Input, error) {
 			}
 		}
 		if why != "" {
-			errs = append(errs, &document.Error{File: name, Line: b.ImagePos.Line, Column: b.ImagePos.Column,
+			errs = append(errs, &document.Error{File: name, Line: b.PathPos.Line, Column: b.PathPos.Column,
 				Msg: fmt.Sprintf("image %q %s", p, why)})
 		}
 	}
@@ -82,16 +82,14 @@ func LoadImages(name string, d *document.Document) ([]Input, error) {
 }
 
 // imageBlocks returns d's image blocks that name a file, in file order.
-func imageBlocks(d *document.Document) []*document.Block {
-	var bs []*document.Block
-	for i := range d.Sections {
-		for j := range d.Sections[i].Blocks {
-			if b := &d.Sections[i].Blocks[j]; b.Kind == document.Image && b.ImagePath != "" {
-				bs = append(bs, b)
-			}
+func imageBlocks(d *document.Document) []*document.Image {
+	var ms []*document.Image
+	for _, m := range d.ImageBlocks() {
+		if m.Path != "" {
+			ms = append(ms, m)
 		}
 	}
-	return bs
+	return ms
 }
 
 // loadImage reads the image at p, a local slash-separated path in root,

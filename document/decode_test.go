@@ -53,21 +53,21 @@ func TestDecodeGood(t *testing.T) {
 	check("Sections[0].Pos", s0.Pos, Pos{20, 1})
 	check("Sections[1].Pos", s1.Pos, Pos{41, 1})
 	want0 := []Block{
-		{Kind: Bullet, Paragraphs: plains("The Purges slowed down during 1938."), Pos: Pos{23, 1}},
-		{Kind: Text, Paragraphs: plains(
+		{Pos: Pos{23, 1}, Body: &Bullet{Paragraphs: plains("The Purges slowed down during 1938.")}},
+		{Pos: Pos{26, 1}, Body: &Text{Paragraphs: plains(
 			"Stalin now eased the pressure, dismissing Yezhov from his post.",
 			"A blank line starts a second paragraph\u00a0here.",
-		), Pos: Pos{26, 1}},
-		{Kind: Quote, Paragraphs: plains(`"The country was crushed."`),
-			Source: Plain(`Conquest, "The Great Terror"`), Pos: Pos{33, 1}},
-		{Kind: Notes, Lines: 6, Ruling: Lines, Pos: Pos{38, 1}},
+		)}},
+		{Pos: Pos{33, 1}, Body: &Quote{Paragraphs: plains(`"The country was crushed."`),
+			Source: Plain(`Conquest, "The Great Terror"`)}},
+		{Pos: Pos{38, 1}, Body: &Notes{Lines: 6, Ruling: Lines}},
 	}
 	check("Sections[0].Blocks", s0.Blocks, want0)
 	want1 := []Block{
-		{Kind: Notes, Paragraphs: plains("Why?"), Lines: 12, Ruling: Grid, Pos: Pos{44, 1}},
-		{Kind: Task, Paragraphs: plains("Produce an obituary of Trotsky."), Label: Plain("Task"),
-			Items: plains("Cover his early career.", "Cover his later life."), Pos: Pos{49, 1}},
-		{Kind: Task, Paragraphs: plains("Revise."), Label: Plain("Main Task"), Pos: Pos{54, 1}},
+		{Pos: Pos{44, 1}, Body: &Notes{Prompt: plains("Why?"), Lines: 12, Ruling: Grid}},
+		{Pos: Pos{49, 1}, Body: &Task{Paragraphs: plains("Produce an obituary of Trotsky."), Label: Plain("Task"),
+			Items: plains("Cover his early career.", "Cover his later life.")}},
+		{Pos: Pos{54, 1}, Body: &Task{Paragraphs: plains("Revise."), Label: Plain("Main Task")}},
 	}
 	check("Sections[1].Blocks", s1.Blocks, want1)
 
@@ -128,7 +128,7 @@ section = [{heading = "H", block = [{bullet = "a"}, {notes = "n", lines = 2}]}]
 		t.Errorf("Footer = %+v, want none", doc.Worksheet.Footer)
 	}
 	b := doc.Sections[0].Blocks
-	if len(b) != 2 || b[1].Lines != 2 || b[1].Pos != (Pos{2, 53}) {
+	if n, ok := b[1].Body.(*Notes); len(b) != 2 || !ok || n.Lines != 2 || b[1].Pos != (Pos{2, 53}) {
 		t.Errorf("Blocks = %+v", b)
 	}
 }
@@ -144,24 +144,25 @@ const head = "[worksheet]\ntitle = \"T\"\n[[section]]\nheading = \"H\"\n[[sectio
 func TestDecodeImage(t *testing.T) {
 	for _, c := range []struct {
 		name, toml string
-		want       Block
+		want       Image
 	}{
-		{"defaults", "image = \"images/a.jpg\"\n", Block{ImagePath: "images/a.jpg", Align: Center}},
-		{"cleaned", "image = \"./images/x/../a.jpg\"\n", Block{ImagePath: "images/a.jpg"}},
+		{"defaults", "image = \"images/a.jpg\"\n", Image{Path: "images/a.jpg", Align: Center}},
+		{"cleaned", "image = \"./images/x/../a.jpg\"\n", Image{Path: "images/a.jpg"}},
 		{"all keys", "image = \"a.png\"\ncaption = \"  A  caption \"\nwidth_mm = 80.5\nalign = \" Right\"\n",
-			Block{ImagePath: "a.png", Caption: Plain("A caption"), WidthMM: 80.5, Align: Right}},
-		{"left", "image = \"a.png\"\nalign = \"left\"\n", Block{ImagePath: "a.png", Align: Left}},
-		{"centre", "image = \"a.png\"\nalign = \"Centre\"\n", Block{ImagePath: "a.png", Align: Center}},
-		{"text width", "image = \"a.png\"\nwidth_mm = 174\n", Block{ImagePath: "a.png", WidthMM: 174}},
+			Image{Path: "a.png", Caption: Plain("A caption"), WidthMM: 80.5, Align: Right}},
+		{"left", "image = \"a.png\"\nalign = \"left\"\n", Image{Path: "a.png", Align: Left}},
+		{"centre", "image = \"a.png\"\nalign = \"Centre\"\n", Image{Path: "a.png", Align: Center}},
+		{"text width", "image = \"a.png\"\nwidth_mm = 174\n", Image{Path: "a.png", WidthMM: 174}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			d, err := Decode("x.toml", []byte(head+c.toml))
 			if err != nil {
 				t.Fatal(err)
 			}
-			c.want.Kind, c.want.Pos, c.want.ImagePos = Image, Pos{5, 1}, Pos{6, 1}
-			if got := d.Sections[0].Blocks[0]; !reflect.DeepEqual(got, c.want) {
-				t.Errorf("got %+v\nwant %+v", got, c.want)
+			c.want.PathPos = Pos{6, 1}
+			want := Block{Pos: Pos{5, 1}, Body: &c.want}
+			if got := d.Sections[0].Blocks[0]; !reflect.DeepEqual(got, want) {
+				t.Errorf("got %+v\nwant %+v", got.Body, c.want)
 			}
 			if d.Images != nil {
 				t.Error("Decode filled in Images")
@@ -243,6 +244,21 @@ func TestDecodeErrors(t *testing.T) {
 			{7, 1, `key "answer" is not allowed in a bullet block (only in notes or task blocks)`}}},
 		{"min_lines on task", head + "task = \"t\"\nmin_lines = 2\n", []wantErr{
 			{7, 1, `key "min_lines" is not allowed in a task block (only in notes blocks)`}}},
+		{"a wished-for kind", head + "table = \"Causes\"\n", []wantErr{
+			{6, 1, `unknown key "table" in [[section.block]]: handout has no tables yet; a block is one of bullet, text, quote, notes, task or image (see docs/format.md)`}}},
+		{"a wish beside a kind", head + "text = \"t\"\nquestion = \"Why?\"\n", []wantErr{
+			{7, 1, `unknown key "question" in [[section.block]]: handout has no question blocks yet; a block is one of`}}},
+		{"two wishes", head + "header = \"h\"\ncolumns = 2\n", []wantErr{
+			{6, 1, `unknown key "header" in [[section.block]]: handout has no page headers yet`},
+			{7, 1, `unknown key "columns" in [[section.block]]: handout has no columns yet`}}},
+		{"wishes for math and qr", head + "math = \"x^2\"\nbullet = \"b\"\nqr = \"https://example.org\"\n", []wantErr{
+			{6, 1, `handout has no mathematics yet`},
+			{8, 1, `handout has no QR codes yet`}}},
+		{"a wish in another table", "[worksheet]\ntitle = \"T\"\ntable = \"x\"\n[[section]]\nheading = \"H\"\n", []wantErr{
+			{3, 1, `unknown key "table" in [worksheet] (did you mean "title"?)`}}},
+		{"an unknown key is no wish", head + "paragraph = \"p\"\n", []wantErr{
+			{5, 1, "block has no kind: give one of bullet, text, quote, notes, task, image"},
+			{6, 1, `unknown key "paragraph" in [[section.block]]`}}},
 		{"min_lines 0", head + "notes = \"n\"\nmin_lines = 0\n", []wantErr{{7, 1, "min_lines = 0 is out of range 1..60"}}},
 		{"answer not a string", head + "notes = \"n\"\nanswer = 3\n", []wantErr{{7, 1, `key "answer" must be a string, not an integer`}}},
 		{"fit_pages 0", "[worksheet]\ntitle = \"T\"\nfit_pages = 0\n[[section]]\nheading = \"H\"\n", []wantErr{
@@ -389,13 +405,13 @@ answer = "A task's answer."
 	if w.FitPages != 2 || w.FitPos != (Pos{3, 1}) || w.MinLines != 4 {
 		t.Errorf("worksheet: fit_pages %d at %v, min_lines %d", w.FitPages, w.FitPos, w.MinLines)
 	}
-	n, tk := d.Sections[0].Blocks[0], d.Sections[0].Blocks[1]
-	if !n.Fill || n.MinLines != 2 || n.AnswerPos != (Pos{11, 1}) ||
-		joinInline(n.Answer) != "First paragraph of the answer.|Second." {
-		t.Errorf("notes: fill %v, min_lines %d, answer %q at %v", n.Fill, n.MinLines, n.Answer, n.AnswerPos)
+	n, tk := d.Sections[0].Blocks[0].Body.(*Notes), d.Sections[0].Blocks[1].Body.(*Task)
+	if !n.Fill || n.MinLines != 2 || n.Answer.Pos != (Pos{11, 1}) ||
+		joinInline(n.Answer.Paragraphs) != "First paragraph of the answer.|Second." {
+		t.Errorf("notes: fill %v, min_lines %d, answer %q at %v", n.Fill, n.MinLines, n.Answer.Paragraphs, n.Answer.Pos)
 	}
-	if joinInline(tk.Answer) != "A task's answer." {
-		t.Errorf("task answer %q", tk.Answer)
+	if joinInline(tk.Answer.Paragraphs) != "A task's answer." {
+		t.Errorf("task answer %q", tk.Answer.Paragraphs)
 	}
 	d, err = Decode("x.toml", []byte(head+"notes = \"n\"\n"))
 	if err != nil {
@@ -435,7 +451,7 @@ func TestDecodeCRLF(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := doc.Sections[0].Blocks[0].Paragraphs, plains("a b", "c"); !reflect.DeepEqual(got, want) {
+	if got, want := doc.Sections[0].Blocks[0].Body.(*Text).Paragraphs, plains("a b", "c"); !reflect.DeepEqual(got, want) {
 		t.Errorf("Paragraphs = %q, want %q", got, want)
 	}
 	if got := doc.Sections[0].Blocks[0].Pos; got != (Pos{5, 1}) {
@@ -571,16 +587,16 @@ func TestDecodeDocumented(t *testing.T) {
 			}},
 		{"task of only items", head + "task = \"\"\nlabel = \"Main Task\"\nitems = [\"a\"]\n",
 			func(d *Document) bool {
-				b := d.Sections[0].Blocks[0]
+				b := d.Sections[0].Blocks[0].Body.(*Task)
 				return len(b.Paragraphs) == 0 && b.Label.String() == "Main Task" && len(b.Items) == 1
 			}},
 		{"notes without prompt", head + "notes = \"\"\n",
-			func(d *Document) bool { return len(d.Sections[0].Blocks[0].Paragraphs) == 0 }},
+			func(d *Document) bool { return len(d.Sections[0].Blocks[0].Body.(*Notes).Prompt) == 0 }},
 		{"one-line texts join paragraphs",
 			"[worksheet]\ntitle = \"T\"\n[[section]]\nheading = '''a\n\nb'''\n[[section.block]]\n" +
 				"quote = '''q\n\nr'''\nsource = '''s\n\nt'''\n",
 			func(d *Document) bool {
-				b := d.Sections[0].Blocks[0]
+				b := d.Sections[0].Blocks[0].Body.(*Quote)
 				return d.Sections[0].Heading.String() == "a b" && len(b.Paragraphs) == 2 && b.Source.String() == "s t"
 			}},
 		{"summary landscape whatever the paper", "[worksheet]\ntitle = \"T\"\n[summary]\npaper = \"A4\"\n",

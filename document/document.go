@@ -22,7 +22,7 @@ type Document struct {
 	Summary   *Summary  // nil unless the file has a [summary] table
 	Print     Print     // the [print] table; the zero Print without one
 	// Images holds the image files that image blocks show, by
-	// Block.ImagePath. Decode leaves it nil, as it reads no files; the
+	// Image.Path. Decode leaves it nil, as it reads no files; the
 	// build fills it in (see build.LoadImages) before layout.
 	Images map[string]*ImageFile
 }
@@ -113,69 +113,6 @@ type Section struct {
 	Heading Inline
 	Blocks  []Block
 	Pos     Pos // where the [[section]] header is
-}
-
-// Kind says what a block is.
-type Kind uint8
-
-// The block kinds; each has its own key in the content format.
-const (
-	Bullet Kind = iota + 1 // bullet = "…"
-	Text                   // text = "…"
-	Quote                  // quote = "…", source = "…"
-	Notes                  // notes = "…", lines, ruling
-	Task                   // task = "…", label, items
-	Image                  // image = "path", caption, width_mm, align
-)
-
-// String returns the kind's key in the content format.
-func (k Kind) String() string {
-	switch k {
-	case Bullet:
-		return "bullet"
-	case Text:
-		return "text"
-	case Quote:
-		return "quote"
-	case Notes:
-		return "notes"
-	case Task:
-		return "task"
-	case Image:
-		return "image"
-	}
-	return "block"
-}
-
-// Block is one [[section.block]].
-type Block struct {
-	Kind Kind
-	// Paragraphs is the block's main text (the value of its kind key) split
-	// into paragraphs at blank lines; within a paragraph every run of white
-	// space, line breaks included, is one space, and there is no leading or
-	// trailing space. A Notes block may have none (a box with no prompt).
-	// Every text of a block is marked up (see Inline).
-	Paragraphs []Inline
-	Source     Inline   // Quote: the attribution; may be empty
-	Lines      int      // Notes: the number of writing lines, 1..60
-	Fill       bool     // Notes: lines = "fill": the box takes the rest of its page
-	MinLines   int      // Notes: the fewest lines fit_pages may leave; 0: the worksheet's
-	Ruling     Ruling   // Notes: how the box is ruled
-	Label      Inline   // Task: the panel's label, default "Task"
-	Items      []Inline // Task: bulleted items inside the panel
-	// Answer is the model answer of a Notes or Task block, split into
-	// paragraphs like Paragraphs; it is printed only in the answer key.
-	Answer    []Inline
-	AnswerPos Pos // where the answer key is written
-	// ImagePath is, for an Image block, the image file as written, relative to
-	// the content file's folder, with forward slashes; Decode has checked
-	// that it is local (see filepath.IsLocal) but not that it exists.
-	ImagePath string
-	ImagePos  Pos     // Image: where the image key is, for errors about the file
-	Caption   Inline  // Image: printed under the image; may be empty
-	WidthMM   float64 // Image: the image's width in millimetres; 0 for the default
-	Align     Align   // Image: where the image sits across the text column
-	Pos       Pos     // where the block's [[section.block]] header is
 }
 
 // Align says where something narrower than the text column sits in it.

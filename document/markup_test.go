@@ -202,7 +202,7 @@ func TestDecodeMarkup(t *testing.T) {
 	}
 	check("Title", d.Worksheet.Title, Inline{{Text: "The "}, {Text: "end", Italic: true}})
 	check("Heading", d.Sections[0].Heading, Plain("1938–40"))
-	check("Paragraphs", d.Sections[0].Blocks[0].Paragraphs, []Inline{
+	check("Paragraphs", d.Sections[0].Blocks[0].Body.(*Text).Paragraphs, []Inline{
 		{{Text: "It’s "}, {Text: "Conquest’s", Bold: true, URL: "https://example.org/it's"}, {Text: " view", Bold: true}, {Text: "."}},
 		Plain("“Crushed”"),
 	})

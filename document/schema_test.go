@@ -31,8 +31,8 @@ import (
 // needed "minimum" and "maximum", "default", and for an enumeration
 // "anyOf": [{"enum": [...]}, {"pattern": ...}] (a failure prints the
 // pattern). A key of a block kind also goes in that kind's "propertyNames"
-// in the block's "oneOf" (every kind its ownedKeys entry lists), and a
-// sample value in ownedSamples. A key that takes several types, such as an
+// in the block's "oneOf" (every kind that owns it in the kind table), and
+// a sample value in ownedSamples. A key that takes several types, such as an
 // integer or "fill", lists them all in its "type" (["integer", "string"]),
 // which the test reads, and restricts them in "anyOf" or "oneOf". An
 // enumeration that accepts a value its decoder's message does not list
@@ -76,14 +76,19 @@ func without(key string, lines ...string) string {
 }
 
 // kindOf returns the first kind of block that may have key, which is a
-// kind key or one of ownedKeys.
+// kind key or a key that a kind owns.
 func kindOf(key string) string {
-	for _, o := range ownedKeys {
-		if o.key == key {
-			return o.kinds[0].String()
+	for _, k := range kinds {
+		if slices.Contains(k.Owns, key) {
+			return k.Key
 		}
 	}
 	return key
+}
+
+// ownedKeys returns the keys of blocks other than the kind keys.
+func ownedKeys() []string {
+	return slices.DeleteFunc(slices.Clone(blockKeys), func(key string) bool { return kindByKey(key) != nil })
 }
 
 // widestPage is a [worksheet] and [style] with the widest text column, so
@@ -109,7 +114,7 @@ var schemaTables = []schemaTable{
 	}},
 	{"[[section.block]]", blockKeys, []string{"section", "[]", "block", "[]"}, func(key, line string) string {
 		kind, page := kindOf(key), wsTable
-		if kind == Image.String() {
+		if kind == "image" {
 			page = widestPage
 		}
 		return page + sectionTable + "[[section.block]]\n" + without(key, kind+` = "x"`) + line
@@ -677,7 +682,7 @@ func tomlValue(v any) (string, error) {
 	return "", fmt.Errorf("cannot write %T as TOML", v)
 }
 
-// ownedSamples are a valid value of each of ownedKeys.
+// ownedSamples are a valid value of each key that a kind owns.
 var ownedSamples = map[string]string{
 	"source":    `"S"`,
 	"lines":     `"fill"`,
@@ -691,24 +696,24 @@ var ownedSamples = map[string]string{
 	"align":     `"right"`,
 }
 
-// TestSchemaKinds tries each of ownedKeys on each kind of block, and
-// checks that the decoder and the schema accept it on the kinds its
-// ownedKeys entry lists, and only on those.
+// TestSchemaKinds tries each key that a kind owns on each kind of block,
+// and checks that the decoder and the schema accept it on the kinds that
+// own it in the kind table, and only on those.
 func TestSchemaKinds(t *testing.T) {
 	sch, _ := loadSchema(t)
-	for _, o := range ownedKeys {
-		value, ok := ownedSamples[o.key]
+	for _, key := range ownedKeys() {
+		value, ok := ownedSamples[key]
 		if !ok {
-			t.Errorf("key %q has no sample value in ownedSamples", o.key)
+			t.Errorf("key %q has no sample value in ownedSamples", key)
 			continue
 		}
-		for _, k := range kindKeys {
-			src := wsTable + sectionTable + "[[section.block]]\n" + k.String() + " = \"x\"\n" + o.key + " = " + value + "\n"
-			want := slices.Contains(o.kinds, k)
+		for _, k := range kinds {
+			src := wsTable + sectionTable + "[[section.block]]\n" + k.Key + " = \"x\"\n" + key + " = " + value + "\n"
+			want := slices.Contains(k.Owns, key)
 			d, s := decodeCheck(src), schemaCheck(t, sch, src)
 			if (d == nil) != want || (s == nil) != want {
 				t.Errorf("%s = %s on a %s block: want both to %s it; the decoder %s it%s, the schema %s it%s",
-					o.key, value, k, strings.TrimSuffix(verdict(errOr(want)), "s"), verdict(d), brief(d), verdict(s), brief(s))
+					key, value, k.Key, strings.TrimSuffix(verdict(errOr(want)), "s"), verdict(d), brief(d), verdict(s), brief(s))
 			}
 		}
 	}

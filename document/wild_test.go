@@ -110,7 +110,7 @@ func TestDecodeWild(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := d.Sections[0].Blocks[0].Paragraphs; !reflect.DeepEqual(got, tt.want) {
+			if got := d.Sections[0].Blocks[0].Body.(*Text).Paragraphs; !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("Paragraphs = %q, want %q", got, tt.want)
 			}
 		})
@@ -137,7 +137,7 @@ func TestDecodeWildEverywhere(t *testing.T) {
 	check("Author", d.Worksheet.Author, "RJ Tarr")
 	check("Footer", d.Worksheet.Footer, Footer{{Text: "p.\u00A0"}, {Placeholder: Page}})
 	check("Heading", d.Sections[0].Heading, Plain("H I"))
-	check("Items", d.Sections[0].Blocks[0].Items, []Inline{Plain("a b"), Plain("é")})
+	check("Items", d.Sections[0].Blocks[0].Body.(*Task).Items, []Inline{Plain("a b"), Plain("é")})
 }
 
 // TestDecodeWildLineCol checks the column of an error on the first line

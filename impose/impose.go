@@ -15,7 +15,6 @@ import (
 	"fmt"
 	"maps"
 	"math"
-	"slices"
 
 	"handout/layout"
 )
@@ -39,18 +38,6 @@ func (e *SizeError) Error() string {
 	}
 	return fmt.Sprintf("impose: page %d is %gx%g pt, not %gx%g pt like page 1: pages of different sizes cannot be imposed",
 		e.Page, e.Width, e.Height, e.Want[0], e.Want[1])
-}
-
-// An ItemError reports an item of a type that this package does not know
-// how to move, such as an item type added to layout after it.
-type ItemError struct {
-	Page int // 1-based
-	Item layout.Item
-}
-
-// Error implements error, naming the page and the item's type.
-func (e *ItemError) Error() string {
-	return fmt.Sprintf("impose: page %d: unknown item type %T", e.Page, e.Item)
 }
 
 // A BookmarkError reports a bookmark to a page that does not exist.
@@ -83,7 +70,7 @@ func TwoUp(r *layout.Result) (*layout.Result, error) {
 	if err := check(r); err != nil {
 		return nil, err
 	}
-	return impose(r, twoUpOrder(len(r.Pages)))
+	return impose(r, twoUpOrder(len(r.Pages))), nil
 }
 
 // Booklet puts the pages of r two to a sheet side in saddle-stitch order:
@@ -104,7 +91,7 @@ func Booklet(r *layout.Result) (*layout.Result, error) {
 	if err := check(r); err != nil {
 		return nil, err
 	}
-	return impose(r, bookletOrder(len(r.Pages)))
+	return impose(r, bookletOrder(len(r.Pages))), nil
 }
 
 // check makes sure r has pages, all of one size, and bookmarks to them.
@@ -163,7 +150,7 @@ func bookletOrder(n int) []side {
 
 // impose builds the result of putting r's pages on sides. r has been
 // checked.
-func impose(r *layout.Result, sides []side) (*layout.Result, error) {
+func impose(r *layout.Result, sides []side) *layout.Result {
 	w, h := r.Pages[0].Width, r.Pages[0].Height
 	out := &layout.Result{
 		Pages:    make([]layout.Page, len(sides)),
@@ -179,11 +166,9 @@ func impose(r *layout.Result, sides []side) (*layout.Result, error) {
 			if p == blank {
 				continue
 			}
-			items, err := moveAll(r.Pages[p].Items, float64(half)*w, p)
-			if err != nil {
-				return nil, err
+			for _, it := range r.Pages[p].Items {
+				sheet.Items = append(sheet.Items, it.Translate(float64(half)*w, 0))
 			}
-			sheet.Items = append(sheet.Items, items...)
 			sideOf[p] = i
 		}
 		out.Pages[i] = sheet
@@ -192,55 +177,5 @@ func impose(r *layout.Result, sides []side) (*layout.Result, error) {
 		bm.Page = sideOf[bm.Page]
 		out.Outline = append(out.Outline, bm)
 	}
-	return out, nil
-}
-
-// moveAll returns copies of the items of page index p moved right by dx.
-func moveAll(items []layout.Item, dx float64, p int) ([]layout.Item, error) {
-	moved := make([]layout.Item, len(items))
-	for i, it := range items {
-		m, ok := move(it, dx)
-		if !ok {
-			return nil, &ItemError{Page: p + 1, Item: it}
-		}
-		moved[i] = m
-	}
-	return moved, nil
-}
-
-// move returns a copy of it, sharing nothing that can be changed, moved
-// right by dx. It reports false for an item type it does not know.
-func move(it layout.Item, dx float64) (layout.Item, bool) {
-	switch v := it.(type) {
-	case layout.Text:
-		v.X += dx
-		return v, true
-	case layout.Rule:
-		v.X0 += dx
-		v.X1 += dx
-		v.Dash = slices.Clone(v.Dash)
-		return v, true
-	case layout.Box:
-		v.X += dx
-		v.Fill = clone(v.Fill)
-		v.Stroke = clone(v.Stroke)
-		return v, true
-	case layout.Link:
-		v.X += dx
-		return v, true
-	case layout.Image:
-		v.X += dx
-		return v, true
-	default:
-		return nil, false
-	}
-}
-
-// clone returns a pointer to a copy of *c, or nil.
-func clone(c *layout.Color) *layout.Color {
-	if c == nil {
-		return nil
-	}
-	d := *c
-	return &d
+	return out
 }

@@ -211,20 +211,14 @@ func TestBookletFormula(t *testing.T) {
 	}
 }
 
-// oddItem is an item type that impose does not know.
-type oddItem struct{ layout.Text }
-
 func TestErrors(t *testing.T) {
 	mixed := synthetic(3)
 	mixed.Pages[2].Height = 842
 	nan := synthetic(1)
 	nan.Pages[0].Width = math.NaN()
-	odd := synthetic(2)
-	odd.Pages[1].Items = append(odd.Pages[1].Items, oddItem{})
 	badBookmark := synthetic(2)
 	badBookmark.Outline[1].Page = 2
 	var sizeErr *SizeError
-	var itemErr *ItemError
 	var bmErr *BookmarkError
 	cases := []struct {
 		name string
@@ -236,7 +230,6 @@ func TestErrors(t *testing.T) {
 		{"no pages", &layout.Result{Title: "x"}, func(err error) bool { return errors.Is(err, ErrNoPages) }, "impose: no pages"},
 		{"mixed sizes", mixed, func(err error) bool { return errors.As(err, &sizeErr) && sizeErr.Page == 3 }, "page 3 is 419.53x842 pt, not 419.53x595.28 pt"},
 		{"NaN width", nan, func(err error) bool { return errors.As(err, &sizeErr) && sizeErr.Page == 1 }, "page 1: bad size NaNx595.28"},
-		{"unknown item", odd, func(err error) bool { return errors.As(err, &itemErr) && itemErr.Page == 2 }, "page 2: unknown item type impose.oddItem"},
 		{"bad bookmark", badBookmark, func(err error) bool { return errors.As(err, &bmErr) }, `bookmark "bm 2" is to page index 2, of 2 pages`},
 	}
 	for _, c := range cases {

@@ -133,8 +133,8 @@ func onRule(p Page, tx Text, ruling float64) bool {
 
 func TestAnswerTooLongForItsBox(t *testing.T) {
 	blk := notes("Why?", 2)
-	blk.Answer = []document.Inline{document.Plain(sentences(4, 0))}
-	blk.Pos, blk.AnswerPos = document.Pos{Line: 20, Column: 1}, document.Pos{Line: 23, Column: 1}
+	blk.Pos = document.Pos{Line: 20, Column: 1}
+	notesOf(blk).Answer = document.Answer{Paragraphs: []document.Inline{document.Plain(sentences(4, 0))}, Pos: document.Pos{Line: 23, Column: 1}}
 	for _, ed := range []Edition{{}, {Answers: true}} {
 		_, err := WorksheetEdition(newDoc(document.Section{Heading: document.Plain("One"), Blocks: []document.Block{blk}}), ed)
 		var pe *PosError
@@ -213,7 +213,7 @@ func TestFillTakesTheRestOfThePage(t *testing.T) {
 			blocks = append(blocks, bullet(sentence(i)))
 		}
 		f := notes("Write everything you know.", 6)
-		f.Fill = true
+		notesOf(f).Fill = true
 		d := newDoc(document.Section{Heading: document.Plain("One"), Blocks: append(blocks, f)})
 		r := mustWorksheet(t, d)
 		last := r.Pages[len(r.Pages)-1]

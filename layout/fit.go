@@ -10,7 +10,7 @@ import (
 // tune is how far fit_pages squeezes a worksheet, in three steps taken in
 // turn: cut, then tight, then shrink.
 type tune struct {
-	cut    int // writing lines taken from each notes box, down to its min_lines
+	cut    int // writing lines taken from each block that has some, such as a notes box (see kind.maxCut)
 	tight  int // spacing steps, 0 to maxTight: block gaps and line height shrink
 	shrink int // quarter points taken from the body size, down to minFitSize
 }
@@ -76,9 +76,11 @@ func fit(d *document.Document) (tune, error) {
 	maxCut := 0
 	for _, s := range d.Sections {
 		for _, blk := range s.Blocks {
-			if blk.Kind == document.Notes && !blk.Fill {
-				maxCut = max(maxCut, blk.Lines)
+			k, err := kindOf(blk)
+			if err != nil {
+				return tune{}, err
 			}
+			maxCut = max(maxCut, k.maxCut())
 		}
 	}
 	maxShrink := 0

@@ -218,34 +218,11 @@ func (fl *flow) closeSegment() {
 // by y, and returns the extended slice.
 func (u *unit) appendTo(items []Item, y float64) []Item {
 	for _, it := range u.items {
-		items = append(items, shift(it, y))
+		items = append(items, it.Translate(0, y))
 	}
 	for _, t := range u.texts {
 		t.Y += y
 		items = append(items, t)
 	}
 	return items
-}
-
-// shift moves an item down by dy.
-func shift(it Item, dy float64) Item {
-	switch v := it.(type) {
-	case Text:
-		v.Y += dy
-		return v
-	case Rule:
-		v.Y0 += dy
-		v.Y1 += dy
-		return v
-	case Box:
-		v.Y += dy
-		return v
-	case Link:
-		v.Y += dy
-		return v
-	case Image:
-		v.Y += dy
-		return v
-	}
-	return it
 }

@@ -20,7 +20,7 @@ func withImages(sizes map[string][2]int, sections ...document.Section) *document
 }
 
 func picture(path, caption string, widthMM float64, align document.Align) document.Block {
-	return document.Block{Kind: document.Image, ImagePath: path, Caption: document.Plain(caption), WidthMM: widthMM, Align: align}
+	return document.Block{Body: &document.Image{Path: path, Caption: document.Plain(caption), WidthMM: widthMM, Align: align}}
 }
 
 // placed returns the Image items of r, with the page each is on.

@@ -37,17 +37,20 @@ func sentences(n, from int) string {
 }
 
 func bullet(s string) document.Block {
-	return document.Block{Kind: document.Bullet, Paragraphs: []document.Inline{document.Plain(s)}}
+	return document.Block{Body: &document.Bullet{Paragraphs: []document.Inline{document.Plain(s)}}}
 }
 func text(s string) document.Block {
-	return document.Block{Kind: document.Text, Paragraphs: []document.Inline{document.Plain(s)}}
+	return document.Block{Body: &document.Text{Paragraphs: []document.Inline{document.Plain(s)}}}
 }
 func quote(s, src string) document.Block {
-	return document.Block{Kind: document.Quote, Paragraphs: []document.Inline{document.Plain(s)}, Source: document.Plain(src)}
+	return document.Block{Body: &document.Quote{Paragraphs: []document.Inline{document.Plain(s)}, Source: document.Plain(src)}}
 }
 func notes(prompt string, lines int) document.Block {
-	return document.Block{Kind: document.Notes, Paragraphs: []document.Inline{document.Plain(prompt)}, Lines: lines}
+	return document.Block{Body: &document.Notes{Prompt: []document.Inline{document.Plain(prompt)}, Lines: lines}}
 }
+
+// notesOf returns the body of blk, a notes block.
+func notesOf(blk document.Block) *document.Notes { return blk.Body.(*document.Notes) }
 
 func mustWorksheet(t *testing.T, d *document.Document) *Result {
 	t.Helper()
@@ -240,7 +243,7 @@ func TestHeadingNeverLastOnPage(t *testing.T) {
 		"bullet": bullet(sentence(100)),
 		"quote":  quote(sentences(3, 100), "Source"),
 		"notes":  notes("Why?", 4),
-		"task":   {Kind: document.Task, Label: document.Plain("Task"), Paragraphs: []document.Inline{document.Plain(sentence(100))}},
+		"task":   {Body: &document.Task{Label: document.Plain("Task"), Paragraphs: []document.Inline{document.Plain(sentence(100))}}},
 	}
 	for kind, blk := range next {
 		for fill := range 60 {
@@ -314,7 +317,7 @@ func TestNotesPromptAndBoxSharePage(t *testing.T) {
 func TestWritingBoxHeight(t *testing.T) {
 	for _, ruling := range []document.Ruling{document.Lines, document.Dotted, document.Grid, document.Blank} {
 		b := notes("Prompt", 6)
-		b.Ruling = ruling
+		notesOf(b).Ruling = ruling
 		r := mustWorksheet(t, newDoc(document.Section{Heading: document.Plain("One"), Blocks: []document.Block{b}}))
 		var box *Box
 		rules := 0

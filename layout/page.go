@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"handout/document"
@@ -71,6 +72,10 @@ type Color struct{ R, G, B uint8 }
 type Item interface {
 	// Bounds returns the rectangle the item covers: left, top, right, bottom.
 	Bounds() (x0, y0, x1, y1 float64)
+	// Translate returns a copy of the item moved dx to the right and dy
+	// down, which shares nothing that can be changed (a dash pattern, a
+	// colour) with the item.
+	Translate(dx, dy float64) Item
 	isItem()
 }
 
@@ -159,6 +164,47 @@ func (b Box) Bounds() (x0, y0, x1, y1 float64) {
 
 // Bounds implements Item.
 func (l Link) Bounds() (x0, y0, x1, y1 float64) { return l.X, l.Y, l.X + l.W, l.Y + l.H }
+
+// Translate implements Item.
+func (t Text) Translate(dx, dy float64) Item {
+	t.X, t.Y = t.X+dx, t.Y+dy
+	return t
+}
+
+// Translate implements Item.
+func (r Rule) Translate(dx, dy float64) Item {
+	r.X0, r.Y0, r.X1, r.Y1 = r.X0+dx, r.Y0+dy, r.X1+dx, r.Y1+dy
+	r.Dash = slices.Clone(r.Dash)
+	return r
+}
+
+// Translate implements Item.
+func (b Box) Translate(dx, dy float64) Item {
+	b.X, b.Y = b.X+dx, b.Y+dy
+	b.Fill, b.Stroke = copyPaint(b.Fill), copyPaint(b.Stroke)
+	return b
+}
+
+// Translate implements Item.
+func (l Link) Translate(dx, dy float64) Item {
+	l.X, l.Y = l.X+dx, l.Y+dy
+	return l
+}
+
+// Translate implements Item. The image file is the Result's, not the
+// item's, and stays shared.
+func (i Image) Translate(dx, dy float64) Item {
+	i.X, i.Y = i.X+dx, i.Y+dy
+	return i
+}
+
+// copyPaint returns a pointer to a copy of *c, or nil for nil.
+func copyPaint(c *Color) *Color {
+	if c == nil {
+		return nil
+	}
+	return paint(*c)
+}
 
 func (Text) isItem()  {}
 func (Rule) isItem()  {}

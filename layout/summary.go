@@ -117,7 +117,7 @@ func (b *builder) panel(pan document.Panel, x, y, w, h float64) ([]Item, error) 
 	}
 	for k := range n {
 		for _, it := range b.writingRow(pan.Ruling, k, x+inset, x+w-inset) {
-			items = append(items, shift(it, next+float64(k)*b.ruling))
+			items = append(items, it.Translate(0, next+float64(k)*b.ruling))
 		}
 	}
 	return append(items, stroked(x, y, w, h, 0.9, paint(frameC), nil)), nil

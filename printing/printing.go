@@ -123,35 +123,13 @@ func (g geometry) page(p layout.Page) layout.Page {
 		Items:  make([]layout.Item, 0, len(p.Items)+9),
 	}
 	for _, it := range p.Items {
-		it = shift(it, m, m)
+		it = it.Translate(m, m)
 		if b, ok := it.(layout.Box); ok && b.FullBleed {
 			it = g.bleedOut(b, out.Trim)
 		}
 		out.Items = append(out.Items, it)
 	}
 	return out
-}
-
-// shift returns it moved by dx, dy.
-func shift(it layout.Item, dx, dy float64) layout.Item {
-	switch v := it.(type) {
-	case layout.Text:
-		v.X, v.Y = v.X+dx, v.Y+dy
-		return v
-	case layout.Rule:
-		v.X0, v.Y0, v.X1, v.Y1 = v.X0+dx, v.Y0+dy, v.X1+dx, v.Y1+dy
-		return v
-	case layout.Box:
-		v.X, v.Y = v.X+dx, v.Y+dy
-		return v
-	case layout.Link:
-		v.X, v.Y = v.X+dx, v.Y+dy
-		return v
-	case layout.Image:
-		v.X, v.Y = v.X+dx, v.Y+dy
-		return v
-	}
-	return it // render reports an unknown item
 }
 
 // edgeSlack is how near a side of a box must be to the trim's edge to be

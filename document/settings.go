@@ -1,0 +1,183 @@
+package document
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+)
+
+// This file reads the tables around the content, [style], [print] and
+// [worksheet], and the keys other tables share with them (paper, ruling).
+
+// style reads [style]. It comes first, as it says which font the text
+// must be drawable in.
+func (d *decoder) style(t *table) Style {
+	s := Style{Size: 11, MarginMM: 18, RulingMM: 8}
+	if i, ok := t.enum("font", fontNames); ok {
+		s.Font = fontFamilies[i]
+	}
+	d.font.family = s.Font
+	if v, ok := t.number("size", 8, 24); ok {
+		s.Size = v
+	}
+	if v, ok := t.number("margin_mm", minMarginMM, 40); ok {
+		s.MarginMM = v
+	}
+	if v, ok := t.number("ruling_mm", 5, 15); ok {
+		s.RulingMM = v
+	}
+	if b, ok := t.boolean("smart_quotes"); ok {
+		s.SmartQuotes, d.smart = b, b
+	}
+	t.finish()
+	return s
+}
+
+// print reads [print], which is optional: without it every setting is off.
+func (d *decoder) print(t *table) Print {
+	var p Print
+	if v, ok := t.number("bleed_mm", 0, MaxBleedMM); ok {
+		p.BleedMM = v
+	}
+	if b, ok := t.boolean("marks"); ok {
+		p.Marks = b
+	}
+	if i, ok := t.enum("impose", imposeNames); ok {
+		p.Impose = Impose(i + 1)
+	}
+	if b, ok := t.boolean("gray"); ok {
+		p.Gray = b
+	}
+	t.finish()
+	return p
+}
+
+// worksheet reads [worksheet]; present says whether the file has one.
+func (d *decoder) worksheet(t *table, present bool) Worksheet {
+	w := Worksheet{NumberSections: true, Footer: Footer{{Placeholder: Page}}, MinLines: 3}
+	if present {
+		w.Title = t.required("title")
+	}
+	w.Subtitle, _ = t.text("subtitle")
+	w.Paper = t.paper(0, false)
+	w.Author, _ = t.plain("author")
+	w.Language = t.language()
+	if f, ok := t.footer(); ok {
+		w.Footer = f
+	}
+	w.FooterLink = t.link("footer_link")
+	if b, ok := t.boolean("name_line"); ok {
+		w.NameLine = b
+	}
+	if b, ok := t.boolean("number_sections"); ok {
+		w.NumberSections = b
+	}
+	if n, ok := t.integer("fit_pages", 1, 99); ok {
+		w.FitPages, w.FitPos = n, t.keyPos("fit_pages")
+	}
+	if n, ok := t.integer("min_lines", 1, 60); ok {
+		w.MinLines = n
+	}
+	t.finish()
+	return w
+}
+
+// paper reads the paper and orientation keys, which default to
+// paperNames[def] and landscape.
+func (t *table) paper(def int, landscape bool) Paper {
+	if i, ok := t.enum("orientation", orientationNames); ok {
+		landscape = i == 1
+	}
+	if s, ok := t.rawString("paper"); ok {
+		p, err := ParsePaper(s, landscape)
+		if err == nil {
+			return p
+		}
+		t.errorf("paper", "%s", paperMessage(s, err))
+	}
+	p, _ := PaperSize(paperNames[def], landscape)
+	return p
+}
+
+// checkTextArea reports, at t's paper key, a paper p that leaves less than
+// MinTextMM each way inside margins of marginMM. Only a custom paper can:
+// A5, the smallest named paper, leaves 68 mm inside the widest margins.
+func (t *table) checkTextArea(p Paper, marginMM float64) {
+	w, h := p.TextArea(marginMM)
+	if w >= MinTextMM-1e-9 && h >= MinTextMM-1e-9 || !t.has("paper") {
+		return
+	}
+	t.errorf("paper", "paper %q leaves %s x %s mm inside margins of %s mm: the text needs at least %d mm each way; use a larger paper or a smaller margin_mm",
+		p.Name, fmtFloat(round1(w)), fmtFloat(round1(h)), fmtFloat(marginMM), MinTextMM)
+}
+
+// paperMessage explains why ParsePaper refused the paper s.
+func paperMessage(s string, err error) string {
+	const sizes = `"210x297mm" or "8.5x11in"`
+	switch {
+	case errors.Is(err, ErrPaperFormat):
+		return fmt.Sprintf("paper %q is not a paper size: write the width, \"x\", the height and mm or in, such as %s", s, sizes)
+	case errors.Is(err, ErrPaperRange):
+		return fmt.Sprintf("paper %q is too small or too large: each side must be from %d to %d mm (%s to %s in)",
+			s, MinPaperMM, MaxPaperMM, fmtFloat(round2(MinPaperMM/25.4)), fmtFloat(round2(MaxPaperMM/25.4)))
+	}
+	return fmt.Sprintf("unknown paper %q: use %s, or a size such as %s", s, orList(paperNames), sizes)
+}
+
+// round2 rounds f to two decimal places.
+func round2(f float64) float64 { return math.Round(f*100) / 100 }
+
+// language reads the language key, which must look like a BCP 47 tag.
+func (t *table) language() string {
+	s, ok := t.rawString("language")
+	s = strings.TrimSpace(s)
+	if ok && s != "" && !validLanguage(s) {
+		t.errorf("language", "invalid language %q: use a language tag such as \"en-GB\"", s)
+		return ""
+	}
+	return s
+}
+
+// footer reads the footer template.
+func (t *table) footer() (Footer, bool) {
+	s, ok := t.line("footer")
+	if !ok {
+		return nil, false
+	}
+	if n, long := tooLong(s, MaxFooterChars); long {
+		t.errorf("footer", "footer is %d characters long: a footer may have at most %d", n, MaxFooterChars)
+		return nil, false
+	}
+	f, unknown := parseFooter(s)
+	path := keyPath(t.path, "footer")
+	for _, ph := range unknown {
+		t.d.errorf(t.d.find(path, ph, t.keyPos("footer")),
+			"unknown footer placeholder %q: use {page} or {pages}", ph)
+	}
+	return f, true
+}
+
+// link reads key as an absolute http or https URL.
+func (t *table) link(key string) string {
+	s, ok := t.rawString(key)
+	s = strings.TrimSpace(s)
+	if !ok || s == "" {
+		return ""
+	}
+	if len(s) > MaxURLBytes {
+		t.errorf(key, "%s is %d characters long: a URL may have at most %d", key, len(s), MaxURLBytes)
+		return ""
+	}
+	if !validURL(s) {
+		t.errorf(key, "%s %q is not an absolute http:// or https:// URL", key, s)
+		return ""
+	}
+	return s
+}
+
+// ruling reads the ruling key, which defaults to Lines.
+func (t *table) ruling() Ruling {
+	i, _ := t.enum("ruling", rulingNames)
+	return Ruling(i)
+}

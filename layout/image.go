@@ -1,0 +1,96 @@
+package layout
+
+import (
+	"fmt"
+
+	"handout/document"
+	"handout/fonts"
+)
+
+// usedImages returns the image files that d's image blocks show, by path,
+// or nil when there are none. Every one must be in d.Images, with a size.
+func usedImages(d *document.Document) (map[string]*document.ImageFile, error) {
+	var used map[string]*document.ImageFile
+	for _, m := range d.ImageBlocks() {
+		img := d.Images[m.Path]
+		if img == nil || img.Width <= 0 || img.Height <= 0 {
+			return nil, fmt.Errorf("image %q was not loaded", m.Path)
+		}
+		if used == nil {
+			used = map[string]*document.ImageFile{}
+		}
+		used[m.Path] = img
+	}
+	return used, nil
+}
+
+// imageKind sets an image block: a picture and its caption, which share a
+// page. Its width is width_mm, or by default its natural size at 96 pixels
+// an inch but no wider than the text column; its height keeps its aspect
+// ratio. A picture too tall for an empty page, with its caption, is scaled
+// down to fit. Its file is in the builder's images (see usedImages).
+type imageKind struct{ *document.Image }
+
+func (imageKind) spacing() spacing { return spacing{around: 1} }
+
+func (imageKind) maxCut() int { return 0 }
+
+func (k imageKind) set(b *builder) []unit {
+	img := b.images[k.Path]
+	aspect := float64(img.Height) / float64(img.Width)
+	w := min(float64(img.Width)*72/96, b.width)
+	if k.WidthMM > 0 {
+		w = min(k.WidthMM*mm, b.width)
+	}
+	// The caption is no taller than when set in the narrowest column it
+	// may have, which leaves room for the picture.
+	var capH float64
+	if len(k.Caption) > 0 {
+		narrow := b.caption(k.Caption, 0, k.Align)
+		capH = chainHeight(narrow, false)
+	}
+	if maxH := max(b.flowHeight-capH, b.lead); w*aspect > maxH {
+		w = maxH / aspect
+	}
+	h := w * aspect
+	x := b.left + (b.width-w)*alignShare(k.Align)
+	us := []unit{{height: h, items: []Item{Image{X: x, Y: 0, W: w, H: h, Ref: k.Path}}}}
+	if len(k.Caption) > 0 {
+		us = append(us, b.caption(k.Caption, w, k.Align)...)
+	}
+	return keepAll(us)
+}
+
+// captionSize is the type size of image captions: in large print no
+// smaller than its other small text.
+func (b *builder) captionSize() float64 {
+	if b.large {
+		return b.footerSize()
+	}
+	return 0.85 * b.size
+}
+
+// caption sets an image's caption, small and muted, under an image w wide
+// placed by align: in a column as wide as the image, but at least half the
+// text column, against the same side as the image.
+func (b *builder) caption(text document.Inline, w float64, align document.Align) []unit {
+	cs := b.captionSize()
+	cw := max(w, b.width/2)
+	share := alignShare(align)
+	x := b.left + (b.width-cw)*share
+	us := b.lines(b.marked(text, fonts.Regular), cs, b.pitch(cs, 1.3), x, cw, share, solid(muted))
+	us[0].space = 0.35 * b.lead
+	return us
+}
+
+// alignShare returns the share of the free width left of something placed
+// by a: 0, a half or all of it.
+func alignShare(a document.Align) float64 {
+	switch a {
+	case document.Left:
+		return 0
+	case document.Right:
+		return 1
+	}
+	return 0.5
+}

@@ -1,0 +1,80 @@
+package layout
+
+import (
+	"handout/document"
+	"handout/fonts"
+)
+
+// notesKind sets a notes block: the bold "Notes:" label and the prompt,
+// then a bordered box of writing lines; prompt and box share a page. A
+// model answer is written on the box's lines in the answer key, and must
+// fit in them; a "fill" box takes the rest of its page. fit_pages takes
+// writing lines from the box, down to its min_lines.
+type notesKind struct {
+	*document.Notes
+	pos document.Pos // the block's, for errors
+}
+
+func (notesKind) spacing() spacing { return spacing{around: 1} }
+
+// maxCut implements kind: a box gives up no more than its lines, and a
+// "fill" box none, as it takes what is left.
+func (k notesKind) maxCut() int {
+	if k.Fill {
+		return 0
+	}
+	return k.Lines
+}
+
+func (k notesKind) set(b *builder) []unit {
+	label := span{face: b.face(fonts.Bold), text: "Notes:"}
+	var us []unit
+	if len(k.Prompt) == 0 {
+		us = b.lines([]span{label}, b.size, b.lead, b.left, b.width, 0, solid(ink))
+	}
+	for i, p := range k.Prompt {
+		spans := b.marked(p, fonts.Regular)
+		if i == 0 {
+			// The space after the label is a span of its own, so that
+			// the prompt's first span keeps its own face and link.
+			spans = append([]span{label, {face: b.face(fonts.Regular), text: " "}}, spans...)
+		}
+		pu := b.lines(spans, b.size, b.lead, b.left, b.width, 0, solid(ink))
+		if i > 0 {
+			pu[0].space = 0.3 * b.lead
+		}
+		us = append(us, pu...)
+	}
+	inset := b.boxInset()
+	ans := b.answerRows(k.Answer.Paragraphs, b.left+inset, b.width-2*inset)
+	if k.Fill {
+		f := &filler{min: max(fillMin, len(ans)), ruling: b.ruling, box: func(rows int, pad float64) []unit {
+			return b.writingBox(rows, k.Ruling, b.left, b.width, ans, pad)
+		}}
+		return keepAll(append(us, unit{space: 0.35 * b.lead, fill: f}))
+	}
+	n := k.boxLines(b, len(ans))
+	if len(ans) > n {
+		b.fail(k.Answer.Pos, "the answer of the notes block at line %d needs %d writing lines and its box has %d: shorten the answer or raise lines to %d",
+			k.pos.Line, len(ans), n, len(ans))
+	}
+	box := b.writingBox(n, k.Ruling, b.left, b.width, ans, 0.5*b.ruling)
+	box[0].space = 0.35 * b.lead
+	return keepAll(append(us, box...))
+}
+
+// boxLines returns how many writing lines the box has: its lines, less
+// those that fit_pages takes, but never fewer than its min_lines nor than
+// need, the lines its answer is written on.
+func (k notesKind) boxLines(b *builder, need int) int {
+	n := k.Lines
+	if b.tn.cut == 0 {
+		return n
+	}
+	floor := b.minLines
+	if k.MinLines > 0 {
+		floor = k.MinLines
+	}
+	floor = max(min(n, floor), min(n, need))
+	return max(floor, n-b.tn.cut)
+}

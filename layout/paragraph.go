@@ -1,0 +1,90 @@
+package layout
+
+// This file sets text in lines and paragraphs, the pieces every kind of
+// block is made of.
+
+import (
+	"slices"
+
+	"handout/document"
+	"handout/fonts"
+)
+
+// lines wraps spans into units of one line each, set at size with line
+// height lead, starting at x in a column width wide. align places each line:
+// 0 left, 0.5 centred, 1 right.
+func (b *builder) lines(spans []span, size, lead, x, width, align float64, color func(fonts.Face) Color) []unit {
+	return b.appendLines(nil, spans, size, lead, x, width, align, color)
+}
+
+// appendLines is lines appending the units to us.
+func (b *builder) appendLines(us []unit, spans []span, size, lead, x, width, align float64, color func(fonts.Face) Color) []unit {
+	wrapped := b.at(size).wrap(spans, width)
+	base := b.baseline(size, lead)
+	us = slices.Grow(us, len(wrapped))
+	for _, l := range wrapped {
+		lx := x + (width-l.width)*align
+		us = append(us, unit{height: lead, texts: l.runs(lx, base, size, color), items: l.links(lx, lead)})
+	}
+	return us
+}
+
+// appendParagraph is appendLines with widow and orphan control: the first
+// two lines and the last two stay together.
+func (b *builder) appendParagraph(us []unit, spans []span, size, lead, x, width, align float64, color func(fonts.Face) Color) []unit {
+	start := len(us)
+	us = b.appendLines(us, spans, size, lead, x, width, align, color)
+	if n := len(us) - start; n >= 2 {
+		us[start].keep = true
+		us[start+n-2].keep = true
+	}
+	return us
+}
+
+// paragraphs sets paragraphs in the column from x, width wide.
+func (b *builder) paragraphs(ps []document.Inline, x, width float64) []unit {
+	var us []unit
+	for i, p := range ps {
+		start := len(us)
+		us = b.appendParagraph(us, b.marked(p, fonts.Regular), b.size, b.lead, x, width, 0, solid(ink))
+		if i > 0 && len(us) > start {
+			us[start].space = 0.5 * b.lead
+		}
+	}
+	return us
+}
+
+// leadIn keeps the last of us, the units of paragraphs ps, with what
+// follows when ps ends with a colon: a lead-in stays with what it
+// introduces.
+func leadIn(us []unit, ps []document.Inline) []unit {
+	if len(us) > 0 && endsWithColon(ps) {
+		us[len(us)-1].keep = true
+	}
+	return us
+}
+
+// endsWithColon reports whether the last paragraph of ps ends with a colon.
+func endsWithColon(ps []document.Inline) bool {
+	if len(ps) == 0 || len(ps[len(ps)-1]) == 0 {
+		return false
+	}
+	last := ps[len(ps)-1]
+	text := last[len(last)-1].Text
+	return len(text) > 0 && text[len(text)-1] == ':'
+}
+
+// keepAll joins a block's units so that they break only where they must.
+func keepAll(us []unit) []unit {
+	for i := range us[:max(len(us)-1, 0)] {
+		us[i].keep = true
+	}
+	return us
+}
+
+// stroked returns a box whose stroke lies inside the rectangle x, y, w, h.
+func stroked(x, y, w, h, lw float64, stroke, fill *Color) Box {
+	return Box{X: x + lw/2, Y: y + lw/2, W: w - lw, H: h - lw, Stroke: stroke, Fill: fill, LineWidth: lw}
+}
+
+func (t *theme) plain(s string) []span { return []span{{face: t.face(fonts.Regular), text: s}} }

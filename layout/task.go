@@ -1,0 +1,42 @@
+package layout
+
+import (
+	"handout/document"
+	"handout/fonts"
+)
+
+// taskKind sets a task block: a shaded panel holding the bold label, the
+// task's text and its bulleted items, and, for a task with a model answer,
+// writing lines for it, on which the answer key writes it. The panel stays
+// whole on one page when it fits.
+type taskKind struct{ *document.Task }
+
+func (taskKind) spacing() spacing { return spacing{around: 1} }
+
+func (taskKind) maxCut() int { return 0 }
+
+func (k taskKind) set(b *builder) []unit {
+	pad := 0.9 * b.size
+	x, width := b.left+pad, b.width-2*pad
+	g := &group{draw: func(top, bottom float64) []Item {
+		return []Item{stroked(b.left, top, b.width, bottom-top, 0.8, paint(accent), paint(tint))}
+	}}
+	us := b.lines(b.marked(k.Label, fonts.Bold), b.size, b.lead, x, width, 0, solid(accent))
+	body := b.paragraphs(k.Paragraphs, x, width)
+	if len(body) > 0 {
+		body[0].space = 0.2 * b.lead
+	}
+	us = append(us, body...)
+	for _, it := range k.Items {
+		bu := b.bullets([]document.Inline{it}, x, width)
+		bu[0].space = 0.3 * b.lead
+		us = append(us, bu...)
+	}
+	us = append(us, b.answerLines(k.Answer.Paragraphs, x, width)...)
+	us = append([]unit{{height: pad - 0.15*b.lead}}, us...)
+	us = append(us, unit{height: pad - 0.15*b.lead})
+	for i := range us {
+		us[i].group = g
+	}
+	return keepAll(us)
+}

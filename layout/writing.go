@@ -1,0 +1,128 @@
+package layout
+
+// This file draws the places to write that several kinds share: writing
+// boxes and their rows, and the lines a model answer is written on, in the
+// answer key, or left empty for the student.
+
+import (
+	"handout/document"
+	"handout/fonts"
+)
+
+// boxInset is the space between a writing box's border and its lines.
+func (b *builder) boxInset() float64 { return 0.75 * b.size }
+
+// writingBox is a bordered box of n writing rows, ruling apart, as units of
+// one row each so that a box taller than a page can continue on the next,
+// and a foot pad high. Row k carries ans[k], the runs of the answer's line
+// k, when there is one.
+func (b *builder) writingBox(n int, r document.Ruling, x, width float64, ans [][]Text, pad float64) []unit {
+	g := &group{draw: func(top, bottom float64) []Item {
+		return []Item{stroked(x, top, width, bottom-top, 0.75, paint(frameC), nil)}
+	}}
+	inset := b.boxInset()
+	us := make([]unit, 0, n+1)
+	for k := range n {
+		u := unit{height: b.ruling, group: g}
+		u.items = b.writingRow(r, k, x+inset, x+width-inset)
+		if k < len(ans) {
+			u.texts = ans[k]
+		}
+		us = append(us, u)
+	}
+	return append(us, unit{height: pad, group: g})
+}
+
+// writingRow draws row k of a writing area between x0 and x1: its writing line
+// at the row's foot and, for a grid, the verticals up to the row above.
+func (b *builder) writingRow(r document.Ruling, k int, x0, x1 float64) []Item {
+	y := b.ruling
+	switch r {
+	case document.Lines:
+		return []Item{Rule{X0: x0, Y0: y, X1: x1, Y1: y, Width: 0.5, Color: rule}}
+	case document.Dotted:
+		return []Item{Rule{X0: x0, Y0: y, X1: x1, Y1: y, Width: 0.9, Color: frameC, Dash: []float64{0, 3.6}, Round: true}}
+	case document.Grid:
+		// Whole squares, centred between x0 and x1.
+		cells := int((x1 - x0) / b.ruling)
+		x0 += (x1 - x0 - float64(cells)*b.ruling) / 2
+		x1 = x0 + float64(cells)*b.ruling
+		items := []Item{Rule{X0: x0, Y0: y, X1: x1, Y1: y, Width: 0.4, Color: rule}}
+		if k > 0 {
+			for c := 0; c <= cells; c++ {
+				gx := x0 + float64(c)*b.ruling
+				items = append(items, Rule{X0: gx, Y0: 0, X1: gx, Y1: y, Width: 0.4, Color: rule})
+			}
+		}
+		return items
+	}
+	return nil
+}
+
+// answerSize is the type size of answers written on lines ruling apart.
+func (b *builder) answerSize() float64 { return min(b.size, 0.6*b.ruling) }
+
+// answerRows wraps a model answer's paragraphs to width, one line per
+// writing row, each paragraph starting a new row. Each row holds the
+// line's runs from x on a baseline a little above the row's rule, as
+// handwriting sits, in the answer key; in other editions the rows are
+// empty, since only their number counts.
+func (b *builder) answerRows(paras []document.Inline, x, width float64) [][]Text {
+	size := b.answerSize()
+	base := 0.86 * b.ruling // the rule is at the row's foot, b.ruling down
+	var rows [][]Text
+	for _, p := range paras {
+		for _, l := range b.at(size).wrap(b.marked(p, fonts.Italic), width) {
+			var runs []Text
+			if b.ed.Answers {
+				runs = l.runs(x, base, size, solid(answer))
+			}
+			rows = append(rows, runs)
+		}
+	}
+	return rows
+}
+
+// answerLines is the writing lines under a task's items for its model
+// answer, one per line of the answer, in every edition (so that the
+// editions paginate alike); the answer key writes the answer on them.
+func (b *builder) answerLines(paras []document.Inline, x, width float64) []unit {
+	rows := b.answerRows(paras, x, width)
+	us := make([]unit, len(rows))
+	for k, row := range rows {
+		us[k] = unit{
+			height: b.ruling,
+			items:  []Item{Rule{X0: x, Y0: b.ruling, X1: x + width, Y1: b.ruling, Width: 0.5, Color: rule}},
+			texts:  row,
+		}
+	}
+	if len(us) > 0 {
+		us[0].space = 0.3 * b.lead
+	}
+	return us
+}
+
+// fillMin is the fewest writing lines of a lines = "fill" box: with fewer
+// left on its page, it moves to the next.
+const fillMin = 3
+
+// filler makes the writing box of a lines = "fill" notes block once the
+// flow knows how much room is left on its page.
+type filler struct {
+	min    int     // the fewest writing rows
+	ruling float64 // the height of a row
+	// box returns the box's units: rows writing rows and a foot pad high.
+	box func(rows int, pad float64) []unit
+}
+
+// units returns the box filling a height h: as many rows as fit above a
+// foot of at least half a row, and at least f.min, the foot taking what is
+// left.
+func (f *filler) units(h float64) []unit {
+	rows := max(f.min, int((h-0.5*f.ruling)/f.ruling))
+	pad := max(0.5*f.ruling, h-float64(rows)*f.ruling)
+	return f.box(rows, pad)
+}
+
+// need is the least height of the box.
+func (f *filler) need() float64 { return (float64(f.min) + 0.5) * f.ruling }
