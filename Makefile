@@ -3,7 +3,7 @@
 GO ?= go
 GOFMT ?= gofmt
 
-.PHONY: all handout test bench check clean
+.PHONY: all handout test bench check dist clean
 
 all: handout
 	./handout build
@@ -37,6 +37,16 @@ bench:
 check: handout
 	./handout check
 
+# Release archives in dist/: handout for linux, darwin and windows on amd64
+# and arm64, with the README and the licenses, and SHA256SUMS
+# (internal/dist). The version is the file VERSION or git describe, the
+# files' time SOURCE_DATE_EPOCH or the last commit's: the same source and
+# Go release give the same bytes.
+dist:
+	rm -rf dist
+	$(GO) run ./internal/dist/gen -go $(GO) -o dist
+
 clean:
 	rm -f handout bench.txt
+	rm -rf dist
 	[ ! -d out ] || find out -mindepth 1 ! -name .gitkeep -delete
