@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"handout/internal/dist"
 )
 
 // TestCIExamples runs the handout build commands of docs/examples, as
@@ -78,6 +80,67 @@ func TestCIExamples(t *testing.T) {
 				t.Errorf("the shards built %q, want %q", got, want)
 			}
 		})
+	}
+}
+
+// TestReleaseExample checks docs/examples/release.yml against make dist:
+// it runs on version tags, with the history git describe needs, builds with
+// the Go release go.mod names, runs make dist, and publishes every file
+// that make dist writes for the tag, and nothing else.
+func TestReleaseExample(t *testing.T) {
+	rel := readDoc(t, "release.yml")
+	for _, want := range []string{
+		"on:\n  push:\n    tags: [\"v*\"]\n",
+		"permissions:\n  contents: write",
+		"fetch-depth: 0",
+		`go-version: "` + goRelease(t) + `"`,
+		"- run: make dist\n",
+	} {
+		if !strings.Contains(rel, want) {
+			t.Errorf("release.yml does not say %q", want)
+		}
+	}
+	// make dist writes the archives into dist/.
+	mk, err := os.ReadFile("Makefile")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if recipe := find(t, string(mk), `(?m)^dist:\n((?:\t.*\n)+)`); !strings.Contains(recipe, "./internal/dist/gen") || !strings.Contains(recipe, "-o dist\n") {
+		t.Errorf("make dist does not run internal/dist/gen -o dist:\n%s", recipe)
+	}
+
+	// What make dist writes for the tag v1.2.0.
+	tag := "v1.2.0"
+	files := dist.Release{Version: strings.TrimPrefix(tag, "v"), Targets: dist.Targets}.Names()
+	dir := t.TempDir()
+	for _, name := range files {
+		write(t, filepath.Join(dir, "dist", name), "")
+	}
+	expand := strings.NewReplacer("${GITHUB_REF_NAME#v}", strings.TrimPrefix(tag, "v"), "$GITHUB_REF_NAME", tag).Replace
+	if check := expand(find(t, rel, `(?m)run: test -f "(.*?)"`)); !slices.Contains(files, strings.TrimPrefix(check, "dist/")) {
+		t.Errorf("release.yml checks for %s, which make dist does not write for %s", check, tag)
+	}
+	publish := strings.Fields(expand(find(t, rel, `(?m)run: (gh release create .*)$`)))
+	if publish[3] != `"`+tag+`"` || !slices.Contains(publish, "--verify-tag") {
+		t.Errorf("release.yml does not publish the release of the tag: %q", publish)
+	}
+	var published []string
+	for _, w := range publish {
+		if !strings.HasPrefix(w, "dist/") {
+			continue
+		}
+		matches, err := filepath.Glob(filepath.Join(dir, w))
+		if err != nil || len(matches) == 0 {
+			t.Errorf("release.yml publishes %s, which matches none of %q", w, files)
+		}
+		for _, m := range matches {
+			published = append(published, filepath.Base(m))
+		}
+	}
+	slices.Sort(published)
+	want := slices.Sorted(slices.Values(files))
+	if !slices.Equal(published, want) {
+		t.Errorf("release.yml publishes %q, want %q", published, want)
 	}
 }
 

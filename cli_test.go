@@ -890,8 +890,8 @@ func TestCLIStdin(t *testing.T) {
 			if tt.stderr == nil && stderr.Len() > 0 {
 				t.Errorf("stderr = %q, want nothing", stderr.String())
 			}
-			if tt.code == 2 && !strings.Contains(stderr.String(), "usage:") {
-				t.Errorf("stderr has no usage")
+			if tt.code == 2 && !strings.HasSuffix(stderr.String(), "\n"+usageHint+"\n") {
+				t.Errorf("stderr does not end with %q", usageHint)
 			}
 			if got := tree(t, out); !slices.Equal(got, tt.files) {
 				t.Errorf("output folder holds %q, want %q", got, tt.files)
@@ -989,7 +989,7 @@ func TestCLIShard(t *testing.T) {
 					}
 					continue
 				}
-				if code != 2 || stdout != "" || !strings.Contains(stderr, "--shard") || !strings.Contains(stderr, "usage:") {
+				if code != 2 || stdout != "" || !strings.Contains(stderr, "--shard") || !strings.HasSuffix(stderr, usageHint+"\n") {
 					t.Errorf("%s --shard %q: exit %d, stdout %q, stderr %q; want 2, nothing, a message about --shard", cmd[0], shard, code, stdout, stderr)
 				}
 				if code == 2 {

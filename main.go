@@ -159,7 +159,7 @@ func isTerminal(w io.Writer) bool {
 // the exit status.
 func run(args []string, e env) int {
 	if len(args) == 0 {
-		return usageError(e.stderr, "", "no command")
+		return usageError(e.stderr, "", "no command: want "+strings.Join(commands[:len(commands)-1], ", ")+" or help")
 	}
 	cmd, rest := args[0], args[1:]
 	switch cmd {
@@ -180,15 +180,16 @@ func run(args []string, e env) int {
 	if strings.HasPrefix(cmd, "-") {
 		return usageError(e.stderr, "", "unknown flag "+cmd+" (flags go after the command)")
 	}
-	return usageError(e.stderr, "", fmt.Sprintf("unknown command %q", cmd))
+	return usageError(e.stderr, "", unknownCommand(cmd))
 }
 
-// usageError reports a usage error and returns exitUsage.
+// usageError reports a usage error, in one line and a pointer to the help,
+// and returns exitUsage.
 func usageError(stderr io.Writer, cmd, msg string) int {
 	if cmd != "" {
 		cmd = " " + cmd
 	}
-	fmt.Fprintf(stderr, "handout%s: %s\n\n%s", cmd, msg, usage)
+	fmt.Fprintf(stderr, "handout%s: %s\n%s\n", cmd, msg, usageHint)
 	return exitUsage
 }
 
@@ -473,11 +474,12 @@ func runWatch(paths []string, o options, b *build.Batch, e env) int {
 }
 
 // parse parses a subcommand's flags. Flags may come before or after the
-// paths, until "--". It returns the paths and, when it is not -1, the exit
-// status to stop with.
+// paths, until "--"; -j takes its number attached too (-j4). It returns the
+// paths and, when it is not -1, the exit status to stop with.
 func parse(fl *flag.FlagSet, args []string, stdout, stderr io.Writer) ([]string, int) {
-	fl.SetOutput(io.Discard) // errors are reported below, with the usage
+	fl.SetOutput(io.Discard) // errors are reported below, in one line
 	fl.Usage = func() {}
+	args = splitJobs(fl, args)
 	var paths []string
 	for {
 		if err := fl.Parse(args); err != nil {
@@ -485,7 +487,7 @@ func parse(fl *flag.FlagSet, args []string, stdout, stderr io.Writer) ([]string,
 				fmt.Fprint(stdout, usage)
 				return nil, exitOK
 			}
-			return nil, usageError(stderr, fl.Name(), err.Error())
+			return nil, usageError(stderr, fl.Name(), flagProblem(fl, err))
 		}
 		rest := fl.Args()
 		if len(rest) == 0 {

@@ -193,11 +193,15 @@ func TestUsageErrors(t *testing.T) {
 		msg    string
 	}{
 		{name: "no command", args: nil, msg: "no command"},
-		{name: "unknown command", args: []string{"biuld"}, msg: `unknown command "biuld"`},
+		{name: "unknown command", args: []string{"biuld"}, msg: `unknown command "biuld" (did you mean build?)`},
+		{name: "unknown command, nothing like it", args: []string{"make"}, msg: `unknown command "make"`},
 		{name: "flag before command", args: []string{"-o", out, "build"}, msg: "unknown flag -o"},
 		{name: "unknown flag", args: []string{"build", "-x", goodFile}, msg: "-x"},
-		{name: "unknown flag after path", args: []string{"build", goodFile, "--forse"}, msg: "-forse"},
-		{name: "-o without a value", args: []string{"build", "-o"}, msg: "-o"},
+		{name: "unknown flag after path", args: []string{"build", goodFile, "--forse"}, msg: "unknown flag --forse (did you mean --force?)"},
+		{name: "misspelt flag", args: []string{"build", "--anwsers", goodFile}, msg: "unknown flag --anwsers (did you mean --answers?)"},
+		{name: "misspelt flag, one dash", args: []string{"build", "-large-prnit", goodFile}, msg: "unknown flag --large-prnit (did you mean --large-print?)"},
+		{name: "-j not a number", args: []string{"build", "-j", "four", goodFile}, msg: `-j "four": want a number`},
+		{name: "-o without a value", args: []string{"build", "-o"}, msg: "-o needs a value"},
 		{name: "empty -o", args: []string{"build", "-o", "", goodFile}, msg: "-o"},
 		{name: "missing file", args: []string{"build", "-o", out, filepath.Join(dir, "nope.toml")}, msg: "nope.toml: no such file"},
 		{name: "not a toml file", args: []string{"build", "-o", out, filepath.Join(empty, "notes.txt")}, msg: "not a .toml file"},
@@ -233,8 +237,9 @@ func TestUsageErrors(t *testing.T) {
 			if !strings.Contains(stderr, tt.msg) {
 				t.Errorf("stderr does not say %q:\n%s", tt.msg, stderr)
 			}
-			if !strings.Contains(stderr, "usage:") {
-				t.Errorf("stderr has no usage:\n%s", stderr)
+			// One line, then where the help is: never the whole help.
+			if lines := strings.Split(strings.TrimSuffix(stderr, "\n"), "\n"); len(lines) != 2 || lines[1] != usageHint {
+				t.Errorf("stderr is not one line and %q:\n%s", usageHint, stderr)
 			}
 			if files := tree(t, out); len(files) > 0 {
 				t.Errorf("a usage error wrote %q", files)

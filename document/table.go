@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"handout/internal/suggest"
 )
 
 // table reads one TOML table of a content file: it checks the type of each
@@ -392,7 +394,7 @@ func (t *table) finish() {
 	}
 	for _, k := range keys {
 		msg := fmt.Sprintf("unknown key %q %s", k, where)
-		if s := suggest(k, t.allowed); s != "" {
+		if s := suggest.Closest(k, t.allowed); s != "" {
 			msg += fmt.Sprintf(" (did you mean %q?)", s)
 		}
 		t.errorf(k, "%s", msg)

@@ -171,46 +171,6 @@ func isAlnum(s string, digits bool) bool {
 	return true
 }
 
-// suggest returns the allowed key closest to key, if one is within an
-// edit distance of 2 (ignoring case) and closer than key's own length.
-func suggest(key string, allowed []string) string {
-	best, bestD := "", 3
-	for _, a := range allowed {
-		d := editDistance(strings.ToLower(key), strings.ToLower(a))
-		if d < bestD && d < len([]rune(key)) {
-			best, bestD = a, d
-		}
-	}
-	return best
-}
-
-// editDistance returns the Levenshtein distance between a and b, counting
-// an exchange of two adjacent characters as one edit.
-func editDistance(a, b string) int {
-	x, y := []rune(a), []rune(b)
-	d := make([][]int, len(x)+1)
-	for i := range d {
-		d[i] = make([]int, len(y)+1)
-		d[i][0] = i
-	}
-	for j := range d[0] {
-		d[0][j] = j
-	}
-	for i := 1; i <= len(x); i++ {
-		for j := 1; j <= len(y); j++ {
-			cost := 1
-			if x[i-1] == y[j-1] {
-				cost = 0
-			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
-			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
-			}
-		}
-	}
-	return d[len(x)][len(y)]
-}
-
 // The invisible characters that clean keeps for the wrapper (layout/wrap.go).
 const (
 	// SoftHyphen marks where a word may be broken: nothing is drawn for it

@@ -63,18 +63,6 @@ func TestValidLanguage(t *testing.T) {
 	}
 }
 
-func TestSuggest(t *testing.T) {
-	keys := []string{"bullet", "text", "quote", "notes", "task", "source", "lines", "ruling", "label", "items"}
-	for key, want := range map[string]string{
-		"qoute": "quote", "Quote": "quote", "bulet": "bullet", "line": "lines",
-		"note": "notes", "rulling": "ruling", "zzz": "", "x": "", "paragraph": "",
-	} {
-		if got := suggest(key, keys); got != want {
-			t.Errorf("suggest(%q) = %q, want %q", key, got, want)
-		}
-	}
-}
-
 func TestValidURL(t *testing.T) {
 	for u, want := range map[string]bool{
 		"https://www.activehistory.co.uk": true, "http://a.b/c?d=e": true, "HTTPS://X.ORG": true,

@@ -12,20 +12,55 @@ import (
 // Install is the command that installs every tool this package looks for.
 const Install = "apt-get install -y poppler-utils qpdf"
 
+// SkipLog is the environment variable that names a file to which Need
+// adds a line, the tool and the test, for each test it skips. make test
+// sets it and counts the lines at the end of the run, since go test shows
+// skips only with -v. It is read only when a tool is missing, so that,
+// with the tools installed, go test's cache does not depend on it.
+const SkipLog = "HANDOUT_SKIP_LOG"
+
 // Need returns the path of the named tool. If it is not installed, Need
-// skips the test, or fails it when the environment variable CI is "true",
-// so that a CI run cannot pass without the independent checks.
+// skips the test, recording it in the file that SkipLog names, or fails it
+// when the environment variable CI is "true", so that a CI run cannot pass
+// without the independent checks.
 func Need(t testing.TB, name string) string {
 	t.Helper()
-	path, err := exec.LookPath(name)
+	return need(t, name, exec.LookPath, os.Getenv)
+}
+
+// need is Need with the tool's lookup and the environment given.
+func need(t testing.TB, name string, lookPath func(string) (string, error), getenv func(string) string) string {
+	t.Helper()
+	path, err := lookPath(name)
 	if err == nil {
 		return path
 	}
-	if os.Getenv("CI") == "true" {
+	if getenv("CI") == "true" {
 		t.Fatalf("%s is not installed (CI=true): %s", name, Install)
+		return ""
+	}
+	if log := getenv(SkipLog); log != "" {
+		if err := appendLine(log, name+"\t"+t.Name()); err != nil {
+			t.Errorf("recording the skip: %v", err)
+		}
 	}
 	t.Skipf("%s is not installed; to run this test: %s", name, Install)
 	return ""
+}
+
+// appendLine adds line to the file at path. Tests in many processes add
+// to it at once: each line is one write to a file opened to append, which
+// does not mix with the others.
+func appendLine(path, line string) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.WriteString(line + "\n")
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // Run runs the named tool (see Need) with args and returns its standard

@@ -1,0 +1,59 @@
+// Command gen makes handout's release archives (make dist runs it):
+//
+//	go run ./internal/dist/gen [-o dist] [-version V] [-go go]
+//
+// It builds handout for each target of dist.Targets, writes
+// handout_VERSION_OS_ARCH.tar.gz (.zip for Windows) for each into the
+// output folder, which must be empty or absent, and SHA256SUMS. Run it
+// from the root of the module. The version is -version, or the file
+// VERSION, or git describe; every file in the archives has the time
+// SOURCE_DATE_EPOCH, or else that of the last commit. The same source, Go
+// release, version and time give the same bytes.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"handout/internal/dist"
+)
+
+func main() {
+	out := flag.String("o", "dist", "the `folder` to write the archives in")
+	version := flag.String("version", "", "the `version` (default: the file VERSION, or git describe)")
+	goCmd := flag.String("go", "go", "the go `command`")
+	flag.Parse()
+	if err := run(context.Background(), *out, *version, *goCmd); err != nil {
+		fmt.Fprintln(os.Stderr, "dist:", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, out, version, goCmd string) error {
+	var err error
+	if version == "" {
+		if version, err = dist.Version(ctx, "."); err != nil {
+			return err
+		}
+	}
+	mtime, err := dist.SourceTime(ctx, ".", os.Getenv)
+	if err != nil {
+		return err
+	}
+	docs, err := dist.Docs(".")
+	if err != nil {
+		return err
+	}
+	r := dist.Release{
+		Version: version, Time: mtime, Targets: dist.Targets, Docs: docs,
+		Builder: dist.Go{Cmd: goCmd, Dir: "."},
+		Log: func(name string, size int) {
+			fmt.Printf("wrote %s (%d bytes)\n", filepath.Join(out, name), size)
+		},
+	}
+	_, err = r.Make(ctx, out)
+	return err
+}
