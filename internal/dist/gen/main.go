@@ -1,8 +1,9 @@
 // Command gen makes handout's release archives (make dist runs it):
 //
-//	go run ./internal/dist/gen [-o dist] [-version V] [-go go]
+//	go run ./internal/dist/gen [-o dist] [-version V] [-go go] [-only OS/ARCH]
 //
-// It builds handout for each target of dist.Targets, writes
+// It builds handout for each target of dist.Targets (or only the one
+// -only names), writes
 // handout_VERSION_OS_ARCH.tar.gz (.zip for Windows) for each into the
 // output folder, which must be empty or absent, and SHA256SUMS. Run it
 // from the root of the module. The version is -version, or the file
@@ -25,14 +26,33 @@ func main() {
 	out := flag.String("o", "dist", "the `folder` to write the archives in")
 	version := flag.String("version", "", "the `version` (default: the file VERSION, or git describe)")
 	goCmd := flag.String("go", "go", "the go `command`")
+	only := flag.String("only", "", "build only this `target`, such as linux/amd64")
 	flag.Parse()
-	if err := run(context.Background(), *out, *version, *goCmd); err != nil {
+	targets, err := pick(*only)
+	if err == nil {
+		err = run(context.Background(), *out, *version, *goCmd, targets)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "dist:", err)
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context, out, version, goCmd string) error {
+// pick returns the targets to build: all of dist.Targets, or the one
+// named only.
+func pick(only string) ([]dist.Target, error) {
+	if only == "" {
+		return dist.Targets, nil
+	}
+	for _, t := range dist.Targets {
+		if t.String() == only {
+			return []dist.Target{t}, nil
+		}
+	}
+	return nil, fmt.Errorf("-only %q is not a target of the release", only)
+}
+
+func run(ctx context.Context, out, version, goCmd string, targets []dist.Target) error {
 	var err error
 	if version == "" {
 		if version, err = dist.Version(ctx, "."); err != nil {
@@ -48,7 +68,7 @@ func run(ctx context.Context, out, version, goCmd string) error {
 		return err
 	}
 	r := dist.Release{
-		Version: version, Time: mtime, Targets: dist.Targets, Docs: docs,
+		Version: version, Time: mtime, Targets: targets, Docs: docs,
 		Builder: dist.Go{Cmd: goCmd, Dir: "."},
 		Log: func(name string, size int) {
 			fmt.Printf("wrote %s (%d bytes)\n", filepath.Join(out, name), size)
