@@ -435,6 +435,12 @@ type (
 			Column  int    `json:"column"`
 			Message string `json:"message"`
 		} `json:"errors"`
+		Warnings []struct {
+			File    string `json:"file"`
+			Line    int    `json:"line"`
+			Column  int    `json:"column"`
+			Message string `json:"message"`
+		} `json:"warnings"`
 	}
 	cliSummary struct {
 		Files       int     `json:"files"`
@@ -444,6 +450,7 @@ type (
 		PDFs        int     `json:"pdfs"`
 		Pages       int     `json:"pages"`
 		Removed     int     `json:"removed"`
+		Warnings    int     `json:"warnings"`
 		Seconds     float64 `json:"seconds"`
 		Interrupted bool    `json:"interrupted"`
 	}

@@ -37,6 +37,7 @@ type console struct {
 type counts struct {
 	files, built, skipped, failed, pdfs, pages int
 	removed                                    int // PDFs removed: those of files gone, and summary sheets no longer made
+	warnings                                   int // the content files' warnings
 }
 
 // newConsole returns a console for command o.cmd over total files.
@@ -56,14 +57,15 @@ func newConsole(o options, e env, total int) *console {
 func (c *console) result(r build.Result) {
 	c.counts.add(r)
 	problems := flatten(r.Source.Name, r.Err)
+	warnings := warningsOf(r)
 	lines := c.lines(r)
-	if len(lines)+len(problems) > 0 {
+	if len(lines)+len(problems)+len(warnings) > 0 {
 		c.clearProgress()
 	}
 	for _, l := range lines {
 		fmt.Fprintln(c.stdout, l)
 	}
-	for _, p := range problems {
+	for _, p := range append(warnings, problems...) {
 		fmt.Fprintln(c.stderr, p)
 	}
 	if c.github {
@@ -73,12 +75,12 @@ func (c *console) result(r build.Result) {
 		if c.json || c.pipe {
 			w = c.stderr
 		}
-		for _, p := range problems {
+		for _, p := range append(warnings, problems...) {
 			fmt.Fprintln(w, p.annotation())
 		}
 	}
 	if c.json {
-		c.reports = append(c.reports, newFileReport(r, problems))
+		c.reports = append(c.reports, newFileReport(r, problems, warnings))
 	}
 	c.drawProgress()
 }
@@ -106,6 +108,7 @@ func (c *console) lines(r build.Result) []string {
 // add counts r.
 func (n *counts) add(r build.Result) {
 	n.removed += len(r.Removed)
+	n.warnings += len(r.Warnings)
 	if r.Status == build.Removed || r.Status == build.Interrupted {
 		return // not one of the files built, or not done
 	}
@@ -176,6 +179,9 @@ func (n counts) line(cmd string, elapsed time.Duration) string {
 	if n.failed > 0 {
 		fmt.Fprintf(&b, "; %s failed", plural(n.failed, "file"))
 	}
+	if n.warnings > 0 {
+		fmt.Fprintf(&b, "; %s", plural(n.warnings, "warning"))
+	}
 	if n.removed > 0 {
 		fmt.Fprintf(&b, "; removed %s no longer made", plural(n.removed, "PDF"))
 	}
@@ -225,19 +231,24 @@ func (c *console) clearProgress() {
 	}
 }
 
-// problem is one error of a content file: where it is, when known, and
-// what it is.
+// problem is one error or warning of a content file: where it is, when
+// known, and what it is.
 type problem struct {
 	File    string `json:"file"`
 	Line    int    `json:"line"`   // from 1; 0 when unknown
 	Column  int    `json:"column"` // from 1; 0 when unknown
 	Message string `json:"message"`
+	warning bool   // a warning, which fails nothing
 }
 
 // String returns the problem as file:line:column: message, leaving out
-// what is unknown.
+// what is unknown, with "warning: " before the message of a warning.
 func (p problem) String() string {
-	e := document.Error{File: p.File, Line: p.Line, Column: p.Column, Msg: p.Message}
+	msg := p.Message
+	if p.warning {
+		msg = "warning: " + msg
+	}
+	e := document.Error{File: p.File, Line: p.Line, Column: p.Column, Msg: msg}
 	return e.Error()
 }
 
@@ -251,7 +262,11 @@ func (p problem) annotation() string {
 			props += fmt.Sprintf(",col=%d", p.Column)
 		}
 	}
-	return "::error " + props + "::" + escapeData(p.Message)
+	cmd := "::error "
+	if p.warning {
+		cmd = "::warning "
+	}
+	return cmd + props + "::" + escapeData(p.Message)
 }
 
 // escapeData escapes a workflow command's message, as the runner expects.
@@ -262,6 +277,15 @@ func escapeData(s string) string {
 // escapeProperty escapes a workflow command's property value.
 func escapeProperty(s string) string {
 	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
+
+// warningsOf returns r's warnings as problems.
+func warningsOf(r build.Result) []problem {
+	ps := make([]problem, len(r.Warnings))
+	for i, e := range r.Warnings {
+		ps[i] = problem{File: e.File, Line: e.Line, Column: e.Column, Message: e.Msg, warning: true}
+	}
+	return ps
 }
 
 // flatten returns err, an error of the content file name, as problems:
@@ -309,6 +333,8 @@ type fileReport struct {
 	Outputs []outputReport `json:"outputs"`
 	Removed []string       `json:"removed"` // PDFs removed: a summary sheet no longer made, or, for status removed, all the PDFs of a file gone
 	Errors  []problem      `json:"errors"`
+	// Warnings are the content's problems that fail nothing.
+	Warnings []problem `json:"warnings"`
 }
 
 // outputReport is one PDF of a content file.
@@ -329,6 +355,7 @@ type summary struct {
 	PDFs        int     `json:"pdfs"` // written
 	Pages       int     `json:"pages"`
 	Removed     int     `json:"removed"` // PDFs removed
+	Warnings    int     `json:"warnings"`
 	Seconds     float64 `json:"seconds"`
 	Interrupted bool    `json:"interrupted"` // stopped by a signal before every file was done
 }
@@ -336,15 +363,18 @@ type summary struct {
 // summary returns the counts for the JSON report.
 func (n counts) summary(elapsed time.Duration) summary {
 	return summary{Files: n.files, Built: n.built, Skipped: n.skipped, Failed: n.failed, PDFs: n.pdfs, Pages: n.pages,
-		Removed: n.removed, Seconds: float64(elapsed.Milliseconds()) / 1000}
+		Removed: n.removed, Warnings: n.warnings, Seconds: float64(elapsed.Milliseconds()) / 1000}
 }
 
 // newFileReport returns r's report; outputs and errors are empty lists,
 // not null, when there are none.
-func newFileReport(r build.Result, problems []problem) fileReport {
-	f := fileReport{File: r.Source.Name, Status: r.Status, Outputs: []outputReport{}, Removed: r.Removed, Errors: problems}
+func newFileReport(r build.Result, problems, warnings []problem) fileReport {
+	f := fileReport{File: r.Source.Name, Status: r.Status, Outputs: []outputReport{}, Removed: r.Removed, Errors: problems, Warnings: warnings}
 	if f.Errors == nil {
 		f.Errors = []problem{}
+	}
+	if f.Warnings == nil {
+		f.Warnings = []problem{}
 	}
 	if f.Removed == nil {
 		f.Removed = []string{}
@@ -379,6 +409,9 @@ func (w *watcher) result(r build.Result) {
 		}
 		if !w.c.quiet {
 			fmt.Fprintf(w.c.stdout, "%s built %s: %s\n", stamp, r.Source.Name, strings.Join(outs, ", "))
+		}
+		for _, p := range warningsOf(r) {
+			fmt.Fprintln(w.c.stderr, p)
 		}
 	case build.Skipped, build.Interrupted:
 		// Nothing was rebuilt: a save that changed nothing, or, when

@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"runtime"
 	"sync"
+
+	"handout/document"
 )
 
 // DefaultJobs is how many files a Batch builds at a time when not told: the
@@ -49,6 +51,9 @@ type Result struct {
 	Inputs  []string  // every file the build read: the content file first, then any file it refers to
 	Removed []string  // PDFs its last build made that this one did not, now removed; for Removed, all of its PDFs
 	Err     error     // for Failed: every error, content errors as document.Errors
+	// Warnings are the content's problems that do not fail it (see
+	// document.Document.Warnings), for a file built or checked.
+	Warnings document.Errors
 
 	sums []string // for Built: the SHA-256 of each of Inputs, for the manifest
 }
@@ -124,8 +129,9 @@ func (b *Batch) Run(ctx context.Context, srcs []Source, emit func(Result)) error
 func (b *Batch) Check(ctx context.Context, srcs []Source, emit func(Result)) {
 	each(ctx, srcs, b.Jobs, func(s Source) Result {
 		r := Result{Source: s, Status: Checked, Inputs: []string{s.Name}}
-		ins, err := s.check()
+		ins, warns, err := s.check()
 		r.addInputs(ins)
+		r.Warnings = warns
 		if r.Err = err; err != nil {
 			r.Status = Failed
 		}
@@ -148,8 +154,9 @@ func (b *Batch) one(ctx context.Context, s Source, m *manifest) Result {
 			return r
 		}
 	}
-	outs, ins, err := file(s.Name, data, b.Options)
+	outs, ins, warns, err := file(s.Name, data, b.Options)
 	r.addInputs(ins)
+	r.Warnings = warns
 	if err != nil {
 		return r.fail(err)
 	}

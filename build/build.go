@@ -119,16 +119,16 @@ type Output struct {
 // rendering it, so that it fails exactly when File would fail on the
 // content. Like File, it returns document.Errors for content errors.
 func Check(name string, data []byte) error {
-	_, err := check(name, data)
+	_, _, err := check(name, data)
 	return err
 }
 
 // check is Check, also returning the files other than the content file
-// that it read, as LoadImages does.
-func check(name string, data []byte) ([]Input, error) {
+// that it read, as LoadImages does, and the content's warnings.
+func check(name string, data []byte) ([]Input, document.Errors, error) {
 	d, ins, err := load(name, data)
 	if err != nil {
-		return ins, err
+		return ins, nil, err
 	}
 	var errs []error
 	for _, p := range parts(d, Options{}) {
@@ -136,7 +136,7 @@ func check(name string, data []byte) ([]Input, error) {
 			errs = append(errs, err)
 		}
 	}
-	return ins, joinUnique(errs)
+	return ins, d.Warnings, joinUnique(errs)
 }
 
 // load decodes a content file and reads the images it shows (see
@@ -161,16 +161,16 @@ func load(name string, data []byte) (*document.Document, []Input, error) {
 // for content errors, image problems included; other errors say which step
 // failed. On any error it returns no outputs.
 func File(name string, data []byte, opt Options) ([]Output, error) {
-	outs, _, err := file(name, data, opt)
+	outs, _, _, err := file(name, data, opt)
 	return outs, err
 }
 
 // file is File, also returning the files other than the content file that
-// it read.
-func file(name string, data []byte, opt Options) ([]Output, []Input, error) {
+// it read, and the content's warnings.
+func file(name string, data []byte, opt Options) ([]Output, []Input, document.Errors, error) {
 	d, ins, err := load(name, data)
 	if err != nil {
-		return nil, ins, err
+		return nil, ins, nil, err
 	}
 	ps := parts(d, opt)
 	outs := make([]Output, len(ps))
@@ -183,9 +183,9 @@ func file(name string, data []byte, opt Options) ([]Output, []Input, error) {
 	}
 	wg.Wait()
 	if err := joinUnique(errs); err != nil {
-		return nil, ins, err
+		return nil, ins, d.Warnings, err
 	}
-	return outs, ins, nil
+	return outs, ins, d.Warnings, nil
 }
 
 // part is one of the PDFs a content file may make.

@@ -194,7 +194,7 @@ func TestLoadImagesNone(t *testing.T) {
 }
 
 func TestFileImages(t *testing.T) {
-	outs, ins, err := file(filepath.Join("testdata", "images.toml"), readBytes(t, filepath.Join("testdata", "images.toml")), Options{Time: testTime})
+	outs, ins, _, err := file(filepath.Join("testdata", "images.toml"), readBytes(t, filepath.Join("testdata", "images.toml")), Options{Time: testTime})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"handout/document"
 )
 
 // The suffixes of a content file's PDFs, between its output path and ".pdf".
@@ -151,16 +153,16 @@ func trimExt(path string) string { return strings.TrimSuffix(path, filepath.Ext(
 
 // Check reads and checks the content file s; see Check.
 func (s Source) Check() error {
-	_, err := s.check()
+	_, _, err := s.check()
 	return err
 }
 
 // check is Check, also returning the files other than the content file
-// that it read.
-func (s Source) check() ([]Input, error) {
+// that it read, and the content's warnings.
+func (s Source) check() ([]Input, document.Errors, error) {
 	data, err := ReadContent(s.Name)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	return check(s.Name, data)
 }

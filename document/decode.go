@@ -73,12 +73,17 @@ func Decode(name string, data []byte) (*Document, error) {
 	d := &decoder{name: name, ix: newIndex(src), seen: map[Error]bool{}}
 	doc := d.document(m)
 	if len(d.errs) > 0 {
-		sort.SliceStable(d.errs, func(i, j int) bool {
-			return before(d.errs[i].pos(), d.errs[j].pos())
-		})
-		return nil, d.errs
+		return nil, sortErrors(d.errs)
 	}
+	doc.Warnings = sortErrors(d.warns)
 	return doc, nil
+}
+
+// sortErrors sorts es by position in the file, keeping the order of those
+// at one place, and returns it.
+func sortErrors(es Errors) Errors {
+	sort.SliceStable(es, func(i, j int) bool { return before(es[i].pos(), es[j].pos()) })
+	return es
 }
 
 // checkUTF8 returns an error at the first byte of data that is not UTF-8.
@@ -149,13 +154,24 @@ type decoder struct {
 	textMM float64
 	ix     *index
 	errs   Errors
-	seen   map[Error]bool // errors already reported
+	warns  Errors         // warnings, in the order found
+	seen   map[Error]bool // errors and warnings already reported
 	font   fontCheck
 	// smart says whether to make quotes curly and hyphens dashes, as
 	// [style] smart_quotes asks; [style] is read first.
 	smart bool
 	// blocks counts the blocks read so far, for MaxBlocks.
 	blocks int
+}
+
+// warnf reports, once, a problem at p that does not stop the build.
+func (d *decoder) warnf(p Pos, format string, args ...any) {
+	e := Error{File: d.name, Line: p.Line, Column: p.Column, Msg: fmt.Sprintf(format, args...)}
+	if d.seen[e] {
+		return
+	}
+	d.seen[e] = true
+	d.warns = append(d.warns, &e)
 }
 
 // errorf reports a problem at p, once.

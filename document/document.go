@@ -25,6 +25,10 @@ type Document struct {
 	// Image.Path. Decode leaves it nil, as it reads no files; the
 	// build fills it in (see build.LoadImages) before layout.
 	Images map[string]*ImageFile
+	// Warnings are problems that do not stop the build, such as a form
+	// feed in text, in file order. Like errors, each names its file, line
+	// and column.
+	Warnings Errors
 }
 
 // ImageFile is an image file, read and checked, that an image block shows.
