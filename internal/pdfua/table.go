@@ -1,0 +1,117 @@
+package pdfua
+
+import (
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+)
+
+// maxSpan bounds the RowSpan and ColSpan the checker follows.
+const maxSpan = 1000
+
+// checkTable checks a Table's grid (every row as wide as the first,
+// counting spans) and its header cells: each TH has a /Scope, unless a
+// cell's /Headers names it, and each /Headers ID is a TH of the table.
+func (c *checker) checkTable(t *elem) {
+	var rows []*elem
+	for _, k := range t.kids {
+		switch k.std {
+		case "TR":
+			rows = append(rows, k)
+		case "THead", "TBody", "TFoot":
+			for _, r := range k.kids {
+				if r.std == "TR" {
+					rows = append(rows, r)
+				}
+			}
+		}
+	}
+	c.checkGrid(t, rows)
+
+	var ths, cells []*elem
+	for _, r := range rows {
+		for _, cell := range r.kids {
+			switch cell.std {
+			case "TH":
+				ths = append(ths, cell)
+				cells = append(cells, cell)
+			case "TD":
+				cells = append(cells, cell)
+			}
+		}
+	}
+	thByID := map[string]*elem{}
+	for _, th := range ths {
+		if id, ok := c.bytes(th.d, "ID"); ok && id != "" {
+			thByID[id] = th
+		}
+	}
+	named := map[*elem]bool{}
+	for _, cell := range cells {
+		hs, _ := c.attr(cell, "Table", "Headers").(types.Array)
+		for _, h := range hs {
+			id, ok := c.bytes(types.Dict{"ID": h}, "ID")
+			switch th := thByID[id]; {
+			case !ok:
+				c.report(ruleTHScope, c.page(cell), cell.String(), "/Headers holds %v, not a string", h)
+			case th == nil:
+				c.report(ruleTHScope, c.page(cell), cell.String(), "/Headers names the ID %q, which no TH of %s has", id, t)
+			default:
+				named[th] = true
+			}
+		}
+	}
+	for _, th := range ths {
+		scope, hasScope := c.attr(th, "Table", "Scope").(types.Name)
+		switch {
+		case hasScope && scope != "Row" && scope != "Column" && scope != "Both":
+			c.report(ruleTHScope, c.page(th), th.String(), "/Scope is /%s, not /Row, /Column or /Both", scope)
+		case !hasScope && !named[th]:
+			c.reportAs(ruleTHScope, "15-003", c.page(th), th.String(), "has no /Scope (attribute owner /Table) and no cell names it in /Headers: its cells cannot be found")
+		}
+	}
+}
+
+// checkGrid checks that the rows of t, with their cells' RowSpan and
+// ColSpan, make a rectangle (veraPDF rules 7.2-41 to 7.2-43).
+func (c *checker) checkGrid(t *elem, rows []*elem) {
+	type cell struct{ row, col int }
+	taken := map[cell]bool{}
+	widths := make([]int, len(rows))
+	for r, row := range rows {
+		col := 0
+		for _, k := range row.kids {
+			if k.std != "TH" && k.std != "TD" {
+				continue
+			}
+			for taken[cell{r, col}] {
+				col++
+			}
+			rs, cs := c.span(k, "RowSpan"), c.span(k, "ColSpan")
+			if r+rs > len(rows) {
+				c.report(ruleTable, c.page(k), k.String(), "/RowSpan %d runs past the last row of %s", rs, t)
+				rs = len(rows) - r
+			}
+			for i := range rs {
+				for j := range cs {
+					taken[cell{r + i, col + j}] = true
+				}
+				widths[r+i] = max(widths[r+i], col+cs)
+			}
+			col += cs
+		}
+	}
+	for r := 1; r < len(rows); r++ {
+		if widths[r] != widths[0] {
+			c.report(ruleTable, c.page(rows[r]), rows[r].String(), "row %d of %s has %d columns, row 1 has %d (counting spans)", r+1, t, widths[r], widths[0])
+		}
+	}
+}
+
+// span returns a cell's RowSpan or ColSpan: 1 unless given, at most
+// maxSpan.
+func (c *checker) span(e *elem, key string) int {
+	n, ok := c.attr(e, "Table", key).(types.Integer)
+	if !ok || n < 1 {
+		return 1
+	}
+	return min(int(n), maxSpan)
+}
