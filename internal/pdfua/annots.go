@@ -14,6 +14,7 @@ type annot struct {
 	subtype string
 	key     *int // its /StructParent
 	index   int  // its place in /Annots, from 1
+	page    *page
 	exempt  bool // hidden, or outside the crop box: PDF/UA asks nothing of it
 }
 
@@ -33,7 +34,7 @@ func (c *checker) readAnnots(p *page) []*annot {
 		if d == nil {
 			continue
 		}
-		a := &annot{ref: o, d: d, subtype: c.name(d, "Subtype"), key: c.intEntry(d, "StructParent"), index: i + 1}
+		a := &annot{ref: o, d: d, subtype: c.name(d, "Subtype"), key: c.intEntry(d, "StructParent"), index: i + 1, page: p}
 		if f := c.intEntry(d, "F"); f != nil && *f&2 != 0 {
 			a.exempt = true
 		}
@@ -74,17 +75,21 @@ func outside(r, box types.Rectangle) bool {
 // annotByObj returns the annotation that is object n, and its page; nil if
 // there is none.
 func (c *checker) annotByObj(n int) (*annot, *page) {
-	if n < 0 {
-		return nil, nil
-	}
-	for _, p := range c.pages {
-		for _, a := range p.annots {
-			if objNum(a.ref) == n {
-				return a, p
+	if c.annotIndex == nil {
+		c.annotIndex = map[int]*annot{}
+		for _, p := range c.pages {
+			for _, a := range p.annots {
+				if m := objNum(a.ref); m >= 0 {
+					c.annotIndex[m] = a
+				}
 			}
 		}
 	}
-	return nil, nil
+	a := c.annotIndex[n]
+	if a == nil {
+		return nil, nil
+	}
+	return a, a.page
 }
 
 // checkAnnots checks each page's /Tabs and each annotation's place in the

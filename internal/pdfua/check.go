@@ -70,11 +70,12 @@ type checker struct {
 	x  *model.XRefTable
 	vs []Violation
 
-	catalog   types.Dict
-	pages     []*page
-	pageByObj map[int]*page        // by the page object's number
-	forms     map[int]*form        // form XObjects drawn, by object number
-	fonts     map[string]*fontInfo // by object ("12 0 R") or by name and place, if direct
+	catalog    types.Dict
+	pages      []*page
+	pageByObj  map[int]*page        // by the page object's number
+	forms      map[int]*form        // form XObjects drawn, by object number
+	fonts      map[string]*fontInfo // by object ("12 0 R") or by name and place, if direct
+	annotIndex map[int]*annot       // annotations by object number, made when first needed
 
 	tree      *tree
 	pt        map[int]types.Object // the ParentTree; nil if there is none

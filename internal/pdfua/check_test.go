@@ -204,6 +204,23 @@ var mutations = []mutation{
 	{"MCID twice on a page", func(f *fixture) { f.edit("content1", "/P <</MCID 1>>", "/P <</MCID 0>>") }, []string{"parent-tree"}},
 	{"ParentTreeNextKey too small", func(f *fixture) { f.dict("root", "ParentTreeNextKey", "2") }, []string{"parent-tree"}},
 	{"two pages with one key", func(f *fixture) { f.dict("page2", "StructParents", "0") }, []string{"parent-tree"}},
+	{"ParentTree maps MCIDs of a page without any", func(f *fixture) {
+		f.stream("content1", "/Artifact BMC "+f.line(72, 700, "Nothing")+" EMC")
+		f.dict("P", "K", "<< /Type /MCR /Pg "+f.ref("page2")+" /MCID 0 >>")
+		f.dict("Document", "K", "["+f.refs("P", "H2", "L", "Figure", "Table", "P2")+"]")
+		f.dict("H2", "S", "/H1")
+	}, []string{"parent-tree"}},
+	{"page without MCIDs and its entry", func(f *fixture) {
+		f.stream("content1", "/Artifact BMC "+f.line(72, 700, "Nothing")+" EMC")
+		f.dict("P", "K", "<< /Type /MCR /Pg "+f.ref("page2")+" /MCID 0 >>")
+		f.dict("Document", "K", "["+f.refs("P", "H2", "L", "Figure", "Table", "P2")+"]")
+		f.dict("H2", "S", "/H1")
+		f.o("parenttree").raw = strings.Replace(f.o("parenttree").raw, "0 ["+f.refs("H1", "P")+"]", "0 [null null]", 1)
+	}, nil},
+	{"ParentTree node twice", func(f *fixture) {
+		pt := f.o("parenttree")
+		pt.raw = strings.Replace(pt.raw, "<< /Nums", "<< /Kids ["+f.ref("parenttree")+"] /Nums", 1)
+	}, []string{"parent-tree"}},
 	{"ParentTree in a tree of nodes", func(f *fixture) {
 		pt := f.o("parenttree")
 		pt.raw = "<< /Kids [<< /Limits [0 1] " + strings.TrimPrefix(strings.Replace(pt.raw, "] 2 ", "]] >> << /Limits [2 2] /Nums [2 ", 1), "<<") + "] >>"

@@ -12,8 +12,16 @@ import (
 // reporting what is wrong with its form under rule r.
 func (c *checker) readNumberTree(o types.Object, r *Rule, what string) map[int]types.Object {
 	m := map[int]types.Object{}
+	seen := map[int]bool{}
 	var read func(o types.Object, depth int)
 	read = func(o types.Object, depth int) {
+		if n := objNum(o); n >= 0 {
+			if seen[n] {
+				c.report(r, 0, what, "the node %s is in the number tree twice", refName(o))
+				return
+			}
+			seen[n] = true
+		}
 		d := c.dict(o)
 		if d == nil {
 			c.report(r, 0, what, "a node of the number tree is %v, not a dictionary", o)
@@ -52,7 +60,6 @@ func (c *checker) readNumberTree(o types.Object, r *Rule, what string) map[int]t
 // every element's MCID is in its content stream, and no key serves two
 // objects.
 func (c *checker) checkParentTree() {
-	streams := c.streams()
 	if c.tree == nil {
 		return
 	}
@@ -64,10 +71,7 @@ func (c *checker) checkParentTree() {
 	c.pt = pt
 	c.checkKeys(pt)
 
-	for _, st := range streams {
-		if len(st.mcids) == 0 {
-			continue
-		}
+	for _, st := range c.streams() {
 		c.checkStream(st, pt)
 	}
 
@@ -133,9 +137,16 @@ func (c *checker) checkKeys(pt map[int]types.Object) {
 }
 
 // checkStream checks that the ParentTree maps each MCID of st to the
-// element holding it, and nothing else.
+// element holding it, and nothing else. A stream without MCIDs needs no
+// entry.
 func (c *checker) checkStream(st *stream, pt map[int]types.Object) {
 	num := st.page.num
+	if len(st.mcids) == 0 {
+		// Nothing to find; but an entry it has must map nothing.
+		if st.key == nil || pt[*st.key] == nil {
+			return
+		}
+	}
 	if st.key == nil {
 		c.report(ruleParentTree, num, st.what, "has marked content with MCIDs but no /StructParents: its content cannot be found from the tree")
 		return

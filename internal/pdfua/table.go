@@ -4,8 +4,12 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 )
 
-// maxSpan bounds the RowSpan and ColSpan the checker follows.
-const maxSpan = 1000
+// maxSpan bounds the RowSpan and ColSpan the checker follows, and
+// maxGrid the cells of a table's grid.
+const (
+	maxSpan = 1000
+	maxGrid = 1 << 20
+)
 
 // checkTable checks a Table's grid (every row as wide as the first,
 // counting spans) and its header cells: each TH has a /Scope, unless a
@@ -89,6 +93,10 @@ func (c *checker) checkGrid(t *elem, rows []*elem) {
 			if r+rs > len(rows) {
 				c.report(ruleTable, c.page(k), k.String(), "/RowSpan %d runs past the last row of %s", rs, t)
 				rs = len(rows) - r
+			}
+			if len(taken)+rs*cs > maxGrid {
+				c.report(ruleTable, c.page(t), t.String(), "has more than %d cells, counting spans; the checker reads no more of it", maxGrid)
+				return
 			}
 			for i := range rs {
 				for j := range cs {

@@ -2,6 +2,8 @@ package pdfua
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 )
@@ -92,7 +94,9 @@ func (c *checker) readTree() {
 	if ty := c.name(d, "Type"); ty != "StructTreeRoot" {
 		c.report(ruleStructTree, 0, "StructTreeRoot", "/Type is /%s, not /StructTreeRoot", ty)
 	}
-	for k, v := range c.dict(d["RoleMap"]) {
+	roleMap := c.dict(d["RoleMap"])
+	for _, k := range slices.Sorted(maps.Keys(roleMap)) {
+		v := roleMap[k]
 		n, ok := c.deref(v).(types.Name)
 		switch {
 		case !ok:
