@@ -107,8 +107,8 @@ func (c *checker) checkAnnots() {
 			c.reportAs(ruleTabs, "28-009", p.num, "page "+refName(p.ref), "has annotations and /Tabs /%s, not /S", tabs)
 		}
 		for _, a := range p.annots {
-			if a.exempt {
-				continue
+			if a.exempt || a.subtype == "Popup" {
+				continue // a Popup shows its parent's Contents, and is no content of its own
 			}
 			e := c.checkAnnotStruct(p, a)
 			c.checkAnnotContents(p, a, e)

@@ -250,6 +250,11 @@ var mutations = []mutation{
 		f.o("annot").del("StructParent")
 		f.o("annot").del("Contents")
 	}, nil},
+	{"Popup outside the structure, without Contents", func(f *fixture) {
+		f.dict("annot", "Subtype", "/Popup")
+		f.o("annot").del("StructParent")
+		f.o("annot").del("Contents")
+	}, nil},
 	{"link without Contents", func(f *fixture) { f.o("annot").del("Contents") }, []string{"annot-contents"}},
 	{"link with empty Contents", func(f *fixture) { f.dict("annot", "Contents", "( )") }, []string{"annot-contents"}},
 	{"annotation described by Alt", func(f *fixture) {
@@ -327,6 +332,17 @@ var mutations = []mutation{
 	}, nil},
 
 	{"TH without Scope", func(f *fixture) { f.o("TH1").del("A") }, []string{"th-scope"}},
+	{"TH without Scope in a table organized by Headers", func(f *fixture) {
+		f.o("TH1").del("A")
+		f.dict("TH2", "ID", "(event)")
+		f.dict("TD1", "A", "<< /O /Table /Headers [] >>")
+		f.dict("TD2", "A", "<< /O /Table /Headers [(event)] >>")
+	}, nil},
+	{"TH without Scope, one TD without Headers", func(f *fixture) {
+		f.o("TH1").del("A")
+		f.dict("TH2", "ID", "(event)")
+		f.dict("TD2", "A", "<< /O /Table /Headers [(event)] >>")
+	}, []string{"th-scope"}},
 	{"TH with a bad Scope", func(f *fixture) { f.dict("TH1", "A", "<< /O /Table /Scope /Top >>") }, []string{"th-scope"}},
 	{"Headers naming no TH", func(f *fixture) { f.dict("TD1", "A", "<< /O /Table /Headers [(nothing)] >>") }, []string{"th-scope"}},
 	{"Scope in another owner", func(f *fixture) { f.dict("TH1", "A", "<< /O /Layout /Scope /Column >>") }, []string{"th-scope"}},
@@ -365,6 +381,10 @@ var mutations = []mutation{
 	{"font not embedded", func(f *fixture) { f.o("descriptor").del("FontFile2") }, []string{"font-embedded"}},
 	{"no CIDToGIDMap", func(f *fixture) { f.o("cidfont").del("CIDToGIDMap") }, []string{"font-embedded"}},
 	{"no ToUnicode", func(f *fixture) { f.o("font").del("ToUnicode") }, []string{"to-unicode"}},
+	{"no ToUnicode, an Adobe collection", func(f *fixture) {
+		f.o("font").del("ToUnicode")
+		f.dict("cidfont", "CIDSystemInfo", "<< /Registry (Adobe) /Ordering (Japan1) /Supplement 4 >>")
+	}, nil},
 	{"code missing from ToUnicode", func(f *fixture) {
 		f.glyphs()
 		f.edit("tounicode", "<"+strings.Trim(f.text("F"), "<>")+"> <0046>\n", "")

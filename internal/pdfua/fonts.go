@@ -184,11 +184,10 @@ func (c *checker) checkUnicode(st *stream, fi *fontInfo, subtype string, f, desc
 	}
 	switch subtype {
 	case "Type0":
-		enc := c.name(f, "Encoding")
 		info := c.dict(desc["CIDSystemInfo"])
 		reg, _ := c.text(info, "Registry")
 		ord, _ := c.text(info, "Ordering")
-		if enc != "" && enc != "Identity-H" && enc != "Identity-V" && reg == "Adobe" && slices.Contains(unicodeOrderings, ord) {
+		if reg == "Adobe" && slices.Contains(unicodeOrderings, ord) {
 			return
 		}
 	case "Type1", "MMType1", "TrueType":
