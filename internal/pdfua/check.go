@@ -27,7 +27,8 @@ var noConfigDir sync.Once
 // Check checks pdf against the rules of PDF/UA-1 that a program can check
 // (see the package documentation and Rules) and returns what breaks them,
 // grouped by page, the document's own faults first. It returns an error
-// only when pdfcpu cannot read the file at all.
+// only when pdfcpu cannot read the file at all. It is safe for concurrent
+// use.
 func Check(pdf []byte) ([]Violation, error) {
 	x, err := read(pdf)
 	if err != nil {

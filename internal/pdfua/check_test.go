@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
@@ -451,4 +452,19 @@ func TestEveryRuleIsSeeded(t *testing.T) {
 			t.Errorf("rule %s: no mutation breaks it alone", r.ID)
 		}
 	}
+}
+
+// TestCheckConcurrently checks that Check can run on many PDFs at once, as
+// parallel tests run it (go test -race finds shared state).
+func TestCheckConcurrently(t *testing.T) {
+	pdf := newFixture(t).bytes()
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			if vs, err := Check(pdf); err != nil || len(vs) > 0 {
+				t.Errorf("Check: %v\n%s", err, Report(vs))
+			}
+		})
+	}
+	wg.Wait()
 }

@@ -92,9 +92,9 @@ func (c *checker) checkFamily(e *elem) {
 	if allowed == nil {
 		return
 	}
-	count := map[string]int{}
+	n := map[string]int{} // kids by type
 	for i, k := range e.kids {
-		count[k.std]++
+		n[k.std]++
 		switch {
 		case k.std == "":
 		case !slices.Contains(allowed, k.std):
@@ -111,11 +111,11 @@ func (c *checker) checkFamily(e *elem) {
 		return
 	}
 	for _, t := range []string{"Caption", "THead", "TFoot"} {
-		if count[t] > 1 {
-			c.report(r, c.page(e), e.String(), "holds %d %s elements; a Table has at most one", count[t], t)
+		if n[t] > 1 {
+			c.report(r, c.page(e), e.String(), "holds %d %s elements; a Table has at most one", n[t], t)
 		}
 	}
-	if (count["THead"] > 0 || count["TFoot"] > 0) && count["TBody"] == 0 {
+	if (n["THead"] > 0 || n["TFoot"] > 0) && n["TBody"] == 0 {
 		c.report(r, c.page(e), e.String(), "has a THead or TFoot but no TBody")
 	}
 }
