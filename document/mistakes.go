@@ -6,117 +6,18 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
-
-	"golang.org/x/text/encoding/charmap"
 )
 
 // This file recognises the usual mistakes of a file edited by hand, so
 // that each gets a message saying what is wrong and how to fix it, in place
-// of what the TOML parser or the decoder would say: a file saved in another
-// encoding than UTF-8, Word's curly quotes round a value, a string never
-// closed, a backslash between folders, [section] for [[section]], and a
-// heading typed with its number. A mistake that breaks the TOML syntax is
-// looked for only once the parser has failed, and only where it failed, so
-// that a valid file never gets such a message (a curly quote inside a
-// straight-quoted string is fine text).
-
-// saveUTF8 says how to fix a file in another encoding.
-const saveUTF8 = "save the file as UTF-8 (in Notepad: File > Save as, Encoding: UTF-8)"
-
-// checkEncoding returns an error for a file that is not UTF-8, at its first
-// bad byte: UTF-16 or UTF-32, by their byte order mark or their 0 bytes, or
-// bytes that are not UTF-8, which are probably Windows-1252.
-func checkEncoding(data []byte) *Error {
-	for _, bom := range []struct{ mark, name string }{
-		// UTF-32 first: its little-endian mark starts with UTF-16's.
-		{"\xff\xfe\x00\x00", "UTF-32"}, {"\x00\x00\xfe\xff", "UTF-32"},
-		{"\xff\xfe", "UTF-16"}, {"\xfe\xff", "UTF-16"},
-	} {
-		if strings.HasPrefix(string(data[:min(4, len(data))]), bom.mark) {
-			return &Error{Line: 1, Column: 1, Msg: fmt.Sprintf("the file is saved as %s (it starts with the bytes % X): %s", bom.name, bom.mark, saveUTF8)}
-		}
-	}
-	if i := utf16Zero(data); i >= 0 {
-		p := bytePos(data, i)
-		return &Error{Line: p.Line, Column: p.Column, Msg: "the file is saved as UTF-16 (every other byte is 0): " + saveUTF8}
-	}
-	return checkUTF8(data)
-}
-
-// utf16Zero returns the offset of the first 0 byte of data if its first
-// kilobyte has 0 bytes as UTF-16 text of mostly ASCII characters, such as
-// TOML's, has them: in at least half of the pairs of bytes, always on the
-// same side. It returns -1 otherwise.
-func utf16Zero(data []byte) int {
-	n := min(len(data), 1024) &^ 1
-	var zeros [2]int // 0 bytes at even and at odd offsets
-	first := -1
-	for i := range n {
-		if data[i] == 0 {
-			zeros[i&1]++
-			if first < 0 {
-				first = i
-			}
-		}
-	}
-	for side := range 2 {
-		if n > 0 && 2*zeros[side] >= n/2 && 8*zeros[1-side] < n/2 {
-			return first
-		}
-	}
-	return -1
-}
-
-// bytePos returns the line and column of byte i of data, counting a byte
-// that is not UTF-8 as one column.
-func bytePos(data []byte, i int) Pos {
-	p := Pos{Line: 1, Column: 1}
-	for j := 0; j < i; {
-		r, n := utf8.DecodeRune(data[j:i])
-		if r == '\n' {
-			p.Line, p.Column = p.Line+1, 1
-		} else {
-			p.Column++
-		}
-		j += n
-	}
-	return p
-}
-
-// checkUTF8 returns an error at the first byte of data that is not UTF-8.
-// A file with no character of more than one byte that is UTF-8 was
-// probably saved as Windows-1252 (or Latin-1, which it extends): the
-// message shows what the byte is there, such as é for 0xE9.
-func checkUTF8(data []byte) *Error {
-	if utf8.Valid(data) {
-		return nil // the usual case, without counting lines
-	}
-	if strings.HasPrefix(string(data[:min(3, len(data))]), "\uFEFF") {
-		data = data[3:] // a byte order mark, which Decode drops
-	}
-	bad, utf8Seen := -1, false
-	for i := 0; i < len(data); {
-		r, n := utf8.DecodeRune(data[i:])
-		switch {
-		case r == utf8.RuneError && n <= 1:
-			if bad < 0 {
-				bad = i
-			}
-		case n > 1:
-			utf8Seen = true
-		}
-		i += n
-	}
-	p := bytePos(data, bad)
-	b := data[bad]
-	msg := fmt.Sprintf("invalid UTF-8 byte 0x%02x", b)
-	if r := charmap.Windows1252.DecodeByte(b); !utf8Seen && r != utf8.RuneError {
-		msg += fmt.Sprintf(", which is %q in Windows-1252 (Latin-1): the file was saved in that encoding; %s", string(r), saveUTF8)
-	} else {
-		msg += ": the file is not all UTF-8; type this character again and " + saveUTF8
-	}
-	return &Error{Line: p.Line, Column: p.Column, Msg: msg}
-}
+// of what the TOML parser or the decoder would say: Word's curly quotes
+// round a value, a string never closed, a backslash between folders, and a
+// heading typed with its number; encoding.go finds a file saved in another
+// encoding than UTF-8, and headers.go [section] written for [[section]]. A
+// mistake that breaks the TOML syntax is looked for only once the parser
+// has failed, and only where it failed, so that a valid file never gets
+// such a message (a curly quote inside a straight-quoted string is fine
+// text).
 
 // explainSyntax returns the error for the TOML syntax error e, which the
 // parser reported with message msg at byte offset off of src, telling the
@@ -404,9 +305,11 @@ func badEscape(src, msg string, off int) (int, string) {
 	}
 	start, end := lineAround(src, off)
 	if key, ok := assignedKey(src[start : off-1]); ok && key == "image" {
-		if last := strings.LastIndexByte(src[off:end], '"'); last >= 0 {
-			keyAt := start + len(src[start:end]) - len(strings.TrimLeft(src[start:end], " \t"))
-			return keyAt, windowsPath(src[off:off+last], "\"")
+		for _, s := range stringsOf(src[start:end]) {
+			if start+s.open == off-1 && s.end > 0 {
+				keyAt := start + len(src[start:end]) - len(strings.TrimLeft(src[start:end], " \t"))
+				return keyAt, windowsPath(src[off:start+s.end-1], "\"")
+			}
 		}
 	}
 	for i := off; i+1 < len(src) && src[i] != '"' && src[i] != '\n'; i++ {
@@ -461,117 +364,6 @@ func (t *table) windowsImage(key string) bool {
 	t.used[key] = true
 	t.errorf(key, "%s", windowsPath(v[1:len(v)-1], q))
 	return true
-}
-
-// arrayTables are the arrays of tables of the format, and the names a
-// file may give them by mistake, each with its header and what one of its
-// tables is.
-var arrayTables = map[string]struct{ header, noun string }{
-	"section":       {"[[section]]", "section"},
-	"section.block": {"[[section.block]]", "block"},
-	"summary.panel": {"[[summary.panel]]", "panel"},
-	"block":         {"[[section.block]]", "block"},
-	"panel":         {"[[summary.panel]]", "panel"},
-}
-
-// header is a table header, as a line of TOML may hold one: [name] or
-// [[name]], then perhaps a comment.
-var header = regexp.MustCompile(`^[ \t]*(\[\[?)[ \t]*([A-Za-z0-9_-]+(?:[ \t]*\.[ \t]*[A-Za-z0-9_-]+)*)[ \t]*(\]\]?)[ \t]*(?:#.*)?\r?$`)
-
-// parseHeader returns the table header on line, as written without its
-// blanks, such as "[section]", its name, "section", and whether it has
-// double brackets.
-func parseHeader(line string) (written, name string, double, ok bool) {
-	m := header.FindStringSubmatch(line)
-	if m == nil || len(m[1]) != len(m[3]) {
-		return "", "", false, false
-	}
-	name = strings.NewReplacer(" ", "", "\t", "").Replace(m[2])
-	return m[1] + name + m[3], name, len(m[1]) == 2, true
-}
-
-// bracketsMessage says that written, a header with one bracket each side
-// (or a [[block]] or [[panel]] at the top), must be the array of tables
-// name's header.
-func bracketsMessage(written, name string) string {
-	a := arrayTables[name]
-	how := ", with two brackets each side"
-	switch name {
-	case "block":
-		how = ", under the [[section]] it belongs to"
-	case "panel":
-		how = ", after the [summary] it belongs to"
-	}
-	return fmt.Sprintf("%s must be %s%s: each %s starts with a %s of its own", written, a.header, how, a.noun, a.header)
-}
-
-// singleBrackets explains a table header of an array of tables written
-// with single brackets, [section] for [[section]], which TOML refuses when
-// there are two of them, or one and then [[section]]: at the first of
-// them.
-func singleBrackets(src, msg string, off int) (int, string) {
-	if !strings.Contains(msg, "already been defined") && !strings.Contains(msg, "already created") {
-		return 0, ""
-	}
-	start, end := lineAround(src, off)
-	_, name, _, ok := parseHeader(src[start:end])
-	if _, array := arrayTables[name]; !ok || !array {
-		return 0, ""
-	}
-	for at := 0; at <= start; {
-		line, _, _ := strings.Cut(src[at:], "\n")
-		if written, n, double, ok := parseHeader(line); ok && n == name && !double {
-			return at + len(line) - len(strings.TrimLeft(line, " \t")), bracketsMessage(written, name)
-		}
-		at += len(line) + 1
-	}
-	return 0, ""
-}
-
-// headerAt returns the table header on the line of p, and where it is.
-func (d *decoder) headerAt(p Pos) (written, name string, double bool, at Pos, ok bool) {
-	if p.Line < 1 || p.Line > len(d.ix.lines) {
-		return "", "", false, Pos{}, false
-	}
-	start := d.ix.lines[p.Line-1]
-	_, end := lineAround(d.ix.src, start)
-	line := d.ix.src[start:end]
-	written, name, double, ok = parseHeader(line)
-	blanks := len(line) - len(strings.TrimLeft(line, " \t"))
-	return written, name, double, Pos{Line: p.Line, Column: blanks + 1}, ok
-}
-
-// shapeError reports key's value v, which is not what want says, the table
-// or array of tables whose header is name, such as "[[section]]": as a
-// header with the wrong number of brackets, or a [[section.block]] before
-// any [[section]], when it is written so, and else as a type error.
-func (t *table) shapeError(key, want, name string, v any) {
-	written, hname, double, at, ok := t.d.headerAt(t.keyPos(key))
-	wantName, wantDouble := strings.Trim(name, "[]"), strings.HasPrefix(name, "[[")
-	switch {
-	case ok && hname == wantName && double != wantDouble && wantDouble:
-		t.d.errorf(at, "%s", bracketsMessage(written, hname))
-	case ok && hname == wantName && double != wantDouble:
-		t.d.errorf(at, "%s must be %s, with one bracket each side", written, name)
-	case ok && wantDouble && double && strings.HasPrefix(hname, wantName+"."):
-		t.d.errorf(at, "%s comes before any %s: add a %s, with its heading, above it", written, name, name)
-	default:
-		t.typeError(key, want+" ("+name+")", v)
-	}
-}
-
-// strayTables reports a [block] or [panel] table, or array of tables, at
-// the top level: a [[section.block]] or [[summary.panel]] written short.
-func (d *decoder) strayTables(t *table) {
-	for _, key := range []string{"block", "panel"} {
-		if !t.has(key) {
-			continue
-		}
-		if written, name, _, at, ok := d.headerAt(t.keyPos(key)); ok && name == key {
-			t.used[key] = true
-			d.errorf(at, "%s", bracketsMessage(written, key))
-		}
-	}
 }
 
 // numbered is a heading that starts with a number of its own: "1. ",

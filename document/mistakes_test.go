@@ -111,7 +111,7 @@ var mistakes = []struct {
 		wantErr{6, 1, `image 'images\pics\a.jpg' has \ between folders: use /, as in image = "images/pics/a.jpg"`}},
 	{"image path of escaped backslashes", ws + "[[section.block]]\nimage = \"images\\\\a.jpg\"\n",
 		wantErr{6, 1, `image "images\\a.jpg" has \ between folders: use /, as in image = "images/a.jpg"`}},
-	{"image path on a Windows drive", ws + "[[section.block]]\nimage = \"C:\\Users\\me\\Pictures\\trotsky.jpg\"\n",
+	{"image path on a Windows drive", ws + "[[section.block]]\nimage = \"C:\\Users\\me\\Pictures\\trotsky.jpg\" # \"Trotsky\"\n",
 		wantErr{6, 1, `image "C:\Users\me\Pictures\trotsky.jpg" is a path on your computer: copy the picture into this file's folder, or a folder in it such as images, and give its path from there with /, as in image = "images/trotsky.jpg"`}},
 	{"image path on a drive, literal", ws + "[[section.block]]\n  image = 'D:\\pics\\a.png'\n",
 		wantErr{6, 3, `image 'D:\pics\a.png' is a path on your computer`}},
