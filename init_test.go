@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -116,6 +117,40 @@ func TestStarter(t *testing.T) {
 		if !strings.Contains(string(starter), markup) {
 			t.Errorf("the starter shows no %q markup", markup)
 		}
+	}
+}
+
+// TestStarterSuggestions uncomments each of the starter's commented-out
+// settings, such as "# fit_pages = 2", in turn, and all of them at once,
+// and builds each, with the answer key and the large-print copy: each must
+// build, with no warning.
+func TestStarterSuggestions(t *testing.T) {
+	suggestion := regexp.MustCompile(`(?m)^# (([a-z_]+) = .*)$`)
+	found := suggestion.FindAllStringSubmatchIndex(string(starter), -1)
+	if len(found) == 0 {
+		t.Fatal("the starter has no commented-out settings")
+	}
+	uncomment := func(ms [][]int) string {
+		s := string(starter)
+		for i := len(ms) - 1; i >= 0; i-- {
+			s = s[:ms[i][0]] + s[ms[i][2]:]
+		}
+		return s
+	}
+	tries := map[string]string{"all of them": uncomment(found)}
+	for _, m := range found {
+		tries[string(starter[m[4]:m[5]])] = uncomment([][]int{m})
+	}
+	for name, src := range tries {
+		t.Run(name, func(t *testing.T) {
+			t.Chdir(t.TempDir())
+			write(t, "content/x.toml", src)
+			write(t, imageFile, string(starterImage))
+			code, _, stderr := runHandout(t, fixedEnv, "build", "-q", "--answers", "--large-print")
+			if code != exitOK || stderr != "" {
+				t.Errorf("build: exit %d\n%s", code, stderr)
+			}
+		})
 	}
 }
 

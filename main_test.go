@@ -105,7 +105,7 @@ func TestBuildContentErrors(t *testing.T) {
 		line, col int    // col 0: any column
 		msg       string // a substring of the message, case-insensitive
 	}{
-		{name: "TOML syntax error", toml: ws("subtitle = \"unclosed\n"), line: 3, col: 21, msg: "newline"},
+		{name: "TOML syntax error", toml: ws("subtitle = \"unclosed\n"), line: 3, col: 12, msg: "no closing quote"},
 		{name: "unknown key", toml: blk("qoute = \"Q\"\n"), line: 8, col: 1, msg: `unknown key "qoute" in [[section.block]] (did you mean "quote"?)`},
 		{name: "unknown key in worksheet", toml: ws("titel = \"T\"\n"), line: 3, col: 1, msg: `"titel"`},
 		{name: "wrong type", toml: blk("notes = \"N\"\nlines = \"six\"\n"), line: 9, col: 1, msg: "lines"},

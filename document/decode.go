@@ -52,7 +52,7 @@ func Decode(name string, data []byte) (*Document, error) {
 	if len(data) > MaxFileBytes {
 		return nil, FileSizeError(name, int64(len(data)))
 	}
-	if e := checkUTF8(data); e != nil {
+	if e := checkEncoding(data); e != nil {
 		e.File = name
 		return nil, Errors{e}
 	}
@@ -86,31 +86,6 @@ func sortErrors(es Errors) Errors {
 	return es
 }
 
-// checkUTF8 returns an error at the first byte of data that is not UTF-8.
-func checkUTF8(data []byte) *Error {
-	if utf8.Valid(data) {
-		return nil // the usual case, without counting lines
-	}
-	line, col := 1, 1
-	i := 0
-	if strings.HasPrefix(string(data[:min(3, len(data))]), "\uFEFF") {
-		i = 3 // a byte order mark, which Decode drops
-	}
-	for i < len(data) {
-		r, n := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && n <= 1 {
-			return &Error{Line: line, Column: col, Msg: fmt.Sprintf("invalid UTF-8 byte 0x%02x", data[i])}
-		}
-		if r == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-		i += n
-	}
-	return nil
-}
-
 // parseTOML parses src into a map, turning any panic into an error. It
 // decodes into an interface, which takes the parser's own map as it is,
 // rather than into a map, which would be copied key by key.
@@ -140,8 +115,12 @@ func syntaxError(src string, err error) *Error {
 		for end := s + pe.Position.Len - 1; s < end && s < len(src) && (src[s] == ' ' || src[s] == '\t'); {
 			s++
 		}
+		for s > 0 && s < len(src) && !utf8.RuneStart(src[s]) {
+			s-- // it may point into a character, at its last byte
+		}
 		e.Line = strings.Count(src[:s], "\n") + 1
 		e.Column = utf8.RuneCountInString(src[strings.LastIndexByte(src[:s], '\n')+1:s]) + 1
+		return explainSyntax(src, pe.Message, s, e)
 	}
 	return e
 }
@@ -241,6 +220,7 @@ func (d *decoder) document(m map[string]any) *Document {
 	for _, s := range sections {
 		doc.Sections = append(doc.Sections, d.section(s))
 	}
+	d.numberedHeadings(sections, doc)
 	noSections := !root.has("section") || ok && len(sections) == 0
 	if sum, ok := root.subTable("summary", "[summary]", summaryKeys); ok {
 		doc.Summary = d.summary(sum, doc.Worksheet.Title)
@@ -251,6 +231,7 @@ func (d *decoder) document(m map[string]any) *Document {
 	if noSections && !root.has("summary") {
 		d.errorf(Pos{1, 1}, "nothing to build: add a [[section]] or a [summary]")
 	}
+	d.strayTables(root)
 	root.finish()
 	return doc
 }

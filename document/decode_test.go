@@ -178,7 +178,7 @@ func TestDecodeErrors(t *testing.T) {
 		want []wantErr
 	}{
 		{"syntax", "[worksheet]\ntitle = \"T\"\nx = = 1\n", []wantErr{{3, 5, "expected value but found '=' instead"}}},
-		{"syntax unterminated", "[worksheet]\ntitle = \"T\n", []wantErr{{2, 11, "strings cannot contain newlines"}}},
+		{"syntax unterminated", "[worksheet]\ntitle = \"T\n", []wantErr{{2, 9, "the string that opens here has no closing quote"}}},
 		{"syntax after value", "[worksheet]\ntitle = \"é\"  x\n", []wantErr{{2, 14, "expected a top-level item to end"}}},
 		{"syntax duplicate", "[worksheet]\ntitle = \"T\"\ntitle = \"U\"\n", []wantErr{{3, 1, "already been defined"}}},
 		{"empty", "", []wantErr{{1, 1, "file is empty"}}},
@@ -216,7 +216,9 @@ func TestDecodeErrors(t *testing.T) {
 		{"string for name_line", "[worksheet]\ntitle = \"T\"\nname_line = \"yes\"\n[summary]\n", []wantErr{
 			{3, 1, `key "name_line" must be a boolean, not a string`}}},
 		{"table for section", "[worksheet]\ntitle = \"T\"\n[section]\nheading = \"H\"\n", []wantErr{
-			{3, 1, `key "section" must be an array of tables ([[section]]), not a table`}}},
+			{3, 1, `[section] must be [[section]], with two brackets each side`}}},
+		{"inline table for section", "section = {heading = \"H\"}\n[worksheet]\ntitle = \"T\"\n", []wantErr{
+			{1, 1, `key "section" must be an array of tables ([[section]]), not a table`}}},
 		{"string for worksheet", "worksheet = \"T\"\n[summary]\n", []wantErr{
 			{1, 1, `key "worksheet" must be a table ([worksheet]), not a string`}}},
 		{"no kind", head + "\n", []wantErr{{5, 1, "block has no kind"}}},
@@ -225,7 +227,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"image parent inside", head + "image = \"pics/../../a.jpg\"\n", []wantErr{{6, 1, `image "pics/../../a.jpg" leads out of this file's folder`}}},
 		{"image absolute", head + "image = \"/home/t/a.jpg\"\n", []wantErr{{6, 1, `image "/home/t/a.jpg" is absolute`}}},
 		{"image drive", head + "image = 'C:/pics/a.jpg'\n", []wantErr{{6, 1, `image "C:/pics/a.jpg" is absolute`}}},
-		{"image backslash", head + "image = 'pics\\a.jpg'\n", []wantErr{{6, 1, `image "pics\\a.jpg" must use forward slashes`}}},
+		{"image backslash", head + "image = 'pics\\a.jpg'\n", []wantErr{{6, 1, `image 'pics\a.jpg' has \ between folders: use /, as in image = "pics/a.jpg"`}}},
 		{"image not string", head + "image = 3\n", []wantErr{{6, 1, `key "image" must be a string, not an integer`}}},
 		{"image width small", head + "image = \"a.jpg\"\nwidth_mm = 5\n", []wantErr{{7, 1, "width_mm = 5 is out of range 10..980"}}},
 		{"image width wide", head + "image = \"a.jpg\"\nwidth_mm = 175\n", []wantErr{{7, 1,
@@ -352,28 +354,33 @@ func TestDecodeErrors(t *testing.T) {
 			{12, 1, `key "label" is not allowed in a notes block (only in task blocks)`}}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			doc, err := Decode("content/x.toml", []byte(tt.src))
-			if err == nil {
-				t.Fatalf("no error; got %+v", doc)
-			}
-			if doc != nil {
-				t.Errorf("got a document as well as an error")
-			}
-			var errs Errors
-			if !errors.As(err, &errs) {
-				t.Fatalf("error is %T, not Errors", err)
-			}
-			if len(errs) != len(tt.want) {
-				t.Fatalf("%d errors, want %d:\n%v", len(errs), len(tt.want), err)
-			}
-			for i, w := range tt.want {
-				e := errs[i]
-				if e.File != "content/x.toml" || e.Line != w.line || e.Column != w.col || !strings.Contains(e.Msg, w.msg) {
-					t.Errorf("error %d = %q, want %d:%d and %q", i, e.Error(), w.line, w.col, w.msg)
-				}
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { decodeErrors(t, tt.src, tt.want) })
+	}
+}
+
+// decodeErrors checks that decoding src as content/x.toml fails with the
+// errors want, each containing its message.
+func decodeErrors(t *testing.T, src string, want []wantErr) {
+	t.Helper()
+	doc, err := Decode("content/x.toml", []byte(src))
+	if err == nil {
+		t.Fatalf("no error; got %+v", doc)
+	}
+	if doc != nil {
+		t.Errorf("got a document as well as an error")
+	}
+	var errs Errors
+	if !errors.As(err, &errs) {
+		t.Fatalf("error is %T, not Errors", err)
+	}
+	if len(errs) != len(want) {
+		t.Fatalf("%d errors, want %d:\n%v", len(errs), len(want), err)
+	}
+	for i, w := range want {
+		e := errs[i]
+		if e.File != "content/x.toml" || e.Line != w.line || e.Column != w.col || !strings.Contains(e.Msg, w.msg) {
+			t.Errorf("error %d = %q, want %d:%d and %q", i, e.Error(), w.line, w.col, w.msg)
+		}
 	}
 }
 

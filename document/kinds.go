@@ -262,6 +262,9 @@ func maxWidthMM() float64 {
 // content file's folder, written with forward slashes, and not leading out
 // of that folder. It returns the path cleaned, or "" after an error.
 func (t *table) imagePath(key string) string {
+	if t.windowsImage(key) {
+		return ""
+	}
 	v, ok := t.checked(key, false)
 	if !ok {
 		return ""

@@ -334,7 +334,7 @@ func (t *table) subTable(key, name string, allowed []string) (*table, bool) {
 	v, present := t.get(key)
 	m, ok := v.(map[string]any)
 	if present && !ok {
-		t.typeError(key, "a table ("+name+")", v)
+		t.shapeError(key, "a table", name, v)
 	}
 	return t.d.newTable(path, name, m, allowed), ok
 }
@@ -348,7 +348,7 @@ func (t *table) tables(key, name string, allowed []string) ([]*table, bool) {
 	}
 	ms, ok := tableArray(v)
 	if !ok {
-		t.typeError(key, "an array of tables ("+name+")", v)
+		t.shapeError(key, "an array of tables", name, v)
 		return nil, false
 	}
 	path := keyPath(t.path, key)
