@@ -169,7 +169,7 @@ var (
 	worksheetKeys = []string{"title", "subtitle", "paper", "orientation", "author", "language",
 		"footer", "footer_link", "name_line", "number_sections", "fit_pages", "min_lines"}
 	styleKeys   = []string{"font", "size", "margin_mm", "ruling_mm", "smart_quotes"}
-	sectionKeys = []string{"heading", "block"}
+	sectionKeys = []string{"heading", "block", "new_page"}
 	blockKeys   = blockKeyList()
 	summaryKeys = []string{"title", "paper", "orientation", "name_line", "panel"}
 	panelKeys   = []string{"heading", "prompt", "ruling"}
@@ -240,6 +240,7 @@ func (d *decoder) document(m map[string]any) *Document {
 func (d *decoder) section(t *table) Section {
 	s := Section{Pos: t.pos()}
 	s.Heading = t.required("heading")
+	s.NewPage, _ = t.boolean("new_page")
 	blocks, _ := t.tables("block", "[[section.block]]", blockKeys)
 	if left := MaxBlocks - d.blocks; len(blocks) > left {
 		// Blocks past the limit are not read: it is reported once, at the
