@@ -72,6 +72,7 @@ func Decode(name string, data []byte) (*Document, error) {
 	}
 	d := &decoder{name: name, ix: newIndex(src), seen: map[Error]bool{}}
 	doc := d.document(m)
+	d.warnFormFeed()
 	if len(d.errs) > 0 {
 		return nil, sortErrors(d.errs)
 	}
@@ -141,6 +142,9 @@ type decoder struct {
 	smart bool
 	// blocks counts the blocks read so far, for MaxBlocks.
 	blocks int
+	// formFeed is where the first form feed in printed text is, in file
+	// order; the zero Pos when there is none.
+	formFeed Pos
 }
 
 // warnf reports, once, a problem at p that does not stop the build.

@@ -124,6 +124,9 @@ func (d *decoder) newValue(path, s string, def func() Pos, printed bool) *value 
 	v := &value{path: path, raw: s, def: def}
 	v.text, v.offs = clean(s)
 	d.checkText(v, printed)
+	if printed {
+		d.noteFormFeed(v)
+	}
 	return v
 }
 
