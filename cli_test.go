@@ -641,8 +641,12 @@ func TestCLIGitHubAnnotations(t *testing.T) {
 	write(t, bad, fixture(t, "bad.toml"))
 	good := filepath.Join(dir, "good.toml")
 	write(t, good, fixture(t, "worksheet-only.toml"))
+	var kinds []string
+	for _, k := range document.Kinds() {
+		kinds = append(kinds, k.Key)
+	}
 	want := []string{
-		"::error file=" + bad + ",line=7,col=1::block has no kind: give one of bullet, text, quote, notes, task, image",
+		"::error file=" + bad + ",line=7,col=1::block has no kind: give one of " + strings.Join(kinds, ", "),
 		"::error file=" + bad + ",line=8,col=1::unknown key \"qoute\" in [[section.block]] (did you mean \"quote\"?)",
 	}
 	github := vars("GITHUB_ACTIONS", "true", "SOURCE_DATE_EPOCH", "1700000000")

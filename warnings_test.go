@@ -100,3 +100,18 @@ func inOrder(t *testing.T, what, s string, want []string) {
 		rest = rest[i+len(w):]
 	}
 }
+
+// TestFormFeedWarning checks that handout check and handout build warn,
+// once, of form feeds in text, which are not page breaks, and fail
+// nothing.
+func TestFormFeedWarning(t *testing.T) {
+	t.Chdir(t.TempDir())
+	write(t, "content/a.toml", "[worksheet]\ntitle = \"T\"\n[[section]]\nheading = \"H\"\n[[section.block]]\ntext = \"One.\\fTwo.\\fThree.\"\n")
+	const want = "content/a.toml:6:13: warning: a form feed (\\f) in text is printed as a space, not as a page break: to start a new page, give the block page_break = true, or its [[section]] new_page = true\n"
+	for _, cmd := range []string{"check", "build"} {
+		code, _, stderr := runHandout(t, fixedEnv, cmd)
+		if code != exitOK || strings.Count(stderr, "warning: a form feed") != 1 || !strings.Contains(stderr, want) {
+			t.Errorf("handout %s: exit %d, stderr\n%s\nwant exit 0 and once\n%s", cmd, code, stderr, want)
+		}
+	}
+}

@@ -3,7 +3,6 @@ package build
 import (
 	"errors"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -57,15 +56,9 @@ func TestAnswersOnlyInAnswerKey(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
-	text := map[string]string{}
+	text := pdfTexts(t, outs)
 	pages := map[string]int{}
 	for _, o := range outs {
-		path := filepath.Join(dir, "e"+o.Suffix+".pdf")
-		if err := os.WriteFile(path, o.PDF, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		text[o.Suffix] = strings.Join(strings.Fields(pdftool.Run(t, "pdftotext", path, "-")), " ")
 		pages[o.Suffix] = o.Pages
 	}
 	answers := []string{"the country was crushed, so there was no one left to resist", "Lavrentiy Beria.", "true heir", "ice axe"}

@@ -10,11 +10,14 @@ import (
 // Block is one [[section.block]]: where it is and what it holds.
 type Block struct {
 	Pos  Pos       // where the block's [[section.block]] header is
-	Body BlockBody // its kind and content: *Bullet, *Text, *Quote, *Notes, *Task or *Image
+	Body BlockBody // its kind and content: *Bullet, *Text, *Quote, *Notes, *Task, *Image or *Table
+	// PageBreak says that the block starts a new page (page_break = true),
+	// a key of every kind (see commonKeys).
+	PageBreak bool
 }
 
 // BlockBody is the content of a block, of one type per kind of block (see
-// Kinds): *Bullet, *Text, *Quote, *Notes, *Task or *Image. Only this
+// Kinds): *Bullet, *Text, *Quote, *Notes, *Task, *Image or *Table. Only this
 // package's types implement it, so a switch over them can be exhaustive.
 type BlockBody interface {
 	// KindKey returns the key that names the block's kind in the content
@@ -32,7 +35,8 @@ type Kind struct {
 	// text, such as "notes".
 	Key string
 	// Owns is the other keys a block of this kind may have. A key may
-	// belong to several kinds, such as "answer".
+	// belong to several kinds, such as "answer"; those every kind has
+	// (commonKeys, such as "page_break") are not listed.
 	Owns []string
 	// Example is a small block of this kind, as the keys of a
 	// [[section.block]] in TOML; the tests decode and lay out every kind
@@ -57,7 +61,13 @@ var kinds = []Kind{
 		Example: "task = \"A task.\"\nitems = [\"A step.\"]\nanswer = \"A model answer.\"", read: readTask},
 	{Key: "image", Owns: []string{"caption", "width_mm", "align"},
 		Example: "image = \"images/example.png\"\ncaption = \"A caption.\"", read: readImage},
+	{Key: "table", Owns: []string{"header", "rows", "widths", "blank_rows", "row_lines", "answers"},
+		Example: "table = \"A caption.\"\nheader = [\"A\", \"B\"]\nrows = [[\"One\", \"\"]]\nanswers = [[\"\", \"Two\"]]", read: readTable},
 }
+
+// commonKeys are the keys that every kind of block has, besides those it
+// owns; the block reader reads them (see Block).
+var commonKeys = []string{"page_break"}
 
 // Kinds returns a copy of the kind table: every kind of block, in the
 // order docs/format.md lists them.
@@ -74,16 +84,15 @@ func Kinds() []Kind {
 // what it would be; an unknown key among them says so. A wish that comes
 // true leaves this list.
 var wishes = map[string]string{
-	"table":    "tables",
 	"question": "question blocks",
 	"columns":  "columns",
-	"header":   "page headers",
 	"math":     "mathematics",
 	"qr":       "QR codes",
 }
 
 // blockKeyList returns every key a block may have: the kind keys, then the
-// keys the kinds own, each once, in the order of the kind table.
+// keys the kinds own, each once, in the order of the kind table, then the
+// common keys.
 func blockKeyList() []string {
 	var keys []string
 	for _, k := range kinds {
@@ -96,7 +105,7 @@ func blockKeyList() []string {
 			}
 		}
 	}
-	return keys
+	return append(keys, commonKeys...)
 }
 
 // kindKeys returns the keys of the kind table, in order.
@@ -141,6 +150,7 @@ func (d *decoder) block(t *table) Block {
 	}
 	sort.SliceStable(keys, func(i, j int) bool { return before(t.keyPos(keys[i]), t.keyPos(keys[j])) })
 	wished := d.wishes(t)
+	b.PageBreak, _ = t.boolean("page_break")
 	switch len(keys) {
 	case 0:
 		if !wished {
@@ -193,7 +203,7 @@ func before(p, q Pos) bool {
 // rejectOthers reports every key of t that belongs to kinds other than k.
 func (d *decoder) rejectOthers(t *table, k *Kind) {
 	for _, key := range blockKeys {
-		if kindByKey(key) != nil || slices.Contains(k.Owns, key) || !t.has(key) {
+		if kindByKey(key) != nil || slices.Contains(k.Owns, key) || slices.Contains(commonKeys, key) || !t.has(key) {
 			continue
 		}
 		t.used[key] = true

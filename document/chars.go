@@ -206,3 +206,33 @@ func validURL(s string) bool {
 	scheme := strings.ToLower(u.Scheme)
 	return (scheme == "http" || scheme == "https") && u.Host != ""
 }
+
+// noteFormFeed notes where v's first form feed is written, if v has one
+// and it comes before any noted so far.
+func (d *decoder) noteFormFeed(v *value) {
+	raw := strings.IndexByte(v.raw, '\f')
+	if raw < 0 {
+		return
+	}
+	p := v.def()
+	for i, o := range v.offs { // the form feed was cleaned, so offs is set
+		if o == raw {
+			if sp, ok := d.sourcePos(v, i); ok {
+				p = sp
+			}
+			break
+		}
+	}
+	if d.formFeed == (Pos{}) || before(p, d.formFeed) {
+		d.formFeed = p
+	}
+}
+
+// warnFormFeed warns, once a file, at the first form feed in printed
+// text: Word writes one for a page break, but in handout it is a space.
+func (d *decoder) warnFormFeed() {
+	if d.formFeed == (Pos{}) {
+		return
+	}
+	d.warnf(d.formFeed, "a form feed (\\f) in text is printed as a space, not as a page break: to start a new page, give the block page_break = true, or its [[section]] new_page = true")
+}

@@ -72,6 +72,7 @@ func Decode(name string, data []byte) (*Document, error) {
 	}
 	d := &decoder{name: name, ix: newIndex(src), seen: map[Error]bool{}}
 	doc := d.document(m)
+	d.warnFormFeed()
 	if len(d.errs) > 0 {
 		return nil, sortErrors(d.errs)
 	}
@@ -141,6 +142,9 @@ type decoder struct {
 	smart bool
 	// blocks counts the blocks read so far, for MaxBlocks.
 	blocks int
+	// formFeed is where the first form feed in printed text is, in file
+	// order; the zero Pos when there is none.
+	formFeed Pos
 }
 
 // warnf reports, once, a problem at p that does not stop the build.
@@ -169,7 +173,7 @@ var (
 	worksheetKeys = []string{"title", "subtitle", "paper", "orientation", "author", "language",
 		"footer", "footer_link", "name_line", "number_sections", "fit_pages", "min_lines"}
 	styleKeys   = []string{"font", "size", "margin_mm", "ruling_mm", "smart_quotes"}
-	sectionKeys = []string{"heading", "block"}
+	sectionKeys = []string{"heading", "block", "new_page"}
 	blockKeys   = blockKeyList()
 	summaryKeys = []string{"title", "paper", "orientation", "name_line", "panel"}
 	panelKeys   = []string{"heading", "prompt", "ruling"}
@@ -240,6 +244,7 @@ func (d *decoder) document(m map[string]any) *Document {
 func (d *decoder) section(t *table) Section {
 	s := Section{Pos: t.pos()}
 	s.Heading = t.required("heading")
+	s.NewPage, _ = t.boolean("new_page")
 	blocks, _ := t.tables("block", "[[section.block]]", blockKeys)
 	if left := MaxBlocks - d.blocks; len(blocks) > left {
 		// Blocks past the limit are not read: it is reported once, at the

@@ -246,12 +246,12 @@ func TestDecodeErrors(t *testing.T) {
 			{7, 1, `key "answer" is not allowed in a bullet block (only in notes or task blocks)`}}},
 		{"min_lines on task", head + "task = \"t\"\nmin_lines = 2\n", []wantErr{
 			{7, 1, `key "min_lines" is not allowed in a task block (only in notes blocks)`}}},
-		{"a wished-for kind", head + "table = \"Causes\"\n", []wantErr{
-			{6, 1, `unknown key "table" in [[section.block]]: handout has no tables yet; a block is one of bullet, text, quote, notes, task or image (see docs/format.md)`}}},
+		{"a wished-for kind", head + "columns = 2\n", []wantErr{
+			{6, 1, `unknown key "columns" in [[section.block]]: handout has no columns yet; a block is one of bullet, text, quote, notes, task, image or table (see docs/format.md)`}}},
 		{"a wish beside a kind", head + "text = \"t\"\nquestion = \"Why?\"\n", []wantErr{
 			{7, 1, `unknown key "question" in [[section.block]]: handout has no question blocks yet; a block is one of`}}},
-		{"two wishes", head + "header = \"h\"\ncolumns = 2\n", []wantErr{
-			{6, 1, `unknown key "header" in [[section.block]]: handout has no page headers yet`},
+		{"two wishes", head + "qr = \"h\"\ncolumns = 2\n", []wantErr{
+			{6, 1, `unknown key "qr" in [[section.block]]: handout has no QR codes yet`},
 			{7, 1, `unknown key "columns" in [[section.block]]: handout has no columns yet`}}},
 		{"wishes for math and qr", head + "math = \"x^2\"\nbullet = \"b\"\nqr = \"https://example.org\"\n", []wantErr{
 			{6, 1, `handout has no mathematics yet`},

@@ -116,7 +116,8 @@ type Style struct {
 type Section struct {
 	Heading Inline
 	Blocks  []Block
-	Pos     Pos // where the [[section]] header is
+	Pos     Pos  // where the [[section]] header is
+	NewPage bool // new_page = true: the section starts on a new page
 }
 
 // Align says where something narrower than the text column sits in it.

@@ -31,8 +31,8 @@ import (
 // needed "minimum" and "maximum", "default", and for an enumeration
 // "anyOf": [{"enum": [...]}, {"pattern": ...}] (a failure prints the
 // pattern). A key of a block kind also goes in that kind's "propertyNames"
-// in the block's "oneOf" (every kind that owns it in the kind table), and
-// a sample value in ownedSamples. A key that takes several types, such as an
+// in the block's "oneOf" (every kind that owns it in the kind table, or
+// every kind for a common key), and a sample value in ownedSamples. A key that takes several types, such as an
 // integer or "fill", lists them all in its "type" (["integer", "string"]),
 // which the test reads, and restricts them in "anyOf" or "oneOf". An
 // enumeration that accepts a value its decoder's message does not list
@@ -76,14 +76,31 @@ func without(key string, lines ...string) string {
 }
 
 // kindOf returns the first kind of block that may have key, which is a
-// kind key or a key that a kind owns.
+// kind key, a key that a kind owns or a key common to every kind.
 func kindOf(key string) string {
 	for _, k := range kinds {
-		if slices.Contains(k.Owns, key) {
+		if slices.Contains(k.Owns, key) || slices.Contains(commonKeys, key) {
 			return k.Key
 		}
 	}
 	return key
+}
+
+// accepts reports whether a block of kind k may have key, a key other
+// than a kind key.
+func (k Kind) accepts(key string) bool {
+	return slices.Contains(k.Owns, key) || slices.Contains(commonKeys, key)
+}
+
+// kindLines are the lines of a small valid block of kind, to which a test
+// adds a key: its kind key, and for a table a header (a table needs one,
+// or rows or blank rows).
+func kindLines(kind string) []string {
+	lines := []string{kind + ` = "x"`}
+	if kind == "table" {
+		lines = append(lines, `header = ["x"]`)
+	}
+	return lines
 }
 
 // ownedKeys returns the keys of blocks other than the kind keys.
@@ -117,7 +134,7 @@ var schemaTables = []schemaTable{
 		if kind == "image" {
 			page = widestPage
 		}
-		return page + sectionTable + "[[section.block]]\n" + without(key, kind+` = "x"`) + line
+		return page + sectionTable + "[[section.block]]\n" + without(key, kindLines(kind)...) + line
 	}},
 	{"[summary]", summaryKeys, []string{"summary"}, func(key, line string) string {
 		return wsTable + "[summary]\n" + line
@@ -252,6 +269,7 @@ var typeSamples = []struct{ toml, json string }{
 	{`9.5`, "number"},
 	{`true`, "boolean"},
 	{`["x"]`, "array of string"},
+	{`[9]`, "array of integer"},
 	{`[{}]`, "array of object"},
 	{`{}`, "object"},
 }
@@ -684,21 +702,29 @@ func tomlValue(v any) (string, error) {
 
 // ownedSamples are a valid value of each key that a kind owns.
 var ownedSamples = map[string]string{
-	"source":    `"S"`,
-	"lines":     `"fill"`,
-	"min_lines": `2`,
-	"ruling":    `"grid"`,
-	"label":     `"L"`,
-	"items":     `["I"]`,
-	"answer":    `"A"`,
-	"caption":   `"C"`,
-	"width_mm":  `50`,
-	"align":     `"right"`,
+	"source":     `"S"`,
+	"lines":      `"fill"`,
+	"min_lines":  `2`,
+	"ruling":     `"grid"`,
+	"label":      `"L"`,
+	"items":      `["I"]`,
+	"answer":     `"A"`,
+	"caption":    `"C"`,
+	"width_mm":   `50`,
+	"align":      `"right"`,
+	"header":     `["H"]`,
+	"rows":       `[["R"]]`,
+	"widths":     `[2.5]`,
+	"blank_rows": `2`,
+	"row_lines":  `3`,
+	"answers":    `[]`,
+	"page_break": `true`,
 }
 
 // TestSchemaKinds tries each key that a kind owns on each kind of block,
 // and checks that the decoder and the schema accept it on the kinds that
-// own it in the kind table, and only on those.
+// own it in the kind table, and only on those, and the common keys on
+// every kind.
 func TestSchemaKinds(t *testing.T) {
 	sch, _ := loadSchema(t)
 	for _, key := range ownedKeys() {
@@ -708,8 +734,8 @@ func TestSchemaKinds(t *testing.T) {
 			continue
 		}
 		for _, k := range kinds {
-			src := wsTable + sectionTable + "[[section.block]]\n" + k.Key + " = \"x\"\n" + key + " = " + value + "\n"
-			want := slices.Contains(k.Owns, key)
+			src := wsTable + sectionTable + "[[section.block]]\n" + without(key, kindLines(k.Key)...) + key + " = " + value + "\n"
+			want := k.accepts(key)
 			d, s := decodeCheck(src), schemaCheck(t, sch, src)
 			if (d == nil) != want || (s == nil) != want {
 				t.Errorf("%s = %s on a %s block: want both to %s it; the decoder %s it%s, the schema %s it%s",
@@ -866,6 +892,23 @@ func TestSchemaCases(t *testing.T) {
 		{"image with a kind", block("image = \"a.png\"\ntext = \"T\""), false},
 		{"caption on notes", block("notes = \"N\"\ncaption = \"C\""), false},
 		{"image with lines", block("image = \"a.png\"\nlines = 3"), false},
+		{"table", block("table = \"Causes\"\nheader = [\"A\", \"B\"]\nrows = [[\"a\", \"\"], [\"\", \"\"]]\nwidths = [2, 1.5]\nblank_rows = 3\nrow_lines = 2\nanswers = [[\"\", \"b\"], [\"\", \"\"], [\"\", \"\"], [\"\", \"\"], [\"\", \"\"]]\npage_break = true"), true},
+		{"table of rows", block("table = \"\"\nrows = [[\"a\"]]"), true},
+		{"table of blank rows", block("table = \"\"\nblank_rows = 2\nwidths = [1, 1]"), true},
+		{"empty table", block(`table = "T"`), false},
+		{"table of no rows", block("table = \"T\"\nrows = []"), false},
+		{"table of no blank rows", block("table = \"T\"\nblank_rows = 0\nwidths = [1]"), false},
+		{"table of blank rows without widths", block("table = \"T\"\nblank_rows = 2"), false},
+		{"table with an empty header", block("table = \"T\"\nheader = []"), false},
+		{"table with an empty row", block("table = \"T\"\nheader = [\"A\"]\nrows = [[]]"), false},
+		{"table of 13 columns", block("table = \"T\"\nheader = [\"1\", \"2\", \"3\", \"4\", \"5\", \"6\", \"7\", \"8\", \"9\", \"10\", \"11\", \"12\", \"13\"]"), false},
+		{"table with a zero width", block("table = \"T\"\nheader = [\"A\"]\nwidths = [0]"), false},
+		{"table with a number in a cell", block("table = \"T\"\nrows = [[1]]"), false},
+		{"header on a notes block", block("notes = \"N\"\nheader = [\"A\"]"), false},
+		{"page break on a bullet", block("bullet = \"B\"\npage_break = true"), true},
+		{"page break alone", block("page_break = true"), false},
+		{"page break not a boolean", block("text = \"T\"\npage_break = \"yes\""), false},
+		{"new page", wsTable + "[[section]]\nheading = \"H\"\nnew_page = true\n", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -904,6 +947,10 @@ func TestSchemaLooser(t *testing.T) {
 		{"a custom paper with a side of 0", wsTable + "paper = \"0x297mm\"\n" + sectionTable},
 		{"a custom paper too large", wsTable + "paper = \"1001x297mm\"\n" + sectionTable},
 		{"a custom paper too small for the margins", wsTable + "paper = \"60x297mm\"\n" + sectionTable},
+		{"a ragged table row", wsTable + sectionTable + "[[section.block]]\ntable = \"T\"\nrows = [[\"a\", \"b\"], [\"c\"]]\n"},
+		{"table widths of another length", wsTable + sectionTable + "[[section.block]]\ntable = \"T\"\nheader = [\"A\", \"B\"]\nwidths = [1]\n"},
+		{"table answers of another shape", wsTable + sectionTable + "[[section.block]]\ntable = \"T\"\nrows = [[\"\"]]\nanswers = []\n"},
+		{"an answer for a cell with text", wsTable + sectionTable + "[[section.block]]\ntable = \"T\"\nrows = [[\"a\"]]\nanswers = [[\"b\"]]\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

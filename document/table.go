@@ -124,6 +124,9 @@ func (d *decoder) newValue(path, s string, def func() Pos, printed bool) *value 
 	v := &value{path: path, raw: s, def: def}
 	v.text, v.offs = clean(s)
 	d.checkText(v, printed)
+	if printed {
+		d.noteFormFeed(v)
+	}
 	return v
 }
 
@@ -224,13 +227,8 @@ func (t *table) number(key string, lo, hi float64) (float64, bool) {
 	if !present {
 		return 0, false
 	}
-	var f float64
-	switch n := v.(type) {
-	case int64:
-		f = float64(n)
-	case float64:
-		f = n
-	default:
+	f, ok := asNumber(v)
+	if !ok {
 		t.typeError(key, "a number", v)
 		return 0, false
 	}
@@ -239,6 +237,17 @@ func (t *table) number(key string, lo, hi float64) (float64, bool) {
 		return 0, false
 	}
 	return f, true
+}
+
+// asNumber returns v, an integer or a float, as a float.
+func asNumber(v any) (float64, bool) {
+	switch n := v.(type) {
+	case int64:
+		return float64(n), true
+	case float64:
+		return n, true
+	}
+	return 0, false
 }
 
 // fmtFloat formats f as briefly as possible.
@@ -283,16 +292,26 @@ func list(names []string, conj string) string {
 	return strings.Join(names[:len(names)-1], ", ") + " " + conj + " " + names[len(names)-1]
 }
 
+// array returns key's value, an array: present is false without the key,
+// and ok false without it or after reporting a value of another type than
+// want, such as "an array of strings".
+func (t *table) array(key, want string) (arr []any, present, ok bool) {
+	v, present := t.get(key)
+	if !present {
+		return nil, false, false
+	}
+	arr, ok = v.([]any)
+	if !ok {
+		t.typeError(key, want, v)
+	}
+	return arr, true, ok
+}
+
 // textList returns key's array of printed one-line texts, none empty, with
 // their markup parsed.
 func (t *table) textList(key string) ([]Inline, bool) {
-	v, present := t.get(key)
-	if !present {
-		return nil, false
-	}
-	arr, ok := v.([]any)
+	arr, _, ok := t.array(key, "an array of strings")
 	if !ok {
-		t.typeError(key, "an array of strings", v)
 		return nil, false
 	}
 	path := keyPath(t.path, key)

@@ -154,3 +154,41 @@ func TestDecodeWildLineCol(t *testing.T) {
 		}
 	}
 }
+
+// TestFormFeedWarning checks that a form feed in printed text, a space,
+// is warned of once a file, at the first one in the file, naming
+// page_break; and that nothing else is.
+func TestFormFeedWarning(t *testing.T) {
+	const want = `a form feed (\f) in text is printed as a space, not as a page break: to start a new page, give the block page_break = true, or its [[section]] new_page = true`
+	for _, c := range []struct {
+		name, src string
+		at        Pos // the zero Pos: no warning
+	}{
+		{"none", head + "text = \"a b\"\n", Pos{}},
+		{"one", head + "text = \"Page one.\\fPage two.\"\n", Pos{6, 18}},
+		{"the first of several, in file order", "[worksheet]\ntitle = \"T\"\n[[section]]\nheading = \"H\\u000C\"\n[[section.block]]\ntext = \"a\\fb\"\n" +
+			"[summary]\ntitle = \"S\\f\"\n", Pos{4, 13}},
+		{"in a cell", head + "table = \"\"\nrows = [[\"a\", \"b\\fc\"]]\n", Pos{7, 17}},
+		{"escaped backslash", head + "text = 'a\\fb'\n", Pos{}},
+		{"not printed", "[worksheet]\ntitle = \"T\"\nauthor = \"A\\fB\"\n[[section]]\nheading = \"H\"\n", Pos{}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d, err := Decode("x.toml", []byte(c.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.at == (Pos{}) {
+				if len(d.Warnings) != 0 {
+					t.Errorf("warnings %v, want none", d.Warnings)
+				}
+				return
+			}
+			if len(d.Warnings) != 1 {
+				t.Fatalf("warnings %v, want one", d.Warnings)
+			}
+			if w := d.Warnings[0]; w.Line != c.at.Line || w.Column != c.at.Column || w.Msg != want {
+				t.Errorf("warning %q, want it at %d:%d saying %q", w.Error(), c.at.Line, c.at.Column, want)
+			}
+		})
+	}
+}

@@ -50,7 +50,7 @@ func answerTexts(r *Result) [][]Text {
 }
 
 func TestAnswerKeyPaginatesLikeStudentCopy(t *testing.T) {
-	for _, path := range []string{"testdata/editions.toml", "../content/end-of-the-purges.toml"} {
+	for _, path := range []string{"testdata/editions.toml", "testdata/tables.toml", "../content/end-of-the-purges.toml"} {
 		d := decodeFile(t, path)
 		student := mustEdition(t, d, Edition{})
 		key := mustEdition(t, d, Edition{Answers: true})

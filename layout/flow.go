@@ -18,6 +18,8 @@ type unit struct {
 	mark   string       // bookmark title, when the unit starts a section
 	fill   *filler      // a lines = "fill" box, made when the flow reaches it
 	at     document.Pos // with mark: where the section starts in the content file
+	brk    bool         // a page break before it, unless it starts a page anyway
+	head   *unit        // placed above it, space dropped, when it starts a page: a table's header row, repeated
 }
 
 // group draws a decoration (a panel behind, a bar beside) around the units
@@ -85,15 +87,20 @@ func (fl *flow) room() float64 { return fl.frame.bottom - fl.y }
 // full is the height of an empty page's flow area.
 func (fl *flow) full() float64 { return fl.frame.bottom - fl.frame.top }
 
-// add places all units, in order. A chain of units joined by keep goes to
+// add places all units, in order. A unit with brk starts a new page,
+// unless it is at the top of one. A chain of units joined by keep goes to
 // the next page whole when it does not fit on this one; a chain taller than
 // a whole page breaks where it must, leaving at least two units together
 // at the start of each page. It stops as soon as the flow is over its
 // limit of pages.
 func (fl *flow) add(units []unit) {
 	for i := 0; i < len(units) && !fl.over; {
+		if units[i].brk && !fl.atTop {
+			fl.newPage()
+			continue
+		}
 		j := i
-		for j < len(units)-1 && units[j].keep {
+		for j < len(units)-1 && units[j].keep && !units[j+1].brk {
 			j++
 		}
 		chain := units[i : j+1]
@@ -146,10 +153,8 @@ func (fl *flow) fitsTwo(chain []unit) bool {
 func (fl *flow) placeSome(chain []unit) int {
 	n, h := 0, 0.0
 	for n < len(chain) {
-		h += chain[n].height
-		if n > 0 || !fl.atTop {
-			h += chain[n].space
-		}
+		h += chain[n].height + chain[n].above(n == 0 && fl.atTop)
+
 		if h > fl.room() {
 			break
 		}
@@ -164,15 +169,25 @@ func (fl *flow) placeSome(chain []unit) int {
 	return n
 }
 
+// chainHeight is the height chain takes, at the top of a page or not.
 func chainHeight(chain []unit, atTop bool) float64 {
 	h := 0.0
 	for k, u := range chain {
-		if k > 0 || !atTop {
-			h += u.space
-		}
-		h += u.height
+		h += u.above(k == 0 && atTop) + u.height
 	}
 	return h
+}
+
+// above is the height the flow gives a unit above it: its space, or at
+// the top of a page its head.
+func (u *unit) above(atTop bool) float64 {
+	switch {
+	case !atTop:
+		return u.space
+	case u.head != nil:
+		return u.head.height
+	}
+	return 0
 }
 
 func (fl *flow) placeAll(us []unit) {
@@ -181,10 +196,14 @@ func (fl *flow) placeAll(us []unit) {
 	}
 }
 
-// place puts one unit at the current position.
+// place puts one unit at the current position, after its head at the top
+// of a page.
 func (fl *flow) place(u unit) {
-	if !fl.atTop {
+	switch {
+	case !fl.atTop:
 		fl.y += u.space
+	case u.head != nil:
+		fl.place(*u.head)
 	}
 	fl.atTop = false
 	p := fl.page()

@@ -25,9 +25,10 @@ func TestGolden(t *testing.T) {
 	// features.toml uses what the content files do not; markup.toml uses
 	// inline markup and smart quotes; editions.toml has answers, a "fill"
 	// box and min_lines, and is dumped in every edition; wild.toml is text
-	// as pasted from Word and the web.
+	// as pasted from Word and the web; tables.toml has tables, one of them
+	// on three pages, and page breaks, and is dumped in every edition.
 	files = append(files, filepath.Join("testdata", "features.toml"), filepath.Join("testdata", "markup.toml"),
-		filepath.Join("testdata", "editions.toml"), filepath.Join("testdata", "wild.toml"))
+		filepath.Join("testdata", "editions.toml"), filepath.Join("testdata", "wild.toml"), filepath.Join("testdata", "tables.toml"))
 	for _, f := range files {
 		name := strings.TrimSuffix(filepath.Base(f), ".toml")
 		t.Run(name, func(t *testing.T) {
@@ -46,7 +47,7 @@ func TestGolden(t *testing.T) {
 				}
 				golden(t, name+".golden", r.Dump())
 			}
-			if name == "editions" {
+			if name == "editions" || name == "tables" {
 				for suffix, ed := range map[string]layout.Edition{"-answers": {Answers: true}, "-large": {LargePrint: true}} {
 					r, err := layout.WorksheetEdition(d, ed)
 					if err != nil {

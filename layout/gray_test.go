@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"testing"
 
+	"handout/document"
 	"handout/fonts"
 )
 
@@ -80,10 +81,18 @@ func TestGrayItems(t *testing.T) {
 var hexColor = regexp.MustCompile(`#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})`)
 
 // TestGrayWorksheet turns the answer key of the example worksheet, which
-// has every colour of the theme, gray: every colour in it is a gray, and
-// nothing but colours differs from the original.
+// has every colour of the theme, and of the tables fixture gray: every
+// colour in it is a gray, and nothing but colours differs from the
+// original.
 func TestGrayWorksheet(t *testing.T) {
-	d := decodeFile(t, "../content/end-of-the-purges.toml")
+	for _, path := range []string{"../content/end-of-the-purges.toml", "testdata/tables.toml"} {
+		grayWorksheet(t, decodeFile(t, path))
+	}
+}
+
+// grayWorksheet checks Gray on every edition of d.
+func grayWorksheet(t *testing.T, d *document.Document) {
+	t.Helper()
 	for _, ed := range []Edition{{}, {Answers: true}, {LargePrint: true}} {
 		r := mustEdition(t, d, ed)
 		before := r.Dump()

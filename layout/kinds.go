@@ -8,7 +8,7 @@ import (
 
 // kind is how the layout sets one kind of block. Each kind of the
 // document's kind table (document.Kinds) has one, in a file of its own
-// (bullet.go, text.go, quote.go, notes.go, task.go, image.go), and a case
+// (bullet.go, text.go, quote.go, notes.go, task.go, image.go, table.go), and a case
 // in kindOf.
 type kind interface {
 	// set lays the block out at the top of its own units, in the
@@ -43,6 +43,8 @@ func kindOf(blk document.Block) (kind, error) {
 		return taskKind{body}, nil
 	case *document.Image:
 		return imageKind{body}, nil
+	case *document.Table:
+		return tableKind{body, blk.Pos}, nil
 	case nil:
 		return nil, fmt.Errorf("the block at line %d has no kind", blk.Pos.Line)
 	default:

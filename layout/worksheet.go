@@ -114,6 +114,7 @@ type piece struct {
 	key   string  // the kind key of a block; "" for the title and headings
 	space spacing // the space it asks for (see gap)
 	keep  bool    // it stays with what follows: the title and headings
+	brk   bool    // it starts a new page: page_break, new_page
 	units []unit
 }
 
@@ -134,20 +135,21 @@ func (b *builder) pieces(d *document.Document) ([]piece, error) {
 		}
 		h := b.heading(text)
 		h[0].at = s.Pos
-		ps = append(ps, piece{space: headingSpacing, keep: true, units: h})
+		ps = append(ps, piece{space: headingSpacing, keep: true, brk: s.NewPage, units: h})
 		for _, blk := range s.Blocks {
 			k, err := kindOf(blk)
 			if err != nil {
 				return nil, err
 			}
-			ps = append(ps, piece{key: blk.Body.KindKey(), space: k.spacing(), units: k.set(b)})
+			ps = append(ps, piece{key: blk.Body.KindKey(), space: k.spacing(), brk: blk.PageBreak, units: k.set(b)})
 		}
 	}
 	return ps, nil
 }
 
 // join strings pieces together with the space each pair asks for. The
-// title and headings stay with what follows them.
+// title and headings stay with what follows them. A piece that starts a
+// new page takes what stays with it there too, such as its heading.
 func (b *builder) join(ps []piece) []unit {
 	n := 0
 	for _, p := range ps {
@@ -164,7 +166,14 @@ func (b *builder) join(ps []piece) []unit {
 		if p.keep && i < len(ps)-1 {
 			p.units[len(p.units)-1].keep = true
 		}
+		start := len(us)
 		us = append(us, p.units...)
+		if p.brk {
+			for start > 0 && us[start-1].keep {
+				start--
+			}
+			us[start].brk = true
+		}
 	}
 	return us
 }
