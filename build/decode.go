@@ -212,14 +212,11 @@ func (h header) decodeCost(size int, cv convert) int64 {
 // what returns a few words on the kind of image h is when it is a heavy
 // one to decode, such as " (a progressive JPEG in CMYK)".
 func (h header) what() string {
-	if h.format != "jpeg" || !h.jpeg.progressive {
+	switch {
+	case h.format != "jpeg" || !h.jpeg.progressive:
 		return ""
-	}
-	switch len(h.jpeg.comps) {
-	case 4:
+	case len(h.jpeg.comps) == 4:
 		return " (a progressive JPEG in CMYK)"
-	case 3:
-		return " (a progressive JPEG)"
 	}
 	return " (a progressive JPEG)"
 }

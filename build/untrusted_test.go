@@ -2,12 +2,9 @@ package build
 
 import (
 	"bytes"
-	"compress/zlib"
 	"context"
-	"encoding/binary"
 	"encoding/json"
 	"errors"
-	"hash/crc32"
 	"image"
 	"image/draw"
 	"image/png"
@@ -561,7 +558,7 @@ func TestPreparedAlpha(t *testing.T) {
 		png.Encode(&b, m)
 		files[name] = b.Bytes()
 	}
-	files["ga.png"] = grayAlphaPNG(gray)
+	files["ga.png"] = testimage.GrayAlphaPNG(gray)
 	writeFiles(t, dir, files)
 	name := filepath.Join(dir, "x.toml")
 	data := []byte(imageDoc("rgba.png", "wide.png", "ga.png"))
@@ -606,31 +603,4 @@ func TestPreparedAlpha(t *testing.T) {
 			t.Errorf("gray %v: %d soft masks, want %d", grayOn, masks, want)
 		}
 	}
-}
-
-// grayAlphaPNG returns m, whose red is its gray, as an 8-bit gray and
-// alpha PNG (colour type 4), which Go's encoder does not write.
-func grayAlphaPNG(m *image.NRGBA) []byte {
-	w, h := m.Bounds().Dx(), m.Bounds().Dy()
-	ihdr := make([]byte, 13)
-	binary.BigEndian.PutUint32(ihdr[0:], uint32(w))
-	binary.BigEndian.PutUint32(ihdr[4:], uint32(h))
-	ihdr[8], ihdr[9] = 8, 4
-	var z bytes.Buffer
-	zw := zlib.NewWriter(&z)
-	for y := range h {
-		row := []byte{0}
-		for x := range w {
-			row = append(row, m.Pix[y*m.Stride+4*x], m.Pix[y*m.Stride+4*x+3])
-		}
-		zw.Write(row)
-	}
-	zw.Close()
-	chunk := func(typ string, data []byte) []byte {
-		b := binary.BigEndian.AppendUint32(nil, uint32(len(data)))
-		b = append(append(b, typ...), data...)
-		return binary.BigEndian.AppendUint32(b, crc32.ChecksumIEEE(b[4:]))
-	}
-	out := append([]byte("\x89PNG\r\n\x1a\n"), chunk("IHDR", ihdr)...)
-	return append(append(out, chunk("IDAT", z.Bytes())...), chunk("IEND", nil)...)
 }

@@ -94,9 +94,9 @@ func writeIn(dir, rel string, data []byte) error {
 
 // realFolders checks that the folder sub inside root, and each folder on
 // the way to it, is a real folder, not a symbolic link nor a file. With
-// make, the folders missing are created; without, a missing one is an
+// create, the folders missing are created; without, a missing one is an
 // error.
-func realFolders(root *os.Root, sub string, make bool) error {
+func realFolders(root *os.Root, sub string, create bool) error {
 	if sub == "." {
 		return nil
 	}
@@ -104,7 +104,7 @@ func realFolders(root *os.Root, sub string, make bool) error {
 	for part := range strings.SplitSeq(sub, string(filepath.Separator)) {
 		path = filepath.Join(path, part)
 		fi, err := root.Lstat(path)
-		if errors.Is(err, fs.ErrNotExist) && make {
+		if errors.Is(err, fs.ErrNotExist) && create {
 			if err = root.Mkdir(path, 0o755); errors.Is(err, fs.ErrExist) {
 				fi, err = root.Lstat(path) // made meanwhile, by another build
 			} else if err == nil {

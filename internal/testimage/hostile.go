@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/zlib"
 	"encoding/binary"
+	"image"
 )
 
 // InterlacedPNG16 returns a w×h 16-bit RGBA PNG, interlaced (Adam7), every
@@ -140,4 +141,27 @@ func (bw *bitWriter) flush() []byte {
 		bw.put(1, 1)
 	}
 	return bw.out
+}
+
+// GrayAlphaPNG returns m, whose red is taken for its gray, as an 8-bit
+// gray and alpha PNG (colour type 4), which Go's encoder does not write.
+func GrayAlphaPNG(m *image.NRGBA) []byte {
+	w, h := m.Bounds().Dx(), m.Bounds().Dy()
+	ihdr := make([]byte, 13)
+	binary.BigEndian.PutUint32(ihdr[0:], uint32(w))
+	binary.BigEndian.PutUint32(ihdr[4:], uint32(h))
+	ihdr[8], ihdr[9] = 8, 4 // bit depth, colour type gray and alpha
+	var z bytes.Buffer
+	zw := zlib.NewWriter(&z)
+	for y := range h {
+		row := []byte{0} // filter type 0
+		for x := range w {
+			row = append(row, m.Pix[y*m.Stride+4*x], m.Pix[y*m.Stride+4*x+3])
+		}
+		zw.Write(row)
+	}
+	zw.Close()
+	out := append([]byte("\x89PNG\r\n\x1a\n"), chunk("IHDR", ihdr)...)
+	out = append(out, chunk("IDAT", z.Bytes())...)
+	return append(out, chunk("IEND", nil)...)
 }
