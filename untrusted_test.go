@@ -24,18 +24,20 @@ import (
 
 // limited is the outcome of a handout process run by runLimited.
 type limited struct {
-	code           int    // exit status; -1 when killed
-	stdout, stderr string //
-	peak           int64  // peak resident memory, bytes (getrusage)
+	code           int // exit status; -1 when killed
+	stdout, stderr string
+	peak           int64  // peak resident memory, bytes: the last VmHWM read
 	killed         string // why it was killed, "" if it was not
 	took           time.Duration
 }
 
 // runLimited runs the handout binary bin with args in folder dir, killing
 // it when it runs longer than limit or its resident memory passes maxRSS
-// (read from /proc every 20 ms), so that a build that reads without end
+// (read from /proc every 5 ms), so that a build that reads without end
 // fails the test instead of the machine. stop, when not nil, is called
-// with the process once started.
+// with the process once started. The peak memory is the process's own
+// high-water mark, VmHWM, as last read before it ended: getrusage's would
+// count the test's memory too, which the child shares until it execs.
 func runLimited(t *testing.T, bin, dir string, limit time.Duration, maxRSS int64, stop func(*os.Process), args ...string) limited {
 	t.Helper()
 	cmd := exec.Command(bin, args...)
@@ -53,7 +55,7 @@ func runLimited(t *testing.T, bin, dir string, limit time.Duration, maxRSS int64
 		stop(cmd.Process)
 	}
 	var l limited
-	tick := time.NewTicker(20 * time.Millisecond)
+	tick := time.NewTicker(5 * time.Millisecond)
 	defer tick.Stop()
 	deadline := time.After(limit)
 wait:
@@ -64,7 +66,9 @@ wait:
 		case <-deadline:
 			l.killed = fmt.Sprintf("still running after %v", limit)
 		case <-tick.C:
-			if rss := residentMemory(cmd.Process.Pid); rss > maxRSS {
+			rss, hwm := residentMemory(cmd.Process.Pid)
+			l.peak = max(l.peak, hwm)
+			if rss > maxRSS {
 				l.killed = fmt.Sprintf("resident memory %d MB, past %d MB", rss>>20, maxRSS>>20)
 			}
 		}
@@ -77,28 +81,31 @@ wait:
 	l.took = time.Since(start)
 	l.code = cmd.ProcessState.ExitCode()
 	l.stdout, l.stderr = stdout.String(), stderr.String()
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		l.peak = int64(ru.Maxrss) << 10 // kilobytes on Linux
-	}
 	return l
 }
 
-// residentMemory returns the resident memory of process pid, in bytes,
-// from /proc; 0 where there is no /proc.
-func residentMemory(pid int) int64 {
+// residentMemory returns the resident memory of process pid and its
+// high-water mark, in bytes, from /proc; 0 where there is no /proc.
+func residentMemory(pid int) (rss, hwm int64) {
 	f, err := os.Open(fmt.Sprintf("/proc/%d/status", pid))
 	if err != nil {
-		return 0
+		return 0, 0
 	}
 	defer f.Close()
 	s := bufio.NewScanner(f)
 	for s.Scan() {
-		if kb, ok := strings.CutPrefix(s.Text(), "VmRSS:"); ok {
-			n, _ := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(kb, "kB")), 10, 64)
-			return n << 10
+		name, kb, ok := strings.Cut(s.Text(), ":")
+		if !ok || name != "VmRSS" && name != "VmHWM" {
+			continue
+		}
+		n, _ := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(kb, "kB")), 10, 64)
+		if name == "VmRSS" {
+			rss = n << 10
+		} else {
+			hwm = n << 10
 		}
 	}
-	return 0
+	return rss, hwm
 }
 
 // imageWorksheet is a content file that shows the image at path.
@@ -121,6 +128,9 @@ func writeBytes(t *testing.T, path string, data []byte) {
 func TestUntrustedProcess(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary and 40-megapixel images")
+	}
+	if raceEnabled {
+		t.Skip("runs a binary built without -race: the run without -race covers it")
 	}
 	bin := buildBinary(t)
 	const mb = 1 << 20

@@ -419,7 +419,7 @@ func TestScanBomb(t *testing.T) {
 // TestImageMemory works out what images need, and refuses one that needs
 // more than the budget before decoding it.
 func TestImageMemory(t *testing.T) {
-	png16 := testimage.InterlacedPNG16(6320, 6320, 0x8000) // 39.9 megapixels
+	png16 := testimage.PNGHeaderOf(6320, 6320, 16, 6, true) // 39.9 megapixels, RGBA
 	h, err := readHeader(png16)
 	if err != nil {
 		t.Fatal(err)
