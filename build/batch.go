@@ -110,6 +110,7 @@ func (b *Batch) Run(ctx context.Context, srcs []Source, emit func(Result)) error
 	// A damaged manifest costs a full rebuild, not the build: the error
 	// is returned, with an empty manifest to rebuild it.
 	m, err := loadManifest(b.Manifest, b.Tool, b.Flags)
+	defer m.close()
 	built := map[string]entry{}
 	seen := map[string]bool{}
 	each(ctx, srcs, b.Jobs, func(s Source) Result { return b.one(ctx, s, m) }, func(r Result) {

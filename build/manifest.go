@@ -29,8 +29,9 @@ type manifest struct {
 	Flags  string           `json:"flags"` // the settings they were built with
 	Files  map[string]entry `json:"files"` // by output path without suffix and ".pdf", relative to dir
 
-	path string // where it is kept
-	dir  string // the folder it is in
+	path string   // where it is kept
+	dir  string   // the folder it is in
+	out  *os.Root // that folder, when it is there; see close
 }
 
 // entry is the last successful build of one content file.
@@ -81,7 +82,7 @@ func loadManifest(path, tool, flags string) (*manifest, error) {
 	if err != nil {
 		return m, fmt.Errorf("reading manifest: %w", err)
 	}
-	defer root.Close()
+	m.out = root
 	data, err := readIn(root, filepath.Base(path), maxManifestBytes, func(size int64) error {
 		return notReadable(fmt.Sprintf("is %s: a manifest may be at most %s", mb(size), mb(maxManifestBytes)))
 	})
@@ -103,6 +104,13 @@ func loadManifest(path, tool, flags string) (*manifest, error) {
 		m.Files = old.Files
 	}
 	return m, nil
+}
+
+// close closes m's root of the output folder.
+func (m *manifest) close() {
+	if m != nil && m.out != nil {
+		m.out.Close()
+	}
 }
 
 // key returns the key of s's entry: its output path without suffix,
@@ -139,15 +147,13 @@ func (m *manifest) upToDate(s Source, sum string) ([]Written, bool) {
 	if len(e.Inputs) > 1 && !inputsUnchanged(filepath.Dir(s.Name), e.Inputs[1:]) {
 		return nil, false
 	}
-	out, err := os.OpenRoot(m.dir)
-	if err != nil {
+	if m.out == nil {
 		return nil, false
 	}
-	defer out.Close()
 	outs := make([]Written, len(e.Outputs))
 	for i, o := range e.Outputs {
 		rel, ok := pdfPath(k, o)
-		if !ok || filepath.ToSlash(m.rel(s.Path(o.Suffix))) != o.Path || !sameBuilt(out, rel, o) {
+		if !ok || filepath.ToSlash(m.rel(s.Path(o.Suffix))) != o.Path || !sameBuilt(m.out, rel, o) {
 			return nil, false
 		}
 		outs[i] = Written{Suffix: o.Suffix, Path: s.Path(o.Suffix), Pages: o.Pages, Bytes: o.Bytes, SHA256: o.SHA256}
@@ -231,15 +237,10 @@ func (m *manifest) removeStale(s Source, outs []Written) []string {
 // whether it did.
 func (m *manifest) removeBuilt(k string, o pdfSum) bool {
 	rel, ok := pdfPath(k, o)
-	if !ok {
+	if !ok || m.out == nil {
 		return false
 	}
-	root, err := os.OpenRoot(m.dir)
-	if err != nil {
-		return false
-	}
-	defer root.Close()
-	return sameBuilt(root, rel, o) && root.Remove(rel) == nil
+	return sameBuilt(m.out, rel, o) && m.out.Remove(rel) == nil
 }
 
 // prune finds the entries in shard sh of the content files that are gone,
@@ -318,6 +319,7 @@ func newEntry(r Result, dir string) entry {
 // *ManifestError.
 func (m *manifest) update(built map[string]entry, gone []string) error {
 	now, _ := loadManifest(m.path, m.Tool, m.Flags)
+	now.close()
 	for k, e := range m.Files {
 		if _, ok := now.Files[k]; !ok {
 			now.Files[k] = e

@@ -25,6 +25,7 @@ func TestOneInterrupted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer m.close()
 	p.b.Force = true
 	r := p.b.one(ctx, p.srcs[0], m)
 	if r.Status != Interrupted || len(r.Outputs) != 0 || r.Err != nil {
