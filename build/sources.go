@@ -69,8 +69,12 @@ func (s Source) outPath(suffix string) (dir, rel string) {
 // file found twice is built once. A single file's PDFs go directly into dir;
 // a folder's files are mirrored under dir, so content/history/a.toml, from
 // the folder content, goes to dir/history/a. Inside a folder, entries whose
-// names start with "." (.git, editor backups) are skipped. A symbolic link
-// given as a path is followed, with or without a trailing slash.
+// names start with "." (.git, editor backups) are skipped. A folder given
+// as a symbolic link is followed, with or without a trailing slash; links
+// to folders inside it are not searched. Each content file is read through
+// the folder given that it was found in, or its own folder when given by
+// itself (Source.Root; see Source.Read): one that is a symbolic link
+// leading out of that folder is an error when it is read.
 //
 // A missing path, a file that is not .toml, a folder without .toml files and
 // two files that would write the same PDF are errors; Sources checks every
