@@ -413,10 +413,18 @@ func TestCLIIncremental(t *testing.T) {
 // an error.
 type (
 	cliReport struct {
-		Handout string          `json:"handout"`
-		Command string          `json:"command"`
-		Files   []cliFileReport `json:"files"`
-		Summary cliSummary      `json:"summary"`
+		Handout  string          `json:"handout"`
+		Command  string          `json:"command"`
+		Files    []cliFileReport `json:"files"`
+		Errors   []cliProblem    `json:"errors"`
+		Warnings []cliProblem    `json:"warnings"`
+		Summary  cliSummary      `json:"summary"`
+	}
+	cliProblem struct {
+		File    string `json:"file"`
+		Line    int    `json:"line"`
+		Column  int    `json:"column"`
+		Message string `json:"message"`
 	}
 	cliFileReport struct {
 		File    string `json:"file"`
@@ -428,19 +436,9 @@ type (
 			Bytes  int    `json:"bytes"`
 			SHA256 string `json:"sha256"`
 		} `json:"outputs"`
-		Removed []string `json:"removed"`
-		Errors  []struct {
-			File    string `json:"file"`
-			Line    int    `json:"line"`
-			Column  int    `json:"column"`
-			Message string `json:"message"`
-		} `json:"errors"`
-		Warnings []struct {
-			File    string `json:"file"`
-			Line    int    `json:"line"`
-			Column  int    `json:"column"`
-			Message string `json:"message"`
-		} `json:"warnings"`
+		Removed  []string     `json:"removed"`
+		Errors   []cliProblem `json:"errors"`
+		Warnings []cliProblem `json:"warnings"`
 	}
 	cliSummary struct {
 		Files       int     `json:"files"`

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -68,16 +69,8 @@ func (c *console) result(r build.Result) {
 	for _, p := range append(warnings, problems...) {
 		fmt.Fprintln(c.stderr, p)
 	}
-	if c.github {
-		// Workflow commands are read from stdout, unless the JSON report
-		// or the PDF has it; the runner reads stderr too.
-		w := c.stdout
-		if c.json || c.pipe {
-			w = c.stderr
-		}
-		for _, p := range append(warnings, problems...) {
-			fmt.Fprintln(w, p.annotation())
-		}
+	for _, p := range append(warnings, problems...) {
+		c.annotate(p)
 	}
 	if c.json {
 		c.reports = append(c.reports, newFileReport(r, problems, warnings))
@@ -96,11 +89,11 @@ func (c *console) lines(r build.Result) []string {
 	// sheet failed.
 	if r.Status != build.Skipped {
 		for _, o := range r.Outputs {
-			ls = append(ls, fmt.Sprintf("wrote %s (%s)", o.Path, plural(o.Pages, "page")))
+			ls = append(ls, fmt.Sprintf("wrote %s (%s)", escapeName(o.Path), plural(o.Pages, "page")))
 		}
 	}
 	for _, path := range r.Removed {
-		ls = append(ls, "removed "+path)
+		ls = append(ls, "removed "+escapeName(path))
 	}
 	return ls
 }
@@ -127,14 +120,28 @@ func (n *counts) add(r build.Result) {
 	}
 }
 
-// finish reports warn, a problem that failed no file, then the summary
-// line, or the JSON report, and returns the exit status. stopped is the
-// exit status of a signal that stopped the batch (see stopStatus), or 0.
-func (c *console) finish(warn error, stopped int) int {
+// finish reports err, the batch's problems that belong to no content file
+// (see build.Batch.Run), then the summary line, or the JSON report, and
+// returns the exit status. A manifest that could not be written
+// (*build.ManifestError) is an error, exit status 1: CI must not keep an
+// output folder without one. One that could not be read is a warning.
+// stopped is the exit status of a signal that stopped the batch (see
+// stopStatus), or 0.
+func (c *console) finish(err error, stopped int) int {
 	interrupted := stopped != 0
 	c.clearProgress()
-	if warn != nil {
-		fmt.Fprintf(c.stderr, "handout %s: warning: %v\n", c.cmd, warn)
+	errs, warns := []problem{}, []problem{}
+	for _, e := range unjoin(err) {
+		var me *build.ManifestError
+		if errors.As(e, &me) {
+			p := problem{File: me.Path, Message: e.Error()}
+			errs = append(errs, p.escaped())
+			fmt.Fprintf(c.stderr, "handout %s: error: %s\n", c.cmd, escapeName(p.Message))
+			c.annotate(p)
+			continue
+		}
+		warns = append(warns, problem{Message: escapeName(e.Error())})
+		fmt.Fprintf(c.stderr, "handout %s: warning: %s\n", c.cmd, escapeName(e.Error()))
 	}
 	elapsed := c.now().Sub(c.start)
 	if c.json {
@@ -142,7 +149,7 @@ func (c *console) finish(warn error, stopped int) int {
 		enc.SetIndent("", "  ")
 		sum := c.counts.summary(elapsed)
 		sum.Interrupted = interrupted
-		enc.Encode(report{Handout: version, Command: c.cmd, Files: c.reports, Summary: sum})
+		enc.Encode(report{Handout: version, Command: c.cmd, Files: c.reports, Errors: errs, Warnings: warns, Summary: sum})
 	}
 	line := c.counts.line(c.cmd, elapsed)
 	if interrupted {
@@ -154,10 +161,35 @@ func (c *console) finish(warn error, stopped int) int {
 	switch {
 	case interrupted:
 		return stopped
-	case c.counts.failed > 0:
+	case c.counts.failed > 0 || len(errs) > 0:
 		return exitFailed
 	}
 	return exitOK
+}
+
+// unjoin returns the errors err joins, or err alone; none for nil.
+func unjoin(err error) []error {
+	if err == nil {
+		return nil
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
+}
+
+// annotate prints p as a GitHub workflow command, under GitHub Actions.
+// Workflow commands are read from stdout, unless the JSON report or the
+// PDF has it; the runner reads stderr too.
+func (c *console) annotate(p problem) {
+	if !c.github {
+		return
+	}
+	w := c.stdout
+	if c.json || c.pipe {
+		w = c.stderr
+	}
+	fmt.Fprintln(w, p.annotation())
 }
 
 // line returns the summary line, such as "built 212 PDFs (640 pages) from
@@ -242,8 +274,15 @@ type problem struct {
 }
 
 // String returns the problem as file:line:column: message, leaving out
-// what is unknown, with "warning: " before the message of a warning.
+// what is unknown, with "warning: " before the message of a warning, and
+// control characters escaped (see escapeName). A relative name that starts
+// with "::", which would begin a GitHub workflow command, is given as
+// "./::…".
 func (p problem) String() string {
+	p = p.escaped()
+	if strings.HasPrefix(p.File, "::") {
+		p.File = "." + string(filepath.Separator) + p.File
+	}
 	msg := p.Message
 	if p.warning {
 		msg = "warning: " + msg
@@ -252,9 +291,20 @@ func (p problem) String() string {
 	return e.Error()
 }
 
+// escaped returns p with the control characters of its name and message
+// escaped (see escapeName), as the JSON report gives it.
+func (p problem) escaped() problem {
+	p.File, p.Message = escapeName(p.File), escapeName(p.Message)
+	return p
+}
+
 // annotation returns the problem as a GitHub Actions workflow command,
-// which annotates the file and line in a pull request.
+// which annotates the file and line in a pull request. The file is named
+// as it is, escaped as the runner expects (%0A for a newline, and so on),
+// so that the annotation lands on it; so is the message, whose other
+// control characters are escaped for people first (see escapeName).
 func (p problem) annotation() string {
+	p.Message = escapeControls(p.Message, true)
 	props := "file=" + escapeProperty(p.File)
 	if p.Line > 0 {
 		props += fmt.Sprintf(",line=%d", p.Line)
@@ -290,7 +340,8 @@ func warningsOf(r build.Result) []problem {
 
 // flatten returns err, an error of the content file name, as problems:
 // content errors one each, with where they are; any other error as one
-// problem of the file.
+// problem of the file. Names and messages are as they are: each way of
+// printing a problem escapes them (String, escaped, annotation).
 func flatten(name string, err error) []problem {
 	if err == nil {
 		return nil
@@ -320,10 +371,12 @@ func flatten(name string, err error) []problem {
 
 // report is the JSON report of a batch.
 type report struct {
-	Handout string       `json:"handout"` // handout's version
-	Command string       `json:"command"` // build or check
-	Files   []fileReport `json:"files"`
-	Summary summary      `json:"summary"`
+	Handout  string       `json:"handout"` // handout's version
+	Command  string       `json:"command"` // build or check
+	Files    []fileReport `json:"files"`
+	Errors   []problem    `json:"errors"`   // of no content file: a manifest not written (exit status 1)
+	Warnings []problem    `json:"warnings"` // of no content file: a manifest that could not be read, and was rebuilt
+	Summary  summary      `json:"summary"`
 }
 
 // fileReport is what became of one content file.
@@ -369,22 +422,23 @@ func (n counts) summary(elapsed time.Duration) summary {
 // newFileReport returns r's report; outputs and errors are empty lists,
 // not null, when there are none.
 func newFileReport(r build.Result, problems, warnings []problem) fileReport {
-	f := fileReport{File: r.Source.Name, Status: r.Status, Outputs: []outputReport{}, Removed: r.Removed, Errors: problems, Warnings: warnings}
-	if f.Errors == nil {
-		f.Errors = []problem{}
+	f := fileReport{File: escapeName(r.Source.Name), Status: r.Status, Outputs: []outputReport{}, Removed: []string{},
+		Errors: []problem{}, Warnings: []problem{}}
+	for _, p := range problems {
+		f.Errors = append(f.Errors, p.escaped())
 	}
-	if f.Warnings == nil {
-		f.Warnings = []problem{}
+	for _, p := range warnings {
+		f.Warnings = append(f.Warnings, p.escaped())
 	}
-	if f.Removed == nil {
-		f.Removed = []string{}
+	for _, path := range r.Removed {
+		f.Removed = append(f.Removed, escapeName(path))
 	}
 	for _, o := range r.Outputs {
 		kind := "worksheet"
 		if o.Suffix == build.SummarySuffix {
 			kind = "summary"
 		}
-		f.Outputs = append(f.Outputs, outputReport{Kind: kind, Path: o.Path, Pages: o.Pages, Bytes: o.Bytes, SHA256: o.SHA256})
+		f.Outputs = append(f.Outputs, outputReport{Kind: kind, Path: escapeName(o.Path), Pages: o.Pages, Bytes: o.Bytes, SHA256: o.SHA256})
 	}
 	return f
 }
@@ -402,13 +456,13 @@ func (w *watcher) result(r build.Result) {
 	case build.Built:
 		var outs []string
 		for _, o := range r.Outputs {
-			outs = append(outs, fmt.Sprintf("%s (%s)", o.Path, plural(o.Pages, "page")))
+			outs = append(outs, fmt.Sprintf("%s (%s)", escapeName(o.Path), plural(o.Pages, "page")))
 		}
 		for _, path := range r.Removed {
-			outs = append(outs, "removed "+path)
+			outs = append(outs, "removed "+escapeName(path))
 		}
 		if !w.c.quiet {
-			fmt.Fprintf(w.c.stdout, "%s built %s: %s\n", stamp, r.Source.Name, strings.Join(outs, ", "))
+			fmt.Fprintf(w.c.stdout, "%s built %s: %s\n", stamp, escapeName(r.Source.Name), strings.Join(outs, ", "))
 		}
 		for _, p := range warningsOf(r) {
 			fmt.Fprintln(w.c.stderr, p)
@@ -419,10 +473,10 @@ func (w *watcher) result(r build.Result) {
 		// was stopped during the build.
 	case build.Removed:
 		if !w.c.quiet {
-			fmt.Fprintf(w.c.stdout, "%s %s is gone: removed %s\n", stamp, r.Source.Name, strings.Join(r.Removed, ", "))
+			fmt.Fprintf(w.c.stdout, "%s %s is gone: removed %s\n", stamp, escapeName(r.Source.Name), escapeName(strings.Join(r.Removed, ", ")))
 		}
 	default:
-		fmt.Fprintf(w.c.stderr, "%s %s failed; its PDFs are left as they were:\n", stamp, r.Source.Name)
+		fmt.Fprintf(w.c.stderr, "%s %s failed; its PDFs are left as they were:\n", stamp, escapeName(r.Source.Name))
 		for _, p := range flatten(r.Source.Name, r.Err) {
 			fmt.Fprintln(w.c.stderr, p)
 		}
@@ -431,7 +485,7 @@ func (w *watcher) result(r build.Result) {
 
 // warn reports a problem that does not stop watching.
 func (w *watcher) warn(err error) {
-	fmt.Fprintf(w.c.stderr, "%s handout watch: %v\n", w.c.now().Format("15:04:05"), err)
+	fmt.Fprintf(w.c.stderr, "%s handout watch: %s\n", w.c.now().Format("15:04:05"), escapeName(err.Error()))
 }
 
 // plural returns n and word, with an s unless n is 1.

@@ -57,7 +57,8 @@ binary, SOURCE_DATE_EPOCH and edition and print flags are unchanged is
 skipped. The PDFs of a content file that is gone are removed,
 unless changed by hand.
 
-flags (build, and those that apply to check and watch):
+flags (build, and those that apply to check and watch; check takes the
+edition and print flags too, and refuses what build would with them):
   -o DIR         output folder (default out/)
   -j N           files built at a time (default: the number of CPUs)
   --force        rebuild every file, even those up to date
@@ -90,7 +91,8 @@ Exit status:
   0    every file built (for check: is valid)
   1    a file could not be built: errors in its content, or its PDF could
        not be written (init: the file exists, or could not be written);
-       the output folder cannot be made or written in
+       the output folder cannot be made or written in; the manifest could
+       not be written
   2    usage error: unknown command or flag, missing path, a folder without
        .toml files, two files that would write the same PDF
   130  interrupted by Ctrl-C (SIGINT); 143 for SIGTERM. The PDFs being
@@ -130,12 +132,17 @@ type env struct {
 // of garbage per file while the live heap stays a few MB a worker, so at
 // Go's default of 100 the collector runs every file or so. 200 cut the CPU
 // time of building 1,000 files by a fifth, for about 35 MB more peak memory
-// on 2 cores (README, "Speed and size").
+// on 2 cores (README, "Speed and size"). Memory that decoded images give
+// back is collected sooner, near build.MemoryLimit, which handout sets as
+// the heap's soft limit unless GOMEMLIMIT is set.
 const gcPercent = 200
 
 func main() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(gcPercent)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(build.MemoryLimit)
 	}
 	sigs := make(chan os.Signal, 2)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
@@ -189,7 +196,7 @@ func usageError(stderr io.Writer, cmd, msg string) int {
 	if cmd != "" {
 		cmd = " " + cmd
 	}
-	fmt.Fprintf(stderr, "handout%s: %s\n%s\n", cmd, msg, usageHint)
+	fmt.Fprintf(stderr, "handout%s: %s\n%s\n", cmd, escapeName(msg), usageHint)
 	return exitUsage
 }
 
@@ -221,13 +228,15 @@ func parseOptions(cmd string, args []string, e env) (options, int) {
 	if cmd != "check" {
 		fl.StringVar(&o.dir, "o", "out/", "output `DIR`")
 		fl.BoolVar(&o.force, "force", false, "rebuild every file")
-		fl.BoolVar(&o.answers, "answers", false, "also write the answer key")
-		fl.BoolVar(&o.largePrint, "large-print", false, "also write the large-print edition")
-		fl.Float64("bleed", 0, "bleed of `MM` millimetres on every side")
-		fl.Bool("marks", false, "crop marks and a slug line")
-		fl.String("impose", "", "also write an imposed copy: `2up`, booklet or none")
-		fl.Bool("gray", false, "every colour a gray")
 	}
+	// check takes the edition and print flags too, to check what build
+	// would make with them.
+	fl.BoolVar(&o.answers, "answers", false, "also write the answer key")
+	fl.BoolVar(&o.largePrint, "large-print", false, "also write the large-print edition")
+	fl.Float64("bleed", 0, "bleed of `MM` millimetres on every side")
+	fl.Bool("marks", false, "crop marks and a slug line")
+	fl.String("impose", "", "also write an imposed copy: `2up`, booklet or none")
+	fl.Bool("gray", false, "every colour a gray")
 	paths, code := parse(fl, args, e.stdout, e.stderr)
 	if code >= 0 {
 		return o, code
@@ -332,8 +341,8 @@ func runCommand(cmd string, args []string, e env) int {
 	// watch leaves the PDFs of a file that is gone: it may be back.
 	b.Shard, b.Prune = o.shard, cmd == "build"
 	if dir != "" {
-		if err := build.OutputFolder(dir); err != nil {
-			fmt.Fprintf(e.stderr, "handout %s: %v\n", cmd, err)
+		if err := build.OutputFolder(dir, paths...); err != nil {
+			fmt.Fprintf(e.stderr, "handout %s: %s\n", cmd, escapeName(err.Error()))
 			return exitFailed
 		}
 	}
@@ -400,7 +409,10 @@ func runStdin(o options, e env) int {
 	}
 	var outs []build.Output
 	if err == nil {
-		outs, err = build.File(stdinName, data, b.Options)
+		outs, err = build.FileContext(e.ctx, stdinName, data, b.Options)
+		if code := stopStatus(e.ctx); code != 0 {
+			return code // stopped while building: nothing is written
+		}
 	}
 	if err != nil {
 		c := newConsole(o, e, 1)
@@ -419,18 +431,18 @@ func runStdin(o options, e env) int {
 		return code // stopped while building: nothing is written
 	}
 	// The file in the folder first: should it fail, nothing was sent.
-	src := build.Source{Name: stdinName, Out: filepath.Join(o.dir, stdinBase)}
 	for _, out := range outs[1:] {
-		if err := build.Replaceable(src.Path(out.Suffix), nil); err != nil {
-			fmt.Fprintf(e.stderr, "%s: %v\n", stdinName, err)
+		rel := stdinBase + out.Suffix + ".pdf"
+		if err := build.Replaceable(o.dir, rel, nil); err != nil {
+			fmt.Fprintf(e.stderr, "%s: %s\n", stdinName, escapeName(err.Error()))
 			return exitFailed
 		}
-		if err := build.WriteAtomic(src.Path(out.Suffix), out.PDF); err != nil {
-			fmt.Fprintf(e.stderr, "%s: %v\n", stdinName, err)
+		if err := build.WriteAtomicIn(o.dir, rel, out.PDF); err != nil {
+			fmt.Fprintf(e.stderr, "%s: %s\n", stdinName, escapeName(err.Error()))
 			return exitFailed
 		}
 		if !o.quiet {
-			fmt.Fprintf(e.stderr, "wrote %s (%s)\n", src.Path(out.Suffix), plural(out.Pages, "page"))
+			fmt.Fprintf(e.stderr, "wrote %s (%s)\n", escapeName(filepath.Join(o.dir, rel)), plural(out.Pages, "page"))
 		}
 	}
 	if _, err := e.stdout.Write(outs[0].PDF); err != nil {
@@ -467,7 +479,7 @@ func runWatch(paths []string, o options, b *build.Batch, e env) int {
 	w := &watcher{c: newConsole(o, e, 0)}
 	err := watch.Run(e.ctx, paths, o.dir, b, w.result, w.warn)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "handout watch: %v\n", err)
+		fmt.Fprintf(e.stderr, "handout watch: %s\n", escapeName(err.Error()))
 		return exitFailed
 	}
 	return exitOK

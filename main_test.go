@@ -218,7 +218,7 @@ func TestUsageErrors(t *testing.T) {
 		{name: "bleed negative", args: []string{"build", "--bleed=-1", "-o", out, goodFile}, msg: "--bleed -1"},
 		{name: "bleed not a number", args: []string{"build", "--bleed", "3mm", "-o", out, goodFile}, msg: "-bleed"},
 		{name: "impose unknown", args: []string{"build", "--impose", "4up", "-o", out, goodFile}, msg: `--impose "4up": want 2up, booklet or none`},
-		{name: "check has no print flags", args: []string{"check", "--marks", goodFile}, msg: "-marks"},
+		{name: "check has no -o", args: []string{"check", "-o", out, goodFile}, msg: "-o"},
 		{name: "impose clash", args: []string{"build", "--impose", "2up", "-o", out, filepath.Join(dir, "d")}, msg: "would both write " + filepath.Join(out, "y-2up.pdf")},
 	}
 	for _, tt := range tests {

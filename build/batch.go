@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"runtime"
 	"sync"
 
@@ -97,11 +98,19 @@ type Batch struct {
 //
 // Before writing, Run checks each PDF's path with Replaceable: a file that
 // would overwrite one of its inputs, or any file that is not a PDF, fails
-// and writes nothing.
+// and writes nothing. Before building, it removes the temporary files
+// that builds killed before they could (SIGKILL) left in the folders it
+// writes in (see removeStaleTemps).
+//
+// Run's error is about the manifest: one that could not be read, which
+// costs a full rebuild, and one that could not be written, a
+// *ManifestError.
 func (b *Batch) Run(ctx context.Context, srcs []Source, emit func(Result)) error {
+	b.removeStaleTemps(srcs)
 	// A damaged manifest costs a full rebuild, not the build: the error
 	// is returned, with an empty manifest to rebuild it.
 	m, err := loadManifest(b.Manifest, b.Tool, b.Flags)
+	defer m.close()
 	built := map[string]entry{}
 	seen := map[string]bool{}
 	each(ctx, srcs, b.Jobs, func(s Source) Result { return b.one(ctx, s, m) }, func(r Result) {
@@ -124,26 +133,56 @@ func (b *Batch) Run(ctx context.Context, srcs []Source, emit func(Result)) error
 }
 
 // Check decodes, validates and lays out srcs, Jobs at a time, writing
-// nothing. It calls emit as Run does, with status Checked or Failed, and
-// like Run starts no more files once ctx is done.
+// nothing, with b's Options, so that it fails exactly where Run would:
+// the editions asked for are laid out, and images are checked against the
+// memory budget of a build in colour or gray. It calls emit as Run does,
+// with status Checked or Failed (Interrupted for a file being checked when
+// ctx is done), and like Run starts no more files once ctx is done.
 func (b *Batch) Check(ctx context.Context, srcs []Source, emit func(Result)) {
 	each(ctx, srcs, b.Jobs, func(s Source) Result {
 		r := Result{Source: s, Status: Checked, Inputs: []string{s.Name}}
-		ins, warns, err := s.check()
-		r.addInputs(ins)
-		r.Warnings = warns
-		if r.Err = err; err != nil {
-			r.Status = Failed
+		data, err := s.Read()
+		if err == nil {
+			var ins []Input
+			ins, r.Warnings, err = check(ctx, s.Name, data, b.Options)
+			r.addInputs(ins)
+		}
+		switch {
+		case err != nil && ctx.Err() != nil:
+			r.Status = Interrupted
+		case err != nil:
+			r.Status, r.Err = Failed, err
 		}
 		return r
 	}, emit)
+}
+
+// removeStaleTemps removes the temporary files that killed builds left in
+// the output folder and the folders in it that srcs write in.
+func (b *Batch) removeStaleTemps(srcs []Source) {
+	folders := map[string][]string{} // output folder -> folders in it
+	seen := map[[2]string]bool{}
+	if b.Manifest != "" {
+		dir := filepath.Dir(b.Manifest)
+		folders[dir], seen[[2]string{dir, "."}] = []string{"."}, true
+	}
+	for _, s := range srcs {
+		dir, rel := s.outPath(WorksheetSuffix)
+		if sub := filepath.Dir(rel); !seen[[2]string{dir, sub}] {
+			seen[[2]string{dir, sub}] = true
+			folders[dir] = append(folders[dir], sub)
+		}
+	}
+	for dir, subs := range folders {
+		removeStaleTemps(dir, subs)
+	}
 }
 
 // one builds s, or skips it when m says it is up to date. Once ctx is
 // done, it writes nothing.
 func (b *Batch) one(ctx context.Context, s Source, m *manifest) Result {
 	r := Result{Source: s, Inputs: []string{s.Name}}
-	data, err := ReadContent(s.Name)
+	data, err := s.Read()
 	if err != nil {
 		return r.fail(err)
 	}
@@ -154,9 +193,13 @@ func (b *Batch) one(ctx context.Context, s Source, m *manifest) Result {
 			return r
 		}
 	}
-	outs, ins, warns, err := file(s.Name, data, b.Options)
+	outs, ins, warns, err := file(ctx, s.Name, data, b.Options)
 	r.addInputs(ins)
 	r.Warnings = warns
+	if err != nil && ctx.Err() != nil {
+		r.Status = Interrupted // stopped while decoding or rendering
+		return r
+	}
 	if err != nil {
 		return r.fail(err)
 	}
@@ -171,7 +214,8 @@ func (b *Batch) one(ctx context.Context, s Source, m *manifest) Result {
 	}
 	for _, o := range outs {
 		w := Written{Suffix: o.Suffix, Path: s.Path(o.Suffix), Pages: o.Pages, Bytes: len(o.PDF), SHA256: hash(o.PDF)}
-		if err := WriteAtomic(w.Path, o.PDF); err != nil {
+		dir, rel := s.outPath(o.Suffix)
+		if err := WriteAtomicIn(dir, rel, o.PDF); err != nil {
 			return r.fail(err)
 		}
 		r.Outputs = append(r.Outputs, w)
@@ -190,7 +234,8 @@ func (b *Batch) one(ctx context.Context, s Source, m *manifest) Result {
 func replaceable(s Source, outs []Output, inputs []string) error {
 	var errs []error
 	for _, o := range outs {
-		errs = append(errs, Replaceable(s.Path(o.Suffix), inputs))
+		dir, rel := s.outPath(o.Suffix)
+		errs = append(errs, Replaceable(dir, rel, inputs))
 	}
 	return errors.Join(errs...)
 }

@@ -6,6 +6,7 @@
 package build
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -119,38 +120,50 @@ type Output struct {
 // rendering it, so that it fails exactly when File would fail on the
 // content. Like File, it returns document.Errors for content errors.
 func Check(name string, data []byte) error {
-	_, _, err := check(name, data)
+	_, _, err := check(context.Background(), name, data, Options{})
 	return err
 }
 
-// check is Check, also returning the files other than the content file
-// that it read, as LoadImages does, and the content's warnings.
-func check(name string, data []byte) ([]Input, document.Errors, error) {
-	d, ins, err := load(name, data)
+// check is Check, for a build with opt, which decides the editions laid
+// out and whether images are made gray; it also returns the files other
+// than the content file that it read, as LoadImages does, and the
+// content's warnings. It gives up with ctx's error once ctx is done.
+func check(ctx context.Context, name string, data []byte, opt Options) ([]Input, document.Errors, error) {
+	d, _, ins, err := load(ctx, name, data, opt, false)
 	if err != nil {
 		return ins, nil, err
 	}
-	var errs []error
-	for _, p := range parts(d, Options{}) {
-		if _, err := p.layOut(name, d); err != nil {
-			errs = append(errs, err)
+	ps := parts(d, opt)
+	errs := make([]error, len(ps))
+	for i, p := range ps {
+		var r *layout.Result
+		if r, errs[i] = p.layOut(name, d); errs[i] == nil {
+			_, errs[i] = p.print(r, d, opt, name)
 		}
 	}
-	return ins, d.Warnings, joinUnique(errs)
+	return ins, d.Warnings, partErrors(ps, errs)
 }
 
 // load decodes a content file and reads the images it shows (see
 // LoadImages), returning the files other than the content file it read.
-func load(name string, data []byte) (*document.Document, []Input, error) {
+// The images are decoded once for every PDF: made ready for the PDF writer
+// in gray when the file is built in gray, else in colour, with the PNGs
+// with transparency taken apart in the render.Prepared it returns; with
+// embed false, as for check, they are only decoded.
+func load(ctx context.Context, name string, data []byte, opt Options, embed bool) (*document.Document, *render.Prepared, []Input, error) {
 	d, err := document.Decode(name, data)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	ins, err := LoadImages(name, d)
+	cv := convert{embed: embed, gray: opt.Print.Over(d.Print).Gray}
+	if embed && !cv.gray {
+		cv.prepared = render.NewPrepared()
+	}
+	ins, err := loadImages(ctx, name, d, cv)
 	if err != nil {
-		return nil, ins, err
+		return nil, nil, ins, err
 	}
-	return d, ins, nil
+	return d, cv.prepared, ins, nil
 }
 
 // File builds every PDF of one content file: the worksheet when the file has
@@ -161,14 +174,21 @@ func load(name string, data []byte) (*document.Document, []Input, error) {
 // for content errors, image problems included; other errors say which step
 // failed. On any error it returns no outputs.
 func File(name string, data []byte, opt Options) ([]Output, error) {
-	outs, _, _, err := file(name, data, opt)
+	return FileContext(context.Background(), name, data, opt)
+}
+
+// FileContext is File, giving up, with ctx's error, as soon as ctx is
+// done: the decoding of an image or the rendering of a PDF then in
+// progress finishes in the background, writing nothing.
+func FileContext(ctx context.Context, name string, data []byte, opt Options) ([]Output, error) {
+	outs, _, _, err := file(ctx, name, data, opt)
 	return outs, err
 }
 
-// file is File, also returning the files other than the content file that
-// it read, and the content's warnings.
-func file(name string, data []byte, opt Options) ([]Output, []Input, document.Errors, error) {
-	d, ins, err := load(name, data)
+// file is FileContext, also returning the files other than the content
+// file that it read, and the content's warnings.
+func file(ctx context.Context, name string, data []byte, opt Options) ([]Output, []Input, document.Errors, error) {
+	d, prepared, ins, err := load(ctx, name, data, opt, true)
 	if err != nil {
 		return nil, ins, nil, err
 	}
@@ -176,13 +196,23 @@ func file(name string, data []byte, opt Options) ([]Output, []Input, document.Er
 	outs := make([]Output, len(ps))
 	errs := make([]error, len(ps))
 	// Each PDF costs tens of milliseconds of font embedding, so they are
-	// made at the same time. Layout and render only read the document.
-	var wg sync.WaitGroup
-	for i, p := range ps {
-		wg.Go(func() { outs[i], errs[i] = p.pdf(name, d, opt) })
+	// made at the same time. Layout and render only read the document,
+	// and the images decoded once for all of them.
+	done := make(chan struct{})
+	go func() {
+		var wg sync.WaitGroup
+		for i, p := range ps {
+			wg.Go(func() { outs[i], errs[i] = p.pdf(name, d, prepared, opt) })
+		}
+		wg.Wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-ctx.Done():
+		return nil, ins, nil, ctx.Err()
 	}
-	wg.Wait()
-	if err := joinUnique(errs); err != nil {
+	if err := partErrors(ps, errs); err != nil {
 		return nil, ins, d.Warnings, err
 	}
 	return outs, ins, d.Warnings, nil
@@ -190,9 +220,10 @@ func file(name string, data []byte, opt Options) ([]Output, []Input, document.Er
 
 // part is one of the PDFs a content file may make.
 type part struct {
-	suffix string // WorksheetSuffix, SummarySuffix, AnswersSuffix or LargeSuffix
-	what   string // for messages: "", " summary", " answers" or " large print"
-	lay    func(*document.Document) (*layout.Result, error)
+	suffix  string // WorksheetSuffix, SummarySuffix, AnswersSuffix or LargeSuffix
+	what    string // for messages: "", " summary", " answers" or " large print"
+	edition string // for content errors only an edition has, such as "large-print edition"; "" for the worksheet and summary
+	lay     func(*document.Document) (*layout.Result, error)
 }
 
 // parts returns the PDFs d makes with opt, in order: the worksheet when it
@@ -208,13 +239,16 @@ func parts(d *document.Document, opt Options) []part {
 		ps = append(ps, part{suffix: SummarySuffix, what: " summary", lay: layout.Summary})
 	}
 	if len(d.Sections) > 0 && opt.Answers {
-		ps = append(ps, part{suffix: AnswersSuffix, what: " answers", lay: edition(layout.Edition{Answers: true})})
+		ps = append(ps, part{suffix: AnswersSuffix, what: " answers", edition: "answer key (--answers)",
+			lay: edition(layout.Edition{Answers: true})})
 	}
 	if len(d.Sections) > 0 && opt.LargePrint {
-		ps = append(ps, part{suffix: LargeSuffix, what: " large print", lay: edition(layout.Edition{LargePrint: true})})
+		ps = append(ps, part{suffix: LargeSuffix, what: " large print", edition: "large-print edition (--large-print)",
+			lay: edition(layout.Edition{LargePrint: true})})
 	}
 	if i := opt.Print.Over(d.Print).Impose; len(d.Sections) > 0 && i != document.NoImpose {
-		ps = append(ps, part{suffix: ImposedSuffix(i), what: " " + i.String(), lay: imposed(i)})
+		ps = append(ps, part{suffix: ImposedSuffix(i), what: " " + i.String(), edition: "imposed copy (" + i.String() + ")",
+			lay: imposed(i)})
 	}
 	return ps
 }
@@ -263,26 +297,41 @@ func (p part) layOut(name string, d *document.Document) (r *layout.Result, err e
 }
 
 // pdf lays out p's PDF of d, applies the print settings (printTransforms)
-// and renders it. A panic in render becomes an error.
-func (p part) pdf(name string, d *document.Document, opt Options) (out Output, err error) {
+// and renders it, with the images prepared for every PDF of d. A panic in
+// render becomes an error.
+func (p part) pdf(name string, d *document.Document, prepared *render.Prepared, opt Options) (out Output, err error) {
 	r, err := p.layOut(name, d)
 	if err != nil {
 		return Output{}, err
 	}
-	pdfName := trimExt(filepath.Base(name)) + p.suffix + ".pdf"
-	pr := opt.Print.Over(d.Print)
-	if r, err = printTransforms(r, pr, pdfName, opt.Time); err != nil {
-		return Output{}, fmt.Errorf("print%s: %w", p.what, err)
+	r, err = p.print(r, d, opt, name)
+	if err != nil {
+		return Output{}, err
 	}
+	pr := opt.Print.Over(d.Print)
 	defer recovered(&err, "render"+p.what)
-	// The gray edition is drawn by render, which also turns the images
-	// gray: it alone has their bytes.
-	ropt := render.Options{Time: opt.Time, Creator: creator(opt.Version), Gray: pr.Gray}
+	// The gray edition is drawn by render, which turns the images gray
+	// with the bytes load made of them (ImageFile.Gray).
+	ropt := render.Options{Time: opt.Time, Creator: creator(opt.Version), Gray: pr.Gray, Prepared: prepared}
 	pdf, err := render.PDF(r, ropt)
 	if err != nil {
-		return Output{}, fmt.Errorf("render%s: %w", p.what, err)
+		if p.what != "" {
+			err = fmt.Errorf("%s: %w", strings.TrimSpace(p.what), err)
+		}
+		return Output{}, err
 	}
 	return Output{Suffix: p.suffix, PDF: pdf, Pages: len(r.Pages)}, nil
+}
+
+// print applies the print settings of opt and d to r, p's pages of the
+// content file name (see printTransforms).
+func (p part) print(r *layout.Result, d *document.Document, opt Options, name string) (*layout.Result, error) {
+	pdfName := trimExt(filepath.Base(name)) + p.suffix + ".pdf"
+	r, err := printTransforms(r, opt.Print.Over(d.Print), pdfName, opt.Time)
+	if err != nil {
+		return nil, fmt.Errorf("print%s: %w", p.what, err)
+	}
+	return r, nil
 }
 
 // printTransforms applies the print settings pr to r, the placed pages of
@@ -303,19 +352,51 @@ func printTransforms(r *layout.Result, pr document.Print, pdfName string, t time
 	return printing.Prepare(r, printing.Settings{BleedMM: pr.BleedMM, Marks: pr.Marks, Name: pdfName, Time: t})
 }
 
-// joinUnique joins errs as errors.Join does, leaving out those that say
-// what an earlier one says: the editions of a worksheet share its content
-// errors, which are reported once.
-func joinUnique(errs []error) error {
+// partErrors joins errs, each the error of the part ps[i] or nil, as
+// errors.Join does, leaving out those that say what an earlier one says:
+// the editions of a worksheet share its content errors, which are reported
+// once. A content error that only an edition has, such as a large-print
+// edition past MaxPages, names the edition.
+func partErrors(ps []part, errs []error) error {
 	var out []error
 	seen := map[string]bool{}
-	for _, err := range errs {
-		if err != nil && !seen[err.Error()] {
-			seen[err.Error()] = true
-			out = append(out, err)
+	for i, err := range errs {
+		if err == nil {
+			continue
+		}
+		for _, e := range unjoin(err) {
+			if seen[e.Error()] {
+				continue
+			}
+			seen[e.Error()] = true
+			out = append(out, inEdition(e, ps[i].edition))
 		}
 	}
 	return errors.Join(out...)
+}
+
+// unjoin returns the errors that err joins, or err alone.
+func unjoin(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
+}
+
+// inEdition returns err, an error of the edition named edition, with each
+// content error's message starting with that name; err itself for "".
+func inEdition(err error, edition string) error {
+	var es document.Errors
+	if edition == "" || !errors.As(err, &es) {
+		return err
+	}
+	named := make(document.Errors, len(es))
+	for i, e := range es {
+		c := *e
+		c.Msg = edition + ": " + c.Msg
+		named[i] = &c
+	}
+	return named
 }
 
 // recovered, deferred, turns a panic into *err, saying which step failed.

@@ -66,7 +66,7 @@ func FuzzFile(f *testing.F) {
 			}
 			return
 		}
-		d, _, err := load(name, data)
+		d, _, _, err := load(t.Context(), name, data, opt, true)
 		if err != nil {
 			t.Fatalf("File succeeded, load failed: %v", err)
 		}

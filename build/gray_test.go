@@ -21,18 +21,18 @@ func TestGrayEdition(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		d, _, err := load(name, data)
+		opt := Options{Time: testTime, Answers: true, LargePrint: true,
+			Print: PrintFlags{Gray: ptr(true), Marks: ptr(true), BleedMM: ptr(3.0), Impose: ptr(document.Booklet)}}
+		d, _, _, err := load(t.Context(), name, data, opt, true)
 		if err != nil {
 			t.Fatal(err)
 		}
-		opt := Options{Time: testTime, Answers: true, LargePrint: true,
-			Print: PrintFlags{Gray: ptr(true), Marks: ptr(true), BleedMM: ptr(3.0), Impose: ptr(document.Booklet)}}
 		ps := parts(d, opt)
 		if len(ps) < 4 {
 			t.Fatalf("%s: %d parts, want the worksheet, its editions and the booklet", name, len(ps))
 		}
 		for _, p := range ps {
-			out, err := p.pdf(name, d, opt)
+			out, err := p.pdf(name, d, nil, opt)
 			if err != nil {
 				t.Fatalf("%s%s: %v", name, p.what, err)
 			}

@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 )
 
 // ManifestName is the name of the manifest in an output folder: a record
@@ -30,8 +29,9 @@ type manifest struct {
 	Flags  string           `json:"flags"` // the settings they were built with
 	Files  map[string]entry `json:"files"` // by output path without suffix and ".pdf", relative to dir
 
-	path string // where it is kept
-	dir  string // the folder it is in
+	path string   // where it is kept
+	dir  string   // the folder it is in
+	out  *os.Root // that folder, when it is there; see close
 }
 
 // entry is the last successful build of one content file.
@@ -56,25 +56,43 @@ type pdfSum struct {
 	SHA256 string `json:"sha256"`
 }
 
+// maxManifestBytes is the largest manifest read: 64 MiB, that of some
+// 100,000 content files. A larger one is ignored, as a damaged one is.
+const maxManifestBytes = 64 << 20
+
 // newManifest returns an empty manifest kept at path.
 func newManifest(path, tool, flags string) *manifest {
 	return &manifest{Format: manifestFormat, Tool: tool, Flags: flags, Files: map[string]entry{}, path: path, dir: filepath.Dir(path)}
 }
 
-// loadManifest reads the manifest at path. It returns nil for no path,
-// and an empty manifest when there is none yet, or the one there is of
-// another format, tool or flags, since none of its PDFs can be reused. A
-// manifest that cannot be read is an error, with an empty manifest.
+// loadManifest reads the manifest at path, through its folder by the rule
+// of every file read (see read.go). It returns nil for no path, and an
+// empty manifest when there is none yet, or the one there is of another
+// format, tool or flags, since none of its PDFs can be reused. A manifest
+// that cannot be read is an error, with an empty manifest.
 func loadManifest(path, tool, flags string) (*manifest, error) {
 	if path == "" {
 		return nil, nil
 	}
 	m := newManifest(path, tool, flags)
-	data, err := os.ReadFile(path)
+	root, err := os.OpenRoot(m.dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return m, nil
 	}
 	if err != nil {
+		return m, fmt.Errorf("reading manifest: %w", err)
+	}
+	m.out = root
+	data, err := readIn(root, filepath.Base(path), maxManifestBytes, func(size int64) error {
+		return notReadable(fmt.Sprintf("is %s: a manifest may be at most %s", mb(size), mb(maxManifestBytes)))
+	})
+	var n notReadable
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return m, nil
+	case errors.As(err, &n):
+		return m, fmt.Errorf("ignoring manifest %s: it %s", path, n)
+	case err != nil:
 		return m, fmt.Errorf("reading manifest: %w", err)
 	}
 	var old manifest
@@ -88,6 +106,13 @@ func loadManifest(path, tool, flags string) (*manifest, error) {
 	return m, nil
 }
 
+// close closes m's root of the output folder.
+func (m *manifest) close() {
+	if m != nil && m.out != nil {
+		m.out.Close()
+	}
+}
+
 // key returns the key of s's entry: its output path without suffix,
 // relative to the manifest's folder, with forward slashes. It is false when
 // s's PDFs are not under that folder.
@@ -96,7 +121,7 @@ func (m *manifest) key(s Source) (string, bool) {
 		return "", false
 	}
 	rel, err := filepath.Rel(m.dir, s.Out)
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+	if err != nil || !filepath.IsLocal(rel) {
 		return "", false
 	}
 	return filepath.ToSlash(rel), true
@@ -105,7 +130,11 @@ func (m *manifest) key(s Source) (string, bool) {
 // upToDate returns s's PDFs as its last successful build wrote them when
 // that build can be reused: its content file's SHA-256 was sum, every
 // other file it read is unchanged, and every PDF it wrote is still there,
-// byte for byte. The tool and flags were checked when m was loaded.
+// byte for byte. The tool and flags were checked when m was loaded. Every
+// file is read by the rule of read.go, the inputs through the content
+// file's folder and the PDFs through the output folder: a file that is no
+// longer a regular file inside its folder, or has grown past its limit,
+// makes s out of date, and its build then fails with the usual error.
 func (m *manifest) upToDate(s Source, sum string) ([]Written, bool) {
 	k, ok := m.key(s)
 	if !ok {
@@ -115,20 +144,70 @@ func (m *manifest) upToDate(s Source, sum string) ([]Written, bool) {
 	if !ok || len(e.Inputs) == 0 || e.Inputs[0].SHA256 != sum || len(e.Outputs) == 0 {
 		return nil, false
 	}
-	for _, in := range e.Inputs[1:] {
-		if !sameSum(filepath.Join(filepath.Dir(s.Name), filepath.FromSlash(in.Path)), in.SHA256) {
-			return nil, false
-		}
+	if len(e.Inputs) > 1 && !inputsUnchanged(filepath.Dir(s.Name), e.Inputs[1:]) {
+		return nil, false
+	}
+	if m.out == nil {
+		return nil, false
 	}
 	outs := make([]Written, len(e.Outputs))
 	for i, o := range e.Outputs {
-		path := s.Path(o.Suffix)
-		if filepath.ToSlash(m.rel(path)) != o.Path || !sameSum(path, o.SHA256) {
+		rel, ok := pdfPath(k, o)
+		if !ok || filepath.ToSlash(m.rel(s.Path(o.Suffix))) != o.Path || !sameBuilt(m.out, rel, o) {
 			return nil, false
 		}
-		outs[i] = Written{Suffix: o.Suffix, Path: path, Pages: o.Pages, Bytes: o.Bytes, SHA256: o.SHA256}
+		outs[i] = Written{Suffix: o.Suffix, Path: s.Path(o.Suffix), Pages: o.Pages, Bytes: o.Bytes, SHA256: o.SHA256}
 	}
 	return outs, true
+}
+
+// inputsUnchanged reports whether every file of ins, by its path in folder
+// dir, is still a regular file inside dir with the SHA-256 recorded.
+func inputsUnchanged(dir string, ins []fileSum) bool {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return false
+	}
+	defer root.Close()
+	for _, in := range ins {
+		rel := filepath.FromSlash(in.Path)
+		if !filepath.IsLocal(rel) {
+			return false
+		}
+		if got, err := sumIn(root, rel, -1, maxImageBytes); err != nil || got != in.SHA256 {
+			return false
+		}
+	}
+	return true
+}
+
+// pdfPath returns the path, in the output folder, of o, a PDF of the entry
+// k, when the manifest records it as handout writes it: a local path, k
+// and one of the known suffixes and ".pdf". A manifest that says anything
+// else was not written by handout, and such a PDF is left alone.
+func pdfPath(k string, o pdfSum) (string, bool) {
+	if !slices.Contains(knownSuffixes, o.Suffix) || o.Path != k+o.Suffix+".pdf" || o.Bytes < 0 {
+		return "", false
+	}
+	rel := filepath.FromSlash(o.Path)
+	return rel, filepath.IsLocal(rel)
+}
+
+// knownSuffixes are the suffixes of every PDF handout writes.
+var knownSuffixes = []string{WorksheetSuffix, SummarySuffix, AnswersSuffix, LargeSuffix, TwoUpSuffix, BookletSuffix}
+
+// sameBuilt reports whether the PDF rel in the output folder root is o as
+// it was built: a regular file, not a symbolic link, in real folders, of
+// o's size and SHA-256.
+func sameBuilt(root *os.Root, rel string, o pdfSum) bool {
+	if realFolders(root, filepath.Dir(rel), false) != nil {
+		return false
+	}
+	if fi, err := root.Lstat(rel); err != nil || !fi.Mode().IsRegular() {
+		return false
+	}
+	got, err := sumIn(root, rel, int64(o.Bytes), int64(o.Bytes))
+	return err == nil && got == o.SHA256
 }
 
 // removeStale removes the PDFs that s's last build wrote and this one, with
@@ -146,17 +225,22 @@ func (m *manifest) removeStale(s Source, outs []Written) []string {
 		if slices.ContainsFunc(outs, func(w Written) bool { return w.Suffix == o.Suffix }) {
 			continue
 		}
-		if path := s.Path(o.Suffix); m.removeBuilt(path, o) {
-			removed = append(removed, path)
+		if m.removeBuilt(k, o) {
+			removed = append(removed, s.Path(o.Suffix))
 		}
 	}
 	return removed
 }
 
-// removeBuilt removes the PDF at path if it is o, as built, and reports
+// removeBuilt removes o, a PDF of the entry k, through the output folder,
+// if it is as it was built (see pdfPath and sameBuilt), and reports
 // whether it did.
-func (m *manifest) removeBuilt(path string, o pdfSum) bool {
-	return filepath.ToSlash(m.rel(path)) == o.Path && sameSum(path, o.SHA256) && os.Remove(path) == nil
+func (m *manifest) removeBuilt(k string, o pdfSum) bool {
+	rel, ok := pdfPath(k, o)
+	if !ok || m.out == nil {
+		return false
+	}
+	return sameBuilt(m.out, rel, o) && m.out.Remove(rel) == nil
 }
 
 // prune finds the entries in shard sh of the content files that are gone,
@@ -173,13 +257,13 @@ func (m *manifest) prune(seen map[string]bool, sh Shard, emit func(Result)) []st
 		if seen[k] || !sh.Has(k) || e.Source == "" {
 			continue
 		}
-		if _, err := os.Stat(source); !errors.Is(err, fs.ErrNotExist) {
+		if _, err := os.Lstat(source); !errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
 		r := Result{Source: Source{Name: source}, Status: Removed}
 		for _, o := range e.Outputs {
-			if path := filepath.Join(m.dir, filepath.FromSlash(o.Path)); m.removeBuilt(path, o) {
-				r.Removed = append(r.Removed, path)
+			if m.removeBuilt(k, o) {
+				r.Removed = append(r.Removed, filepath.Join(m.dir, filepath.FromSlash(o.Path)))
 			}
 		}
 		gone = append(gone, k)
@@ -231,9 +315,11 @@ func newEntry(r Result, dir string) entry {
 // update records the entries of the files just built, drops those of the
 // files gone, and writes the manifest atomically. It first rereads the
 // manifest, so that entries another build wrote meanwhile, such as another
-// shard's into the same folder, are kept.
+// shard's into the same folder, are kept. An error writing it is a
+// *ManifestError.
 func (m *manifest) update(built map[string]entry, gone []string) error {
 	now, _ := loadManifest(m.path, m.Tool, m.Flags)
+	now.close()
 	for k, e := range m.Files {
 		if _, ok := now.Files[k]; !ok {
 			now.Files[k] = e
@@ -246,18 +332,26 @@ func (m *manifest) update(built map[string]entry, gone []string) error {
 		delete(now.Files, k)
 	}
 	data, err := json.MarshalIndent(now, "", "\t")
-	if err != nil {
-		return fmt.Errorf("writing manifest: %w", err)
+	if err == nil {
+		err = WriteAtomicIn(m.dir, filepath.Base(m.path), append(data, '\n'))
 	}
-	return WriteAtomic(m.path, append(data, '\n'))
+	if err != nil {
+		return &ManifestError{Path: m.path, Err: err}
+	}
+	return nil
 }
 
-// sameSum reports whether the file at path can be read and has the SHA-256
-// sum.
-func sameSum(path, sum string) bool {
-	data, err := os.ReadFile(path)
-	return err == nil && hash(data) == sum
+// A ManifestError is a manifest that could not be written. The PDFs were
+// written, but the next build does not know them: it rebuilds their files,
+// and cannot remove the PDFs of the files that are gone.
+type ManifestError struct {
+	Path string
+	Err  error
 }
+
+func (e *ManifestError) Error() string { return "the manifest was not written: " + e.Err.Error() }
+
+func (e *ManifestError) Unwrap() error { return e.Err }
 
 // ToolID identifies the running program for the manifest: its version and
 // the SHA-256 of its executable, so that a rebuilt handout, even of the

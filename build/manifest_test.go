@@ -354,3 +354,10 @@ func mustRemove(t *testing.T, path string) {
 		t.Fatal(err)
 	}
 }
+
+// sameSum reports whether the file at path can be read and has the
+// SHA-256 sum.
+func sameSum(path, sum string) bool {
+	data, err := os.ReadFile(path)
+	return err == nil && hash(data) == sum
+}

@@ -2,30 +2,218 @@ package build
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
+	"syscall"
 
 	"handout/document"
 )
 
-// ReadContent reads the content file name, refusing one of more than
-// document.MaxFileBytes: it checks the size before reading, and reads no
-// further than the limit, in case the file grows meanwhile. A file too
-// large is a document.Errors that names the file and the limit.
-func ReadContent(name string) ([]byte, error) {
-	f, err := os.Open(name)
+// Every file handout reads, a content file, an image, the manifest or a
+// PDF it wrote, is read by one rule, in this file: it is a regular file
+// inside the folder it belongs to, opened through an os.Root of that
+// folder, so that no symbolic link leads out of it; its kind is checked
+// before it is opened, so that a FIFO or a device never blocks or feeds
+// the build; and no more than a cap is read from it.
+
+// A notReadable says why a file was not read, as the end of a sentence
+// about it, such as "is a FIFO, not a regular file". It never holds a
+// byte of the file.
+type notReadable string
+
+func (n notReadable) Error() string { return string(n) }
+
+// openIn opens the file rel inside root for reading. It refuses, without
+// opening it, a file that is not regular (a folder, a FIFO, a device, a
+// socket), and a symbolic link that leads out of root, which os.Root
+// refuses to follow. The file is opened with O_NONBLOCK, which changes
+// nothing for a regular file but cannot wait for a FIFO swapped in after
+// the check, and is checked again once open.
+func openIn(root *os.Root, rel string) (*os.File, fs.FileInfo, error) {
+	fi, err := root.Stat(rel)
+	if err != nil {
+		return nil, nil, explainOpen(root, rel, err)
+	}
+	if why := irregular(fi.Mode()); why != "" {
+		return nil, nil, notReadable(why)
+	}
+	f, err := root.OpenFile(rel, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, nil, explainOpen(root, rel, err)
+	}
+	fi, err = f.Stat()
+	if err == nil && irregular(fi.Mode()) != "" {
+		err = notReadable(irregular(fi.Mode()))
+	}
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return f, fi, nil
+}
+
+// irregular says what a file of mode m is when it is not a regular file,
+// as the end of a sentence about it; "" for a regular file.
+func irregular(m fs.FileMode) string {
+	switch {
+	case m.IsRegular():
+		return ""
+	case m.IsDir():
+		return "is a folder, not a file"
+	case m&fs.ModeNamedPipe != 0:
+		return "is a FIFO (named pipe), not a regular file"
+	case m&fs.ModeDevice != 0:
+		return "is a device, not a regular file"
+	case m&fs.ModeSocket != 0:
+		return "is a socket, not a regular file"
+	}
+	return "is not a regular file"
+}
+
+// explainOpen turns err, from finding or opening rel in root, into an
+// error that says why it was not read: errLeadsOut for a symbolic link
+// that leads out of root, which is told apart from the other errors by
+// asking the file system itself, which would follow it (os.Root gives no
+// error value to test for).
+func explainOpen(root *os.Root, rel string, err error) error {
+	if errors.Is(err, fs.ErrNotExist) {
+		if fi, lerr := root.Lstat(rel); lerr == nil && fi.Mode()&fs.ModeSymlink != 0 {
+			return notReadable("is a symbolic link to nothing")
+		}
+		return err
+	}
+	if leadsOut(root.Name(), rel) {
+		return errLeadsOut
+	}
+	return err
+}
+
+// errLeadsOut is the error of a file that is, or is in, a symbolic link
+// leading out of the folder it is read from.
+var errLeadsOut = notReadable("is a symbolic link that leads out of its folder, or is in a folder that does")
+
+// leadsOut reports whether rel in dir, which os.Root refused for a reason
+// other than its not existing, resolves through symbolic links to a file
+// outside dir, or to where the file system itself would go, which is out
+// of dir.
+func leadsOut(dir, rel string) bool {
+	if !filepath.IsLocal(rel) {
+		return true
+	}
+	if _, err := os.Stat(filepath.Join(dir, rel)); err == nil || errors.Is(err, fs.ErrNotExist) {
+		return true
+	}
+	base, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return false
+	}
+	target, err := filepath.EvalSymlinks(filepath.Join(dir, rel))
+	if err != nil {
+		return false
+	}
+	r, err := filepath.Rel(base, target)
+	return err != nil || !filepath.IsLocal(r)
+}
+
+// folderName returns dir as messages name a folder: with a trailing
+// slash, "." as "./".
+func folderName(dir string) string {
+	if dir == "" {
+		dir = "."
+	}
+	if os.IsPathSeparator(dir[len(dir)-1]) {
+		return dir
+	}
+	return dir + string(filepath.Separator)
+}
+
+// readIn reads the file rel inside root by the rule above, refusing one of
+// more than limit bytes, which tooLarge describes: it checks the size
+// before reading, and reads no further than the limit, in case the file
+// grows meanwhile.
+func readIn(root *os.Root, rel string, limit int64, tooLarge func(size int64) error) ([]byte, error) {
+	f, fi, err := openIn(root, rel)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	st, err := f.Stat()
+	if fi.Size() > limit {
+		return nil, tooLarge(fi.Size())
+	}
+	var buf bytes.Buffer
+	buf.Grow(int(fi.Size()) + bytes.MinRead)
+	if _, err := buf.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
+		return nil, err
+	}
+	if int64(buf.Len()) > limit {
+		return nil, tooLarge(int64(buf.Len()))
+	}
+	return buf.Bytes(), nil
+}
+
+// sumIn returns the SHA-256 of the file rel inside root, in lowercase
+// hexadecimal, read by the rule above without holding it in memory. A file
+// of more than limit bytes is an error, and so is one whose size is not
+// size, when size is not negative: its sum cannot be the one recorded.
+func sumIn(root *os.Root, rel string, size, limit int64) (string, error) {
+	f, fi, err := openIn(root, rel)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	if fi.Size() > limit || size >= 0 && fi.Size() != size {
+		return "", notReadable("has changed size")
+	}
+	h := sha256.New()
+	n, err := io.Copy(h, io.LimitReader(f, limit+1))
+	if err != nil {
+		return "", err
+	}
+	if n > limit || size >= 0 && n != size {
+		return "", notReadable("has changed size")
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// ReadContent reads the content file name, by the rule above, from its
+// own folder: see Source.Read, which reads a content file found in a
+// folder through that folder.
+func ReadContent(name string) ([]byte, error) {
+	return Source{Name: name}.Read()
+}
+
+// Read reads the content file s through its folder s.Root (see Sources),
+// by the rule above: a symbolic link that leads out of that folder, a
+// FIFO, a folder or a device is an error that reads nothing from it. A
+// file of more than document.MaxFileBytes is a document.Errors that names
+// the file and the limit.
+func (s Source) Read() ([]byte, error) {
+	dir, rel := s.inRoot()
+	root, err := os.OpenRoot(dir)
 	if err != nil {
 		return nil, err
 	}
-	if st.Mode().IsRegular() && st.Size() > document.MaxFileBytes {
-		return nil, document.FileSizeError(name, st.Size())
+	defer root.Close()
+	data, err := readIn(root, rel, document.MaxFileBytes, func(size int64) error { return document.FileSizeError(s.Name, size) })
+	var n notReadable
+	switch {
+	case errors.Is(err, errLeadsOut):
+		return nil, document.Errors{{File: s.Name, Msg: fmt.Sprintf(
+			"not read: it is a symbolic link that leads out of %s, or is in a folder that does: handout reads only the files inside the folders it is given", folderName(dir))}}
+	case errors.As(err, &n):
+		return nil, document.Errors{{File: s.Name, Msg: "not read: it " + string(n)}}
 	}
-	return ReadLimited(name, f, st.Size())
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return nil, document.Errors{{File: s.Name, Msg: "not read: " + pe.Err.Error()}}
+	}
+	return data, err
 }
 
 // ReadLimited reads r, the content file name, to its end, or to one byte

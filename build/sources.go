@@ -7,8 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-
-	"handout/document"
 )
 
 // The suffixes of a content file's PDFs, between its output path and ".pdf".
@@ -25,11 +23,45 @@ const (
 type Source struct {
 	Name string // the file as the user gave it, or as found under a folder they gave
 	Out  string // the output path without suffix and ".pdf": dir/NAME
+
+	// Root is the folder the file is read through (see Source.Read): the
+	// folder given that it was found in, or, for a file given by itself,
+	// its own folder. "" is Name's folder.
+	Root string
+	// OutDir is the output folder, which Out is inside: PDFs are written
+	// and removed through it, never through a symbolic link (see
+	// WriteAtomicIn). "" is Out's folder.
+	OutDir string
 }
 
 // Path returns the path of s's PDF with the given suffix, such as
 // SummarySuffix.
 func (s Source) Path(suffix string) string { return s.Out + suffix + ".pdf" }
+
+// inRoot returns the folder s is read through and its path in it.
+func (s Source) inRoot() (dir, rel string) {
+	if s.Root == "" {
+		return filepath.Dir(s.Name), filepath.Base(s.Name)
+	}
+	rel, err := filepath.Rel(s.Root, s.Name)
+	if err != nil {
+		return filepath.Dir(s.Name), filepath.Base(s.Name)
+	}
+	return s.Root, rel
+}
+
+// outPath returns the output folder of s and the path in it of s's PDF
+// with the given suffix.
+func (s Source) outPath(suffix string) (dir, rel string) {
+	if s.OutDir == "" {
+		return filepath.Dir(s.Out), filepath.Base(s.Path(suffix))
+	}
+	rel, err := filepath.Rel(s.OutDir, s.Path(suffix))
+	if err != nil {
+		return filepath.Dir(s.Out), filepath.Base(s.Path(suffix))
+	}
+	return s.OutDir, rel
+}
 
 // Sources expands paths, each a .toml file or a folder searched recursively,
 // into the content files to build, with their PDFs under dir. The order is
@@ -37,8 +69,12 @@ func (s Source) Path(suffix string) string { return s.Out + suffix + ".pdf" }
 // file found twice is built once. A single file's PDFs go directly into dir;
 // a folder's files are mirrored under dir, so content/history/a.toml, from
 // the folder content, goes to dir/history/a. Inside a folder, entries whose
-// names start with "." (.git, editor backups) are skipped. A symbolic link
-// given as a path is followed, with or without a trailing slash.
+// names start with "." (.git, editor backups) are skipped. A folder given
+// as a symbolic link is followed, with or without a trailing slash; links
+// to folders inside it are not searched. Each content file is read through
+// the folder given that it was found in, or its own folder when given by
+// itself (Source.Root; see Source.Read): one that is a symbolic link
+// leading out of that folder is an error when it is read.
 //
 // A missing path, a file that is not .toml, a folder without .toml files and
 // two files that would write the same PDF are errors; Sources checks every
@@ -85,7 +121,7 @@ func expand(p, dir string) ([]Source, error) {
 	if !isTOML(p) {
 		return nil, fmt.Errorf("%s: not a .toml file", p)
 	}
-	return []Source{{Name: p, Out: filepath.Join(dir, trimExt(filepath.Base(p)))}}, nil
+	return []Source{{Name: p, Out: filepath.Join(dir, trimExt(filepath.Base(p))), Root: filepath.Dir(p), OutDir: dir}}, nil
 }
 
 // walk returns the content files under folder root, sorted, mirrored under
@@ -114,7 +150,7 @@ func walk(root, dir string) ([]Source, error) {
 		if err != nil {
 			return err
 		}
-		srcs = append(srcs, Source{Name: filepath.Join(root, rel), Out: filepath.Join(dir, trimExt(rel))})
+		srcs = append(srcs, Source{Name: filepath.Join(root, rel), Out: filepath.Join(dir, trimExt(rel)), Root: root, OutDir: dir})
 		return nil
 	})
 	if err != nil {
@@ -151,18 +187,11 @@ func isTOML(path string) bool { return strings.EqualFold(filepath.Ext(path), ".t
 // trimExt returns path without its extension.
 func trimExt(path string) string { return strings.TrimSuffix(path, filepath.Ext(path)) }
 
-// Check reads and checks the content file s; see Check.
+// Check reads and checks the content file s, as Check does.
 func (s Source) Check() error {
-	_, _, err := s.check()
-	return err
-}
-
-// check is Check, also returning the files other than the content file
-// that it read, and the content's warnings.
-func (s Source) check() ([]Input, document.Errors, error) {
-	data, err := ReadContent(s.Name)
+	data, err := s.Read()
 	if err != nil {
-		return nil, nil, err
+		return err
 	}
-	return check(s.Name, data)
+	return Check(s.Name, data)
 }

@@ -31,7 +31,7 @@ func TestSources(t *testing.T) {
 	if err := os.Symlink("content", "lnk"); err != nil {
 		t.Fatal(err)
 	}
-	tree := []Source{
+	tree := []nameOut{
 		{"content/B.TOML", "out/B"},
 		{"content/a.toml", "out/a"},
 		{"content/history/c.toml", "out/history/c"},
@@ -39,23 +39,23 @@ func TestSources(t *testing.T) {
 	tests := []struct {
 		name    string
 		paths   []string
-		want    []Source
+		want    []nameOut
 		wantErr string
 	}{
-		{name: "file", paths: []string{"content/a.toml"}, want: []Source{{"content/a.toml", "out/a"}}},
+		{name: "file", paths: []string{"content/a.toml"}, want: []nameOut{{"content/a.toml", "out/a"}}},
 		{name: "folder", paths: []string{"content"}, want: tree},
 		{name: "folder with a slash", paths: []string{"content/"}, want: tree},
-		{name: "symlinked folder", paths: []string{"lnk"}, want: []Source{
+		{name: "symlinked folder", paths: []string{"lnk"}, want: []nameOut{
 			{"lnk/B.TOML", "out/B"}, {"lnk/a.toml", "out/a"}, {"lnk/history/c.toml", "out/history/c"},
 		}},
-		{name: "symlinked folder with a slash", paths: []string{"lnk/"}, want: []Source{
+		{name: "symlinked folder with a slash", paths: []string{"lnk/"}, want: []nameOut{
 			{"lnk/B.TOML", "out/B"}, {"lnk/a.toml", "out/a"}, {"lnk/history/c.toml", "out/history/c"},
 		}},
-		{name: "hidden folder given", paths: []string{"content/.drafts"}, want: []Source{{"content/.drafts/d.toml", "out/d"}}},
-		{name: "subfolder", paths: []string{"content/history"}, want: []Source{{"content/history/c.toml", "out/c"}}},
-		{name: "in the order given", paths: []string{"elsewhere/e.toml", "content"}, want: append([]Source{{"elsewhere/e.toml", "out/e"}}, tree...)},
+		{name: "hidden folder given", paths: []string{"content/.drafts"}, want: []nameOut{{"content/.drafts/d.toml", "out/d"}}},
+		{name: "subfolder", paths: []string{"content/history"}, want: []nameOut{{"content/history/c.toml", "out/c"}}},
+		{name: "in the order given", paths: []string{"elsewhere/e.toml", "content"}, want: append([]nameOut{{"elsewhere/e.toml", "out/e"}}, tree...)},
 		{name: "a file twice", paths: []string{"content", "./content/a.toml", "content/a.toml"}, want: tree},
-		{name: "near miss", paths: []string{"pair-ok"}, want: []Source{{"pair-ok/x-summary-sheet.toml", "out/x-summary-sheet"}, {"pair-ok/x.toml", "out/x"}}},
+		{name: "near miss", paths: []string{"pair-ok"}, want: []nameOut{{"pair-ok/x-summary-sheet.toml", "out/x-summary-sheet"}, {"pair-ok/x.toml", "out/x"}}},
 		{name: "missing", paths: []string{"nope.toml"}, wantErr: "nope.toml: no such file or folder"},
 		{name: "not toml", paths: []string{"elsewhere/notes.txt"}, wantErr: "elsewhere/notes.txt: not a .toml file"},
 		{name: "no toml files", paths: []string{"empty"}, wantErr: "no .toml files in empty"},
@@ -75,18 +75,30 @@ func TestSources(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Sources(%q): %v", tt.paths, err)
 			}
-			if !slices.Equal(got, slashed(tt.want)) {
+			if !slices.Equal(namesOuts(got), slashed(tt.want)) {
 				t.Errorf("Sources(%q) =\n  %v, want\n  %v", tt.paths, got, tt.want)
 			}
 		})
 	}
 }
 
-// slashed returns srcs with their paths in the system's form.
-func slashed(srcs []Source) []Source {
-	out := make([]Source, len(srcs))
+// nameOut is a Source's name and output path.
+type nameOut struct{ Name, Out string }
+
+// namesOuts returns the names and output paths of srcs.
+func namesOuts(srcs []Source) []nameOut {
+	out := make([]nameOut, len(srcs))
 	for i, s := range srcs {
-		out[i] = Source{filepath.FromSlash(s.Name), filepath.FromSlash(s.Out)}
+		out[i] = nameOut{s.Name, s.Out}
+	}
+	return out
+}
+
+// slashed returns srcs with their paths in the system's form.
+func slashed(srcs []nameOut) []nameOut {
+	out := make([]nameOut, len(srcs))
+	for i, s := range srcs {
+		out[i] = nameOut{filepath.FromSlash(s.Name), filepath.FromSlash(s.Out)}
 	}
 	return out
 }

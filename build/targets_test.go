@@ -25,6 +25,7 @@ func TestOneInterrupted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer m.close()
 	p.b.Force = true
 	r := p.b.one(ctx, p.srcs[0], m)
 	if r.Status != Interrupted || len(r.Outputs) != 0 || r.Err != nil {
@@ -48,19 +49,24 @@ func readFile(t *testing.T, path string) []byte {
 // new ones afterwards.
 func TestRemoveTemps(t *testing.T) {
 	dir := t.TempDir()
-	tf := tempFiles{paths: map[string]bool{}}
-	f, err := tf.create(dir)
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	tf := tempFiles{paths: map[tempFile]bool{}}
+	f, name, err := tf.create(root, ".")
 	if err != nil {
 		t.Fatal(err)
 	}
 	f.Close()
-	if removed := tf.removeAll(); len(removed) != 1 || removed[0] != f.Name() {
-		t.Errorf("removeAll removed %q, want %q", removed, f.Name())
+	if removed := tf.removeAll(); len(removed) != 1 || removed[0] != filepath.Join(dir, name) {
+		t.Errorf("removeAll removed %q, want %q", removed, filepath.Join(dir, name))
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("left %v", entries)
 	}
-	if _, err := tf.create(dir); !errors.Is(err, ErrStopped) {
+	if _, _, err := tf.create(root, "."); !errors.Is(err, ErrStopped) {
 		t.Errorf("create after removeAll: %v, want ErrStopped", err)
 	}
 	// WriteAtomic forgets its temporary file once renamed.
@@ -159,7 +165,7 @@ func TestReplaceable(t *testing.T) {
 		{hard, "not writing " + hard + ": it is " + input + ", which this file reads"},
 	}
 	for _, tt := range tests {
-		err := Replaceable(tt.path, []string{filepath.Join(dir, "a.toml"), input})
+		err := Replaceable(filepath.Dir(tt.path), filepath.Base(tt.path), []string{filepath.Join(dir, "a.toml"), input})
 		if tt.wantErr == "" && err != nil {
 			t.Errorf("Replaceable(%s): %v", filepath.Base(tt.path), err)
 		}

@@ -40,6 +40,10 @@ type ImageFile struct {
 	// writer cannot take as it is (interlaced or 16 bits a sample), the
 	// same pixels encoded again as a plain 8-bit PNG.
 	Data []byte
+	// Gray is what the gray edition embeds, in the same Format: made by
+	// build from the pixels it decodes anyway, once for every PDF of the
+	// file; nil when the file is not built in gray.
+	Gray []byte
 }
 
 // Worksheet holds the [worksheet] table: what is printed around the content

@@ -61,7 +61,7 @@ func (d *decoder) worksheet(t *table, present bool) Worksheet {
 	}
 	w.Subtitle, _ = t.text("subtitle")
 	w.Paper = t.paper(0, false)
-	w.Author, _ = t.plain("author")
+	w.Author = t.metadata("author")
 	w.Language = t.language()
 	if f, ok := t.footer(); ok {
 		w.Footer = f
@@ -171,6 +171,9 @@ func (t *table) link(key string) string {
 	}
 	if !validURL(s) {
 		t.errorf(key, "%s %q is not an absolute http:// or https:// URL", key, s)
+		return ""
+	}
+	if !t.encodableURL(key, s) {
 		return ""
 	}
 	return s

@@ -161,16 +161,6 @@ func (t *table) text(key string) (Inline, bool) {
 	return t.d.inline(v, oneLine(v.text), 0, false), true
 }
 
-// plain returns key's text, normalised to one line, for a value that is
-// not printed.
-func (t *table) plain(key string) (string, bool) {
-	v, ok := t.checked(key, false)
-	if !ok {
-		return "", false
-	}
-	return oneLine(v.text), true
-}
-
 // paragraphs returns key's printed text split into paragraphs, with
 // their markup parsed.
 func (t *table) paragraphs(key string) ([]Inline, bool) {

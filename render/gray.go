@@ -8,6 +8,7 @@ import (
 	"image/color"
 	"image/jpeg"
 	"image/png"
+	"io"
 
 	"handout/document"
 	"handout/layout"
@@ -24,9 +25,13 @@ var ErrGrayImage = errors.New("cannot make the image gray")
 // which the PDF writer embeds as /DeviceGray, and its format for the
 // writer: a JPEG stays a JPEG and a PNG a PNG. Each pixel's gray is its
 // luma (layout.Luma), as for the other colours, composited on white paper
-// by its opacity. A file that already is such an image is returned as it
+// by its opacity. f.Gray, when the caller made it (see EncodeGray), is
+// used as it is; a file that already is such an image is returned as it
 // is; any other is decoded and encoded again, the same bytes every time.
 func grayImage(f *document.ImageFile) ([]byte, string, error) {
+	if f.Gray != nil {
+		return f.Gray, f.Format, nil
+	}
 	if plainGray(f) {
 		return f.Data, f.Format, nil
 	}
@@ -40,17 +45,31 @@ func grayImage(f *document.ImageFile) ([]byte, string, error) {
 	if err != nil {
 		return nil, "", fmt.Errorf("%w: %v", ErrGrayImage, err)
 	}
-	g := toGray(m)
 	var buf bytes.Buffer
-	if f.Format == "jpeg" {
-		err = jpeg.Encode(&buf, g, &jpeg.Options{Quality: grayJPEGQuality})
-	} else {
-		err = png.Encode(&buf, g)
-	}
-	if err != nil {
-		return nil, "", fmt.Errorf("%w: %v", ErrGrayImage, err)
+	if _, err := EncodeGray(&buf, f, m); err != nil {
+		return nil, "", err
 	}
 	return buf.Bytes(), f.Format, nil
+}
+
+// EncodeGray writes to w what the gray edition embeds for the image file
+// f, whose Data decode to m, as grayImage makes it, so that a caller
+// decoding f anyway can make it once for every PDF and set f.Gray. It
+// writes nothing and reports asIs when f's Data serve as they are.
+func EncodeGray(w io.Writer, f *document.ImageFile, m image.Image) (asIs bool, err error) {
+	if plainGray(f) {
+		return true, nil
+	}
+	g := toGray(m)
+	if f.Format == "jpeg" {
+		err = jpeg.Encode(w, g, &jpeg.Options{Quality: grayJPEGQuality})
+	} else {
+		err = png.Encode(w, g)
+	}
+	if err != nil {
+		return false, fmt.Errorf("%w: %v", ErrGrayImage, err)
+	}
+	return false, nil
 }
 
 // plainGray reports whether the PDF writer embeds f's data as it is with

@@ -39,6 +39,9 @@ type Options struct {
 	// grayscale without transparency, so that the PDF has no colour but
 	// /DeviceGray.
 	Gray bool
+	// Prepared, when not nil, holds images made ready for the PDF writer
+	// once for every PDF of the document (see Prepared).
+	Prepared *Prepared
 }
 
 // PDF draws the pages of r and returns the PDF bytes. It returns an error,
@@ -108,7 +111,7 @@ func PDF(r *layout.Result, opt Options) (_ []byte, err error) {
 		}
 	}
 
-	names, err := images(pdf, r, opt.Gray)
+	names, err := images(pdf, r, opt.Gray, opt.Prepared)
 	if err != nil {
 		return nil, err
 	}

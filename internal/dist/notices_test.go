@@ -30,7 +30,7 @@ func TestNotices(t *testing.T) {
 			"Go " + strings.TrimPrefix(runtime.Version(), "go") + " (standard library and runtime)",
 			// What the binary links, each license in full.
 			"codeberg.org/go-pdf/fpdf v", "github.com/BurntSushi/toml v", "github.com/fsnotify/fsnotify v",
-			"golang.org/x/term v", "golang.org/x/text v",
+			"golang.org/x/sync v", "golang.org/x/term v", "golang.org/x/text v",
 			"github.com/go-fonts/liberation v0.3.3: LICENSE-SIL\n",
 			"SIL OPEN FONT LICENSE Version 1.1",
 			"Liberation Sans and Liberation Serif",

@@ -48,11 +48,19 @@ func PNG(w, h int) []byte {
 
 // PNGHeader returns the signature and IHDR chunk of an 8-bit RGB PNG of
 // w×h pixels, with no pixel data: enough for image.DecodeConfig.
-func PNGHeader(w, h int) []byte {
+func PNGHeader(w, h int) []byte { return PNGHeaderOf(w, h, 8, 2, false) }
+
+// PNGHeaderOf returns the signature and IHDR chunk of a PNG of w×h
+// pixels, of the bit depth and colour type given, interlaced or not, with
+// no pixel data.
+func PNGHeaderOf(w, h int, depth, colour byte, interlaced bool) []byte {
 	ihdr := make([]byte, 13)
 	binary.BigEndian.PutUint32(ihdr[0:], uint32(w))
 	binary.BigEndian.PutUint32(ihdr[4:], uint32(h))
-	ihdr[8], ihdr[9] = 8, 2 // bit depth, colour type RGB
+	ihdr[8], ihdr[9] = depth, colour
+	if interlaced {
+		ihdr[12] = 1 // Adam7
+	}
 	return append([]byte("\x89PNG\r\n\x1a\n"), chunk("IHDR", ihdr)...)
 }
 
