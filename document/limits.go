@@ -20,7 +20,8 @@ const (
 	// MaxNesting is the deepest nesting of arrays and inline tables
 	// ([ ] and { } inside each other, a table header's brackets
 	// included), and the most parts a dotted key may have. The format
-	// needs 5 at most (section = [{block = [{items = ["..."]}]}]). The TOML
+	// needs 10 at most (section = [{block = [{parts = [{parts = [{choices
+	// = ["..."]}]}]}]}]). The TOML
 	// parser takes time that grows faster than the depth, so a file is
 	// scanned for it before it is parsed.
 	MaxNesting = 10
