@@ -231,6 +231,9 @@ func (b *builder) answerSpace(p *document.Part, x float64, where partRef) []unit
 	}
 	if len(us) > 0 {
 		us[0].space = 0.15 * b.lead
+		if p.Ruling == document.Grid && s.MM == 0 {
+			us[0].space = 0.45 * b.lead // a grid's top edge clear of the text
+		}
 	}
 	return us
 }
@@ -253,10 +256,14 @@ func (b *builder) cutLines(s document.Space, need int) int {
 
 // ruledRows is n writing rows, unframed, ruled by r from x0 to x1, each a
 // unit, then a pad as high as pad; row k carries ans[k] when there is
-// one. A grid is closed at its top.
+// one. A grid is of whole squares from x0, closed at its top.
 func (b *builder) ruledRows(n int, r document.Ruling, x0, x1 float64, ans [][]Text, pad float64) []unit {
-	if r == document.Dotted {
+	switch r {
+	case document.Dotted:
 		x1 -= 0.5 // the round dots stand out past the ends of their rule
+	case document.Grid:
+		x0 += 0.2 // the grid's left line, 0.4 wide, inside the column
+		x1 = x0 + float64(int((x1-x0-0.2)/b.ruling))*b.ruling
 	}
 	us := make([]unit, 0, n+1)
 	for k := range n {
