@@ -30,7 +30,10 @@ const (
 	MaxSections = 500
 
 	// MaxBlocks is the most blocks ([[section.block]]) a file may have,
-	// counted over all its sections.
+	// counted over all its sections, each part of a question counted as
+	// a block too: a part may have as many writing lines as a block, so
+	// that a file of questions with 26 parts of 26 parts each would
+	// otherwise make millions of them before its pages are counted.
 	MaxBlocks = 2000
 
 	// MaxItems is the most items a task block may have.
