@@ -260,7 +260,11 @@ func (b *builder) cutLines(s document.Space, need int) int {
 func (b *builder) ruledRows(n int, r document.Ruling, x0, x1 float64, ans [][]Text, pad float64) []unit {
 	switch r {
 	case document.Dotted:
-		x1 -= 0.5 // the round dots stand out past the ends of their rule
+		// The round dots stand out half their width past the ends of
+		// their rule.
+		if rs := b.writingRow(r, 0, x0, x1); len(rs) > 0 {
+			x1 -= rs[0].(Rule).Width / 2
+		}
 	case document.Grid:
 		x0 += 0.2 // the grid's left line, 0.4 wide, inside the column
 		x1 = x0 + float64(int((x1-x0-0.2)/b.ruling))*b.ruling
