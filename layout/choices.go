@@ -32,11 +32,16 @@ func (b *builder) choiceRows(p *document.Part, x float64) []unit {
 	letterX := side + 0.5*b.size
 	textX := letterX + letterW + 0.45*b.size
 	gutter := 1.5 * b.size
-	cols := p.Columns
+	// No more columns than leave each room for a few letters.
+	most := max(1, int(avail/(textX+gutter+2*b.size)))
+	cols := min(p.Columns, most)
 	if cols == 0 {
-		cols = b.choiceColumns(p, avail, textX+gutter)
+		cols = b.choiceColumns(p, avail, textX+gutter, most)
 	}
 	colW := avail / float64(cols)
+	if cols == 1 {
+		gutter = 0 // nothing to keep apart
+	}
 	base := b.baseline(b.size, b.lead)
 	top := base - b.capHeight(b.size)/2 - side/2
 	var us []unit
@@ -66,10 +71,10 @@ func (b *builder) choiceRows(p *document.Part, x float64) []unit {
 // choiceColumns returns how many columns p's choices take when the file
 // does not say: as many as fit on a line avail wide, each choice whole on
 // one line in a column, pad being what a column needs besides the
-// choice's text; then as few as make the same number of rows, so that
-// the rows are balanced (four choices that do not fit four to a line
-// take two rows of two, not three and one).
-func (b *builder) choiceColumns(p *document.Part, avail, pad float64) int {
+// choice's text, and most at most; then as few as make the same number
+// of rows, so that the rows are balanced (four choices that do not fit
+// four to a line take two rows of two, not three and one).
+func (b *builder) choiceColumns(p *document.Part, avail, pad float64, most int) int {
 	widest := 0.0
 	at := b.at(b.size)
 	for _, c := range p.Choices {
@@ -80,7 +85,7 @@ func (b *builder) choiceColumns(p *document.Part, avail, pad float64) int {
 		widest = max(widest, w+pad)
 	}
 	n := len(p.Choices)
-	cols := n
+	cols := min(n, most)
 	for cols > 1 && float64(cols)*widest > avail {
 		cols--
 	}

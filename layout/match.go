@@ -30,7 +30,8 @@ func (k matchKind) set(b *builder) []unit {
 
 // matchRows sets the two columns of m from x to the right of the text
 // column, one unit a row: left text i beside the right text of pair
-// order[i].
+// order[i]. On a page too narrow for two columns of a few words each,
+// the right column comes under the left one instead.
 func (b *builder) matchRows(m *document.Match, x float64) []unit {
 	order := matchOrder(m, b.version)
 	row := make([]int, len(order)) // the row of each pair's right text
@@ -38,46 +39,83 @@ func (b *builder) matchRows(m *document.Match, x float64) []unit {
 		row[i] = k
 	}
 	at := b.at(b.size)
-	reg, bold := b.face(fonts.Regular), b.face(fonts.Bold)
+	bold := b.face(fonts.Bold)
 	right := b.left + b.width
 	gutter := 2 * b.size
-	colW := (right - x - gutter) / 2
-	numW := at.width(reg, strconv.Itoa(len(order))+".") + 0.5*b.size
-	side := b.letterSide()
-	leftW := colW - numW - side - b.size
-	rx := x + colW + gutter
+	numW := at.width(b.face(fonts.Regular), strconv.Itoa(len(order))+".") + 0.5*b.size
 	letterW := 0.0
 	for i := range order {
 		letterW = max(letterW, at.width(bold, document.ChoiceLetter(i)))
 	}
 	letterW += 0.5 * b.size
-	base := b.baseline(b.size, b.lead)
-	top := base - b.capHeight(b.size)/2 - side/2
-	us := make([]unit, 0, len(order))
+	side := b.letterSide()
+	colW := (right - x - gutter) / 2
+	rx := x + colW + gutter
+	if colW-numW-side-b.size < 5*b.size || right-rx-letterW < 5*b.size {
+		// One column under the other, each as wide as the text.
+		colW, rx = right-x, x
+	}
+	us := make([]unit, 0, 2*len(order))
 	for i, p := range m.Pairs {
-		u := unit{space: 0.45 * b.lead}
-		num := strconv.Itoa(i+1) + "."
-		nw := at.width(reg, num)
-		u.texts = append(u.texts, Text{X: x + numW - 0.5*b.size - nw, Y: base, Face: reg, Size: b.size, Color: muted, Text: num, Width: nw})
-		ln := b.cellLines(&u, p.Left, x+numW, leftW, base)
-		bx := x + colW - side
-		u.items = append(u.items, stroked(bx, top, side, side, 0.8, paint(ink), nil))
-		if end := firstLineEnd(u.texts, base) + 0.6*b.size; bx-0.6*b.size-end > 2*b.size {
-			// Dots lead the eye from a short text to its box.
-			u.items = append(u.items, Rule{X0: end, Y0: base, X1: bx - 0.6*b.size, Y1: base, Width: 0.9, Color: rule, Dash: []float64{0, 3.6}, Round: true})
-		}
-		if b.ed.Answers {
-			l := document.ChoiceLetter(row[i])
-			w := at.width(bold, l)
-			u.texts = append(u.texts, Text{X: bx + (side-w)/2, Y: base, Face: bold, Size: b.size, Color: answer, Text: l, Width: w})
-		}
-		l := document.ChoiceLetter(i)
-		u.texts = append(u.texts, Text{X: rx, Y: base, Face: bold, Size: b.size, Color: ink, Text: l, Width: at.width(bold, l)})
-		rn := b.cellLines(&u, m.Pairs[order[i]].Right, rx+letterW, right-rx-letterW, base)
-		u.height = float64(max(ln, rn)) * b.lead
-		us = append(us, u)
+		us = append(us, b.matchLeft(p.Left, i, row[i], x, colW, numW))
+	}
+	var rights []unit
+	for k, i := range order {
+		rights = append(rights, b.matchRight(m.Pairs[i].Right, k, rx, right, letterW))
+	}
+	if rx == x {
+		rights[0].space = 0.8 * b.lead
+		return append(us, rights...)
+	}
+	// Side by side: row k has the left text k and the right text k.
+	for k := range us {
+		r := rights[k]
+		us[k].texts = append(us[k].texts, r.texts...)
+		us[k].items = append(us[k].items, r.items...)
+		us[k].height = max(us[k].height, r.height)
 	}
 	return us
+}
+
+// matchLeft sets left text i of a matching exercise in a column from x,
+// colW wide: its number, its text and, at the column's end, the box for
+// the letter of its match, which is in row; the answer key writes that
+// letter in the box.
+func (b *builder) matchLeft(text document.Inline, i, row int, x, colW, numW float64) unit {
+	at := b.at(b.size)
+	reg, bold := b.face(fonts.Regular), b.face(fonts.Bold)
+	side := b.letterSide()
+	base := b.baseline(b.size, b.lead)
+	u := unit{space: 0.45 * b.lead}
+	num := strconv.Itoa(i+1) + "."
+	nw := at.width(reg, num)
+	u.texts = append(u.texts, Text{X: x + numW - 0.5*b.size - nw, Y: base, Face: reg, Size: b.size, Color: muted, Text: num, Width: nw})
+	lines := b.cellLines(&u, text, x+numW, colW-numW-side-b.size, base)
+	bx := x + colW - side
+	u.items = append(u.items, stroked(bx, base-b.capHeight(b.size)/2-side/2, side, side, 0.8, paint(ink), nil))
+	if end := firstLineEnd(u.texts, base) + 0.6*b.size; bx-0.6*b.size-end > 2*b.size {
+		// Dots lead the eye from a short text to its box.
+		u.items = append(u.items, Rule{X0: end, Y0: base, X1: bx - 0.6*b.size, Y1: base, Width: 0.9, Color: rule, Dash: []float64{0, 3.6}, Round: true})
+	}
+	if b.ed.Answers {
+		l := document.ChoiceLetter(row)
+		w := at.width(bold, l)
+		u.texts = append(u.texts, Text{X: bx + (side-w)/2, Y: base, Face: bold, Size: b.size, Color: answer, Text: l, Width: w})
+	}
+	u.height = float64(lines) * b.lead
+	return u
+}
+
+// matchRight sets the right text of row k of a matching exercise from x
+// to right: its letter, then the text.
+func (b *builder) matchRight(text document.Inline, k int, x, right, letterW float64) unit {
+	bold := b.face(fonts.Bold)
+	base := b.baseline(b.size, b.lead)
+	u := unit{space: 0.45 * b.lead}
+	l := document.ChoiceLetter(k)
+	u.texts = append(u.texts, Text{X: x, Y: base, Face: bold, Size: b.size, Color: ink, Text: l, Width: b.at(b.size).width(bold, l)})
+	u.height = float64(b.cellLines(&u, text, x+letterW, right-x-letterW, base)) * b.lead
+	return u
 }
 
 // cellLines wraps text into width at x, its first baseline y down from

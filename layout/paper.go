@@ -23,8 +23,13 @@ type questionPaper struct {
 	// in, left of the questions' text; 0 when they are not numbered.
 	numberWidth float64
 	// marksWidth is the width kept at the right of the text column for
-	// marks, which question texts do not run into; 0 when none are printed.
+	// marks, which question texts do not run into; 0 when none are
+	// printed, or when marksApart.
 	marksWidth float64
+	// marksApart says that the column is too narrow to keep a width for
+	// marks beside the questions' text: marks are printed on a line of
+	// their own, right-aligned, under the text.
+	marksApart bool
 }
 
 // graded is a question with marks: its number and what it is worth.
@@ -55,14 +60,27 @@ func (b *builder) newQuestionPaper(d *document.Document) *questionPaper {
 			}
 		}
 	}
-	if widest > 0 {
-		qp.marksWidth = widest + 1.2*b.size
-	}
 	if d.Worksheet.NumberQuestions && len(qp.numbers) > 0 {
 		last := strconv.Itoa(len(qp.numbers))
 		qp.numberWidth = max(2*b.size, b.at(b.size).width(b.face(fonts.Bold), last)+0.9*b.size)
 	}
+	if widest > 0 {
+		qp.marksWidth = widest + 1.2*b.size
+		// The text of a part of a part is to keep at least 45% of the
+		// column beside the marks.
+		if b.width-b.maxIndent(qp.numberWidth)-qp.marksWidth < 0.45*b.width {
+			qp.marksWidth, qp.marksApart = 0, true
+		}
+	}
 	return qp
+}
+
+// maxIndent is the most that question text is indented, at the deepest
+// level, from the left of the text column, when question numbers take
+// numberWidth: a third of the column at most, so that a narrow page keeps
+// room for the text, though its labels then hang less deep.
+func (b *builder) maxIndent(numberWidth float64) float64 {
+	return min(numberWidth+b.labelWidth(2)+b.labelWidth(3), b.width/3)
 }
 
 // printedMarks returns the marks printed beside the question q and its
@@ -138,40 +156,64 @@ func (b *builder) totalLine(w document.Worksheet) []unit {
 // asks for: a column for each question with marks (its number and marks),
 // a total column, and an empty row for the scores, centred (left-aligned
 // in large print). Too many questions for one table's width make several
-// tables, one under the other, the total at the end of the last.
+// tables, one under the other, the total at the end of the last (or in a
+// table of its own). On a page too narrow for even one question and the
+// total at the body size, the tables' type is smaller.
 func (b *builder) gradingTable(w document.Worksheet) []unit {
 	if !w.GradingTable || len(b.paper.graded) == 0 {
 		return nil
 	}
-	at := b.at(b.size)
-	reg, bold := b.face(fonts.Regular), b.face(fonts.Bold)
-	pad := 0.6 * b.size
-	head := 0.0
-	for _, l := range []string{b.labels.question, b.labels.marksRow, b.labels.score} {
-		head = max(head, at.width(bold, l))
+	g := b.gradeGrid(b.size)
+	if least := g.head + max(g.cell, g.last); least > b.width {
+		g = b.gradeGrid(b.size * b.width / least)
 	}
-	head += 2 * pad
-	cell := max(2.6*b.size, at.width(reg, strconv.Itoa(b.paper.total))+2*pad)
-	last := max(cell, at.width(bold, b.labels.total)+2*pad)
-	perTable := max(1, int((b.width-head-last)/cell))
-	var us []unit
+	perTable := max(1, int((b.width-g.head-g.last)/g.cell))
+	var tables [][]gradeCol
 	for from := 0; from < len(b.paper.graded); from += perTable {
-		to := min(from+perTable, len(b.paper.graded))
-		cols := []gradeCol{}
-		for _, g := range b.paper.graded[from:to] {
-			cols = append(cols, gradeCol{strconv.Itoa(g.number), strconv.Itoa(g.marks), cell, reg})
+		var cols []gradeCol
+		for _, q := range b.paper.graded[from:min(from+perTable, len(b.paper.graded))] {
+			cols = append(cols, gradeCol{strconv.Itoa(q.number), strconv.Itoa(q.marks), g.cell, g.reg})
 		}
-		if to == len(b.paper.graded) {
-			cols = append(cols, gradeCol{b.labels.total, strconv.Itoa(b.paper.total), last, bold})
-		}
-		t := b.gradeRows(cols, head, pad)
+		tables = append(tables, cols)
+	}
+	total := gradeCol{b.labels.total, strconv.Itoa(b.paper.total), g.last, g.bold}
+	if last := tables[len(tables)-1]; g.head+float64(len(last))*g.cell+g.last <= b.width {
+		tables[len(tables)-1] = append(last, total)
+	} else {
+		tables = append(tables, []gradeCol{total})
+	}
+	var us []unit
+	for i, cols := range tables {
+		t := b.gradeRows(cols, g)
 		t[0].space = 0.5 * b.lead
-		if from > 0 {
+		if i > 0 {
 			t[0].space = 0.35 * b.lead
 		}
 		us = append(us, t...)
 	}
 	return us
+}
+
+// gradeGrid is the measure of the grading table at a type size.
+type gradeGrid struct {
+	size, lead float64
+	pad        float64 // the space between a cell's text and its sides
+	head       float64 // the width of the column of row headings
+	cell, last float64 // the width of a question's column, and of the total's
+	reg, bold  fonts.Face
+}
+
+// gradeGrid measures the grading table set at size.
+func (b *builder) gradeGrid(size float64) gradeGrid {
+	at := b.at(size)
+	g := gradeGrid{size: size, lead: b.pitch(size, 1.33), pad: 0.6 * size, reg: b.face(fonts.Regular), bold: b.face(fonts.Bold)}
+	for _, l := range []string{b.labels.question, b.labels.marksRow, b.labels.score} {
+		g.head = max(g.head, at.width(g.bold, l))
+	}
+	g.head += 2 * g.pad
+	g.cell = max(2.6*size, at.width(g.reg, strconv.Itoa(b.paper.total))+2*g.pad)
+	g.last = max(g.cell, at.width(g.bold, b.labels.total)+2*g.pad)
+	return g
 }
 
 // gradeCol is a column of the grading table: its heading, its marks, its
@@ -182,30 +224,29 @@ type gradeCol struct {
 	face        fonts.Face
 }
 
-// gradeRows sets one grading table of cols after a column of row
-// headings head wide: the question row, the marks row and the score row,
+// gradeRows sets one grading table of cols, measured by g, after a column
+// of row headings: the question row, the marks row and the score row,
 // taller, to write in; each row a unit, ruled all round.
-func (b *builder) gradeRows(cols []gradeCol, head, pad float64) []unit {
-	width := head
+func (b *builder) gradeRows(cols []gradeCol, g gradeGrid) []unit {
+	width := g.head
 	for _, c := range cols {
 		width += c.width
 	}
 	x0 := b.left + (b.width-width)*b.centre()
-	rowH := 1.5 * b.lead
 	rows := []struct {
 		label  string
 		height float64
 		text   func(gradeCol) string
 	}{
-		{b.labels.question, rowH, func(c gradeCol) string { return c.head }},
-		{b.labels.marksRow, rowH, func(c gradeCol) string { return c.marks }},
-		{b.labels.score, 2 * b.lead, func(gradeCol) string { return "" }},
+		{b.labels.question, 1.5 * g.lead, func(c gradeCol) string { return c.head }},
+		{b.labels.marksRow, 1.5 * g.lead, func(c gradeCol) string { return c.marks }},
+		{b.labels.score, 2 * g.lead, func(gradeCol) string { return "" }},
 	}
 	const lw = 0.6
 	us := make([]unit, 0, len(rows))
 	for r, row := range rows {
 		u := unit{height: row.height}
-		base := b.baseline(b.size, row.height)
+		base := b.baseline(g.size, row.height)
 		rule := func(xa, ya, xb, yb float64) {
 			u.items = append(u.items, Rule{X0: xa, Y0: ya, X1: xb, Y1: yb, Width: lw, Color: frameC})
 		}
@@ -214,12 +255,12 @@ func (b *builder) gradeRows(cols []gradeCol, head, pad float64) []unit {
 			rule(x0, row.height-lw/2, x0+width, row.height-lw/2)
 		}
 		rule(x0+lw/2, 0, x0+lw/2, row.height)
-		u.texts = append(u.texts, b.cellText(row.label, b.face(fonts.Bold), x0+pad, base, muted))
-		x := x0 + head
+		u.texts = append(u.texts, b.cellText(row.label, g.bold, g.size, x0+g.pad, base, muted))
+		x := x0 + g.head
 		for _, c := range cols {
 			rule(x, 0, x, row.height)
 			if s := row.text(c); s != "" {
-				t := b.cellText(s, c.face, x, base, ink)
+				t := b.cellText(s, c.face, g.size, x, base, ink)
 				t.X += (c.width - t.Width) / 2
 				u.texts = append(u.texts, t)
 			}
@@ -231,9 +272,9 @@ func (b *builder) gradeRows(cols []gradeCol, head, pad float64) []unit {
 	return keepAll(us)
 }
 
-// cellText returns s set at the body size in face at x on baseline y.
-func (b *builder) cellText(s string, face fonts.Face, x, y float64, c Color) Text {
-	return Text{X: x, Y: y, Face: face, Size: b.size, Color: c, Text: s, Width: b.at(b.size).width(face, s)}
+// cellText returns s set at size in face at x on baseline y.
+func (b *builder) cellText(s string, face fonts.Face, size, x, y float64, c Color) Text {
+	return Text{X: x, Y: y, Face: face, Size: size, Color: c, Text: s, Width: b.at(size).width(face, s)}
 }
 
 // keyLabel is the label on the first page of the answer key that says it

@@ -79,16 +79,20 @@ const (
 // text, joins on its first line), its marks, its choices, its space to
 // answer, and then its parts. where names it in errors.
 func (b *builder) part(p *document.Part, level int, x float64, label string, where partRef, head []Item) []unit {
-	tx := x + b.labelWidth(level)
+	tx := min(x+b.labelWidth(level), b.left+b.width/3)
 	base := b.baseline(b.size, b.lead)
 	head = append([]Item(nil), head...)
 	if label != "" {
 		head = append(head, b.partLabel(label, level, x, tx, base))
 	}
-	if marksAt(p) {
-		head = append(head, b.marksItem(p.Marks, base))
-	}
 	us := b.partText(p, tx, where)
+	if marksAt(p) {
+		if b.paper.marksApart {
+			us = append(us, unit{height: b.lead, texts: []Text{b.marksItem(p.Marks, base)}})
+		} else {
+			head = append(head, b.marksItem(p.Marks, base))
+		}
+	}
 	if cs := b.choiceRows(p, tx); len(cs) > 0 {
 		if len(us) > 0 {
 			cs[0].space = 0.4 * b.lead
@@ -121,7 +125,8 @@ func (b *builder) part(p *document.Part, level int, x float64, label string, whe
 }
 
 // labelWidth is the width of the column that the labels of level hang
-// in: question numbers, then (a), (b) …, then (i), (ii) ….
+// in: question numbers, then (a), (b) …, then (i), (ii) … (see
+// maxIndent).
 func (b *builder) labelWidth(level int) float64 {
 	switch level {
 	case 1:
@@ -141,7 +146,7 @@ func (b *builder) partLabel(label string, level int, x, tx, y float64) Text {
 	}
 	w := b.at(b.size).width(face, label)
 	if level > 1 {
-		x = tx - 0.7*b.size - w
+		x = max(tx-0.7*b.size-w, b.left)
 	}
 	return Text{X: x, Y: y, Face: face, Size: b.size, Color: ink, Text: label, Width: w}
 }

@@ -557,3 +557,45 @@ func TestDocsQuestionPaper(t *testing.T) {
 		}
 	}
 }
+
+// TestQuestionsCramped lays out the question paper on the narrowest page
+// the format allows, and on A5 at the largest type, in every edition:
+// everything inside the margins, no text over another.
+func TestQuestionsCramped(t *testing.T) {
+	for _, c := range []struct {
+		paper string
+		size  float64
+	}{{"76x200mm", 11}, {"A5", 24}} {
+		t.Run(c.paper, func(t *testing.T) { cramped(t, c.paper, c.size) })
+	}
+}
+
+// cramped lays out the question paper on paper at size.
+func cramped(t *testing.T, paper string, size float64) {
+	d := decodeFile(t, "testdata/questions.toml")
+	p, err := document.ParsePaper(paper, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Worksheet.Paper, d.Style.Size = p, size
+	// The name line and a long footer do not fit such a page either way.
+	d.Worksheet.NameLine, d.Worksheet.Footer = false, document.Footer{{Placeholder: document.Page}}
+	// Its answers, written for A4, do not fit there.
+	var noAnswers func(p *document.Part)
+	noAnswers = func(p *document.Part) {
+		p.Answer = document.Answer{}
+		for i := range p.Parts {
+			noAnswers(&p.Parts[i])
+		}
+	}
+	for _, s := range d.Sections {
+		for _, b := range s.Blocks {
+			if q, ok := b.Body.(*document.Question); ok {
+				noAnswers(&q.Part)
+			}
+		}
+	}
+	for _, ed := range []Edition{{}, {Answers: true}, {LargePrint: true}} {
+		mustEdition(t, d, ed)
+	}
+}
