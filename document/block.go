@@ -10,15 +10,16 @@ import (
 // Block is one [[section.block]]: where it is and what it holds.
 type Block struct {
 	Pos  Pos       // where the block's [[section.block]] header is
-	Body BlockBody // its kind and content: *Bullet, *Text, *Quote, *Notes, *Task, *Image or *Table
+	Body BlockBody // its kind and content: *Bullet, *Text, *Quote, *Notes, *Task, *Image, *Table, *Question or *Match
 	// PageBreak says that the block starts a new page (page_break = true),
 	// a key of every kind (see commonKeys).
 	PageBreak bool
 }
 
 // BlockBody is the content of a block, of one type per kind of block (see
-// Kinds): *Bullet, *Text, *Quote, *Notes, *Task, *Image or *Table. Only this
-// package's types implement it, so a switch over them can be exhaustive.
+// Kinds): *Bullet, *Text, *Quote, *Notes, *Task, *Image, *Table, *Question
+// or *Match. Only this package's types implement it, so a switch over them
+// can be exhaustive.
 type BlockBody interface {
 	// KindKey returns the key that names the block's kind in the content
 	// format, such as "notes".
@@ -63,6 +64,12 @@ var kinds = []Kind{
 		Example: "image = \"images/example.png\"\ncaption = \"A caption.\"", read: readImage},
 	{Key: "table", Owns: []string{"header", "rows", "widths", "blank_rows", "row_lines", "answers"},
 		Example: "table = \"A caption.\"\nheader = [\"A\", \"B\"]\nrows = [[\"One\", \"\"]]\nanswers = [[\"\", \"Two\"]]", read: readTable},
+	{Key: "question", Owns: []string{"marks", "lines", "space_mm", "answer_line", "ruling", "min_lines", "answer",
+		"parts", "choices", "correct", "columns"},
+		Example: "question = \"A question.\"\nmarks = 3\nparts = [\n  {text = \"A part.\", marks = 1, answer_line = true, answer = \"Yes.\"},\n" +
+			"  {text = \"Another.\", marks = 2, choices = [\"One\", \"Two\"], correct = 2},\n]", read: readQuestion},
+	{Key: "match", Owns: []string{"pairs", "marks"},
+		Example: "match = \"Match them.\"\npairs = [[\"Left\", \"Right\"], [\"Up\", \"Down\"]]\nmarks = 2", read: readMatch},
 }
 
 // commonKeys are the keys that every kind of block has, besides those it
@@ -84,10 +91,8 @@ func Kinds() []Kind {
 // what it would be; an unknown key among them says so. A wish that comes
 // true leaves this list.
 var wishes = map[string]string{
-	"question": "question blocks",
-	"columns":  "columns",
-	"math":     "mathematics",
-	"qr":       "QR codes",
+	"math": "mathematics",
+	"qr":   "QR codes",
 }
 
 // blockKeyList returns every key a block may have: the kind keys, then the

@@ -171,7 +171,8 @@ func (d *decoder) errorf(p Pos, format string, args ...any) {
 var (
 	topKeys       = []string{"worksheet", "style", "section", "summary", "print"}
 	worksheetKeys = []string{"title", "subtitle", "paper", "orientation", "author", "language",
-		"footer", "footer_link", "name_line", "number_sections", "fit_pages", "min_lines"}
+		"footer", "footer_link", "name_line", "number_sections", "fit_pages", "min_lines",
+		"number_questions", "show_total", "grading_table"}
 	styleKeys   = []string{"font", "size", "margin_mm", "ruling_mm", "smart_quotes"}
 	sectionKeys = []string{"heading", "block", "new_page"}
 	blockKeys   = blockKeyList()
@@ -230,6 +231,7 @@ func (d *decoder) document(m map[string]any) *Document {
 		doc.Summary = d.summary(sum, doc.Worksheet.Title)
 		sum.checkTextArea(doc.Summary.Paper, doc.Style.MarginMM)
 	}
+	d.checkQuestions(doc)
 	pr, _ := root.subTable("print", "[print]", printKeys)
 	doc.Print = d.print(pr)
 	if noSections && !root.has("summary") {

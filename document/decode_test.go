@@ -195,7 +195,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"unknown section", head + "bullet = \"b\"\n[[section]]\nheading = \"I\"\nheadin = 1\n", []wantErr{
 			{9, 1, `unknown key "headin" in [[section]] (did you mean "heading"?)`}}},
 		{"unknown block", head + "bullet = \"b\"\n[[section.block]]\nqoute = \"q\"\n", []wantErr{
-			{7, 1, "block has no kind: give one of bullet, text, quote, notes, task, image"},
+			{7, 1, "block has no kind: give one of bullet, text, quote, notes, task, image, table, question, match"},
 			{8, 1, `unknown key "qoute" in [[section.block]] (did you mean "quote"?)`}}},
 		{"unknown summary", "[worksheet]\ntitle = \"T\"\n[summary]\ntitle = \"S\"\npaper_size = \"A4\"\n", []wantErr{
 			{5, 1, `unknown key "paper_size" in [summary]`}}},
@@ -234,7 +234,7 @@ func TestDecodeErrors(t *testing.T) {
 			"width_mm = 175 is wider than the text column (174 mm between the margins): use at most 174, or leave width_mm out"}}},
 		{"image width string", head + "image = \"a.jpg\"\nwidth_mm = \"50\"\n", []wantErr{{7, 1, `key "width_mm" must be a number, not a string`}}},
 		{"image align", head + "image = \"a.jpg\"\nalign = \"middle\"\n", []wantErr{{7, 1, `unknown align "middle": use center, left or right`}}},
-		{"image lines", head + "image = \"a.jpg\"\nlines = 3\n", []wantErr{{7, 1, `key "lines" is not allowed in an image block (only in notes blocks)`}}},
+		{"image lines", head + "image = \"a.jpg\"\nlines = 3\n", []wantErr{{7, 1, `key "lines" is not allowed in an image block (only in notes or question blocks)`}}},
 		{"caption on notes", head + "notes = \"n\"\ncaption = \"c\"\n", []wantErr{{7, 1, `key "caption" is not allowed in a notes block (only in image blocks)`}}},
 		{"image and text", head + "text = \"t\"\nimage = \"a.jpg\"\n", []wantErr{{7, 1, `block has more than one kind ("text" and "image"): give only one`}}},
 		{"caption control", head + "image = \"a.jpg\"\ncaption = \"a\\u0007\"\n", []wantErr{{7, 13, "U+0007"}}},
@@ -243,23 +243,23 @@ func TestDecodeErrors(t *testing.T) {
 		{"lines not fill", head + "notes = \"n\"\nlines = \"fil\"\n", []wantErr{
 			{7, 1, `lines = "fil": use a number of writing lines, 1 to 60, or "fill"`}}},
 		{"answer on bullet", head + "bullet = \"b\"\nanswer = \"a\"\n", []wantErr{
-			{7, 1, `key "answer" is not allowed in a bullet block (only in notes or task blocks)`}}},
+			{7, 1, `key "answer" is not allowed in a bullet block (only in notes, task or question blocks)`}}},
 		{"min_lines on task", head + "task = \"t\"\nmin_lines = 2\n", []wantErr{
-			{7, 1, `key "min_lines" is not allowed in a task block (only in notes blocks)`}}},
-		{"a wished-for kind", head + "columns = 2\n", []wantErr{
-			{6, 1, `unknown key "columns" in [[section.block]]: handout has no columns yet; a block is one of bullet, text, quote, notes, task, image or table (see docs/format.md)`}}},
-		{"a wish beside a kind", head + "text = \"t\"\nquestion = \"Why?\"\n", []wantErr{
-			{7, 1, `unknown key "question" in [[section.block]]: handout has no question blocks yet; a block is one of`}}},
-		{"two wishes", head + "qr = \"h\"\ncolumns = 2\n", []wantErr{
+			{7, 1, `key "min_lines" is not allowed in a task block (only in notes or question blocks)`}}},
+		{"a wished-for kind", head + "math = \"x^2\"\n", []wantErr{
+			{6, 1, `unknown key "math" in [[section.block]]: handout has no mathematics yet; a block is one of bullet, text, quote, notes, task, image, table, question or match (see docs/format.md)`}}},
+		{"a wish beside a kind", head + "text = \"t\"\nmath = \"x^2\"\n", []wantErr{
+			{7, 1, `unknown key "math" in [[section.block]]: handout has no mathematics yet; a block is one of`}}},
+		{"two wishes", head + "qr = \"h\"\nmath = \"x^2\"\n", []wantErr{
 			{6, 1, `unknown key "qr" in [[section.block]]: handout has no QR codes yet`},
-			{7, 1, `unknown key "columns" in [[section.block]]: handout has no columns yet`}}},
+			{7, 1, `unknown key "math" in [[section.block]]: handout has no mathematics yet`}}},
 		{"wishes for math and qr", head + "math = \"x^2\"\nbullet = \"b\"\nqr = \"https://example.org\"\n", []wantErr{
 			{6, 1, `handout has no mathematics yet`},
 			{8, 1, `handout has no QR codes yet`}}},
 		{"a wish in another table", "[worksheet]\ntitle = \"T\"\ntable = \"x\"\n[[section]]\nheading = \"H\"\n", []wantErr{
 			{3, 1, `unknown key "table" in [worksheet] (did you mean "title"?)`}}},
 		{"an unknown key is no wish", head + "paragraph = \"p\"\n", []wantErr{
-			{5, 1, "block has no kind: give one of bullet, text, quote, notes, task, image"},
+			{5, 1, "block has no kind: give one of bullet, text, quote, notes, task, image, table, question, match"},
 			{6, 1, `unknown key "paragraph" in [[section.block]]`}}},
 		{"min_lines 0", head + "notes = \"n\"\nmin_lines = 0\n", []wantErr{{7, 1, "min_lines = 0 is out of range 1..60"}}},
 		{"answer not a string", head + "notes = \"n\"\nanswer = 3\n", []wantErr{{7, 1, `key "answer" must be a string, not an integer`}}},
@@ -322,7 +322,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"language", "[worksheet]\ntitle = \"T\"\nlanguage = \"english_GB\"\n[summary]\n", []wantErr{
 			{3, 1, `invalid language "english_GB"`}}},
 		{"lines on bullet", head + "bullet = \"b\"\nlines = 3\n", []wantErr{
-			{7, 1, `key "lines" is not allowed in a bullet block (only in notes blocks)`}}},
+			{7, 1, `key "lines" is not allowed in a bullet block (only in notes or question blocks)`}}},
 		{"source on notes", head + "notes = \"n\"\nsource = \"s\"\n", []wantErr{
 			{7, 1, `key "source" is not allowed in a notes block (only in quote blocks)`}}},
 		{"item type", head + "task = \"t\"\nitems = [\"a\", 2]\n", []wantErr{

@@ -66,6 +66,16 @@ type Worksheet struct {
 	// MinLines is the fewest writing lines fit_pages leaves in a notes
 	// box that gives no min_lines of its own; default 3.
 	MinLines int
+	// NumberQuestions says whether questions are numbered 1, 2, 3 …
+	// through the worksheet (number_questions, default true).
+	NumberQuestions bool
+	// ShowTotal says whether the title block shows the total of the
+	// questions' marks, when some have marks (show_total, default true).
+	ShowTotal bool
+	// GradingTable asks for a table of the questions and their marks,
+	// with a row for the scores, under the title (grading_table).
+	GradingTable bool
+	GradingPos   Pos // where grading_table is written
 }
 
 // Footer is a parsed footer template: literal text with {page} and {pages}

@@ -90,7 +90,7 @@ func readTask(d *decoder, t *table) BlockBody {
 	if t.has("label") {
 		k.Label = t.required("label")
 	}
-	k.Items, _ = t.textList("items")
+	k.Items, _ = t.textList("items", MaxItems, "a task")
 	if ok && len(paras) == 0 && len(k.Items) == 0 {
 		t.errorf("task", "key %q must not be empty unless the task has items", "task")
 	}

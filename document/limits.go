@@ -20,7 +20,8 @@ const (
 	// MaxNesting is the deepest nesting of arrays and inline tables
 	// ([ ] and { } inside each other, a table header's brackets
 	// included), and the most parts a dotted key may have. The format
-	// needs 5 at most (section = [{block = [{items = ["..."]}]}]). The TOML
+	// needs 10 at most (section = [{block = [{parts = [{parts = [{choices
+	// = ["..."]}]}]}]}]). The TOML
 	// parser takes time that grows faster than the depth, so a file is
 	// scanned for it before it is parsed.
 	MaxNesting = 10
@@ -29,7 +30,10 @@ const (
 	MaxSections = 500
 
 	// MaxBlocks is the most blocks ([[section.block]]) a file may have,
-	// counted over all its sections.
+	// counted over all its sections, each part of a question counted as
+	// a block too: a part may have as many writing lines as a block, so
+	// that a file of questions with 26 parts of 26 parts each would
+	// otherwise make millions of them before its pages are counted.
 	MaxBlocks = 2000
 
 	// MaxItems is the most items a task block may have.

@@ -104,6 +104,15 @@ func TestLimits(t *testing.T) {
 		{"blocks past, two sections", blocks(MaxBlocks-1, 2),
 			"x.toml:4007:1: too many blocks: this is block 2001 of the file"},
 
+		{"blocks and parts at", blocks(MaxBlocks-27, 0) + questionParts(26), ""},
+		{"blocks and parts past", blocks(MaxBlocks-28, 0) + questionParts(27),
+			"x.toml:3951:374: too many parts: this is part 27 of 27, and the question may have at most 26"},
+		{"parts past blocks", blocks(MaxBlocks-10, 0) + questionParts(11),
+			"x.toml:3987:136: too many blocks and parts: this part is block 2001 of the file, counting each part of a question as a block, and a file may have at most 2000"},
+		{"parts past blocks, at each level", blocks(MaxBlocks-30, 0) + "[[section.block]]\nquestion = \"Q\"\nparts = [{text = \"a\", parts = [" +
+			strings.Repeat("{text = \"i\"}, ", 26) + "]}, {text = \"b\", parts = [{text = \"i\"}, {text = \"ii\"}, {text = \"iii\"}]}]\n",
+			"x.toml:3947:436: too many blocks and parts: this part is block 2001 of the file"},
+
 		{"items at", oneBlock(items(MaxItems)), ""},
 		{"items past", oneBlock(items(MaxItems + 1)),
 			`x.toml:108:3: too many items: this is item 101 of 101 in "items", and a task may have at most 100`},
@@ -201,4 +210,9 @@ func BenchmarkLongLineIndex(b *testing.B) {
 	for b.Loop() {
 		Decode("x.toml", []byte(longLine))
 	}
+}
+
+// questionParts returns a question block of n parts, to end a file.
+func questionParts(n int) string {
+	return "[[section.block]]\nquestion = \"Q\"\nparts = [" + strings.Repeat("{text = \"P\"}, ", n) + "]\n"
 }

@@ -93,12 +93,15 @@ func (k Kind) accepts(key string) bool {
 }
 
 // kindLines are the lines of a small valid block of kind, to which a test
-// adds a key: its kind key, and for a table a header (a table needs one,
-// or rows or blank rows).
+// adds a key: its kind key, for a table a header (a table needs one, or
+// rows or blank rows), for a match block its pairs.
 func kindLines(kind string) []string {
 	lines := []string{kind + ` = "x"`}
-	if kind == "table" {
+	switch kind {
+	case "table":
 		lines = append(lines, `header = ["x"]`)
+	case "match":
+		lines = append(lines, `pairs = [["a", "b"], ["c", "d"]]`)
 	}
 	return lines
 }
@@ -121,7 +124,8 @@ var schemaTables = []schemaTable{
 		return line + "\n" + parts["worksheet"] + parts["section"]
 	}},
 	{"[worksheet]", worksheetKeys, []string{"worksheet"}, func(key, line string) string {
-		return sectionTable + "[worksheet]\n" + without(key, `title = "T"`) + line
+		// A question with marks, for grading_table.
+		return sectionTable + "[[section.block]]\nquestion = \"Q\"\nmarks = 1\n[worksheet]\n" + without(key, `title = "T"`) + line
 	}},
 	{"[style]", styleKeys, []string{"style"}, func(key, line string) string {
 		return wsTable + sectionTable + "[style]\n" + line
@@ -134,7 +138,7 @@ var schemaTables = []schemaTable{
 		if kind == "image" {
 			page = widestPage
 		}
-		return page + sectionTable + "[[section.block]]\n" + without(key, kindLines(kind)...) + line
+		return page + sectionTable + "[[section.block]]\n" + without(key, kindLines(kind)...) + companionLines(key) + line
 	}},
 	{"[summary]", summaryKeys, []string{"summary"}, func(key, line string) string {
 		return wsTable + "[summary]\n" + line
@@ -145,6 +149,33 @@ var schemaTables = []schemaTable{
 	{"[[summary.panel]]", panelKeys, []string{"summary", "panel", "[]"}, func(key, line string) string {
 		return wsTable + "[summary]\n[[summary.panel]]\n" + without(key, `heading = "H"`) + line
 	}},
+}
+
+// companions are the lines a block needs beside a key for the decoder to
+// accept it: choices need correct and the other way round, and columns
+// need choices.
+var companions = map[string][]string{
+	"choices": {"correct = 1"},
+	"correct": {`choices = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"]`},
+	"columns": {`choices = ["a", "b"]`, "correct = 1"},
+}
+
+// companionLines returns the companions of keys, each a line, but for
+// those that set one of keys themselves.
+func companionLines(keys ...string) string {
+	var b strings.Builder
+	for i, k := range keys {
+		if slices.Contains(keys[:i], k) {
+			continue
+		}
+		for _, l := range companions[k] {
+			set, _, _ := strings.Cut(l, " =")
+			if !slices.Contains(keys, set) {
+				b.WriteString(l + "\n")
+			}
+		}
+	}
+	return b.String()
 }
 
 // loadSchema returns the schema, compiled and as JSON.
@@ -328,6 +359,9 @@ func TestSchemaAgrees(t *testing.T) {
 			k.limits()
 			k.blank()
 			k.defaults()
+			if v, ok := ownedSamples[key]; ok && tb.name == "[[section.block]]" {
+				k.try(v) // a valid value, which the samples of every type may not hold
+			}
 			if k.accepted == 0 && !schemaTakes(prop, "object") && !schemaTakes(prop, "array of object") {
 				t.Errorf("%s %s: the decoder accepted no value tried: fix the table's file in schemaTables\n%s",
 					tb.name, key, k.file(`"x"`))
@@ -702,23 +736,31 @@ func tomlValue(v any) (string, error) {
 
 // ownedSamples are a valid value of each key that a kind owns.
 var ownedSamples = map[string]string{
-	"source":     `"S"`,
-	"lines":      `"fill"`,
-	"min_lines":  `2`,
-	"ruling":     `"grid"`,
-	"label":      `"L"`,
-	"items":      `["I"]`,
-	"answer":     `"A"`,
-	"caption":    `"C"`,
-	"width_mm":   `50`,
-	"align":      `"right"`,
-	"header":     `["H"]`,
-	"rows":       `[["R"]]`,
-	"widths":     `[2.5]`,
-	"blank_rows": `2`,
-	"row_lines":  `3`,
-	"answers":    `[]`,
-	"page_break": `true`,
+	"source":      `"S"`,
+	"lines":       `"fill"`,
+	"min_lines":   `2`,
+	"ruling":      `"grid"`,
+	"label":       `"L"`,
+	"items":       `["I"]`,
+	"answer":      `"A"`,
+	"caption":     `"C"`,
+	"width_mm":    `50`,
+	"align":       `"right"`,
+	"header":      `["H"]`,
+	"rows":        `[["R"]]`,
+	"widths":      `[2.5]`,
+	"blank_rows":  `2`,
+	"row_lines":   `3`,
+	"answers":     `[]`,
+	"page_break":  `true`,
+	"marks":       `4`,
+	"space_mm":    `20`,
+	"answer_line": `true`,
+	"parts":       `[{text = "P"}]`,
+	"choices":     `["A", "B"]`,
+	"correct":     `1`,
+	"columns":     `2`,
+	"pairs":       `[["a", "b"], ["c", "d"]]`,
 }
 
 // TestSchemaKinds tries each key that a kind owns on each kind of block,
@@ -734,7 +776,7 @@ func TestSchemaKinds(t *testing.T) {
 			continue
 		}
 		for _, k := range kinds {
-			src := wsTable + sectionTable + "[[section.block]]\n" + without(key, kindLines(k.Key)...) + key + " = " + value + "\n"
+			src := wsTable + sectionTable + "[[section.block]]\n" + without(key, kindLines(k.Key)...) + key + " = " + value + "\n" + companionLines(key)
 			want := k.accepts(key)
 			d, s := decodeCheck(src), schemaCheck(t, sch, src)
 			if (d == nil) != want || (s == nil) != want {
@@ -909,6 +951,45 @@ func TestSchemaCases(t *testing.T) {
 		{"page break alone", block("page_break = true"), false},
 		{"page break not a boolean", block("text = \"T\"\npage_break = \"yes\""), false},
 		{"new page", wsTable + "[[section]]\nheading = \"H\"\nnew_page = true\n", true},
+		{"question", block("question = \"Q?\"\nmarks = 4\nlines = 6\nruling = \"dotted\"\nanswer = \"A\""), true},
+		{"question with no space", block(`question = "Discuss."`), true},
+		{"empty question", block(`question = " "`), false},
+		{"empty question with parts", block("question = \"\"\nparts = [{text = \"P\"}]"), true},
+		{"question with no parts", block("question = \"Q\"\nparts = []"), false},
+		{"question with parts of parts", block("question = \"Q\"\nparts = [{text = \"P\", marks = 2, parts = [{text = \"S\", lines = 2, marks = 2}]}]"), true},
+		{"parts four deep", block("question = \"Q\"\nparts = [{text = \"P\", parts = [{text = \"S\", parts = [{text = \"T\"}]}]}]"), false},
+		{"part without text", block("question = \"Q\"\nparts = [{marks = 2}]"), false},
+		{"empty part with parts", block("question = \"Q\"\nparts = [{text = \"\", parts = [{text = \"S\"}]}]"), true},
+		{"empty part", block("question = \"Q\"\nparts = [{text = \"\"}]"), false},
+		{"unknown key in a part", block("question = \"Q\"\nparts = [{text = \"P\", txt = \"P\"}]"), false},
+		{"part with a kind key", block("question = \"Q\"\nparts = [{text = \"P\", bullet = \"B\"}]"), false},
+		{"lines and space_mm", block("question = \"Q\"\nlines = 2\nspace_mm = 20"), false},
+		{"lines and answer_line", block("question = \"Q\"\nlines = 2\nanswer_line = true"), false},
+		{"lines and answer_line false", block("question = \"Q\"\nlines = 2\nanswer_line = false"), true},
+		{"space_mm and answer_line in a part", block("question = \"Q\"\nparts = [{text = \"P\", space_mm = 20, answer_line = true}]"), false},
+		{"space_mm 4", block("question = \"Q\"\nspace_mm = 4"), false},
+		{"marks 101", block("question = \"Q\"\nmarks = 101"), false},
+		{"choices", block("question = \"Q\"\nchoices = [\"A\", \"B\", \"C\"]\ncorrect = [1, 3]\ncolumns = 3\nlines = 2"), true},
+		{"choices without correct", block("question = \"Q\"\nchoices = [\"A\", \"B\"]"), false},
+		{"correct without choices", block("question = \"Q\"\ncorrect = 1"), false},
+		{"columns without choices", block("question = \"Q\"\ncolumns = 2"), false},
+		{"one choice", block("question = \"Q\"\nchoices = [\"A\"]\ncorrect = 1"), false},
+		{"13 choices", block("question = \"Q\"\nchoices = [\"a\", \"b\", \"c\", \"d\", \"e\", \"f\", \"g\", \"h\", \"i\", \"j\", \"k\", \"l\", \"m\"]\ncorrect = 1"), false},
+		{"correct twice", block("question = \"Q\"\nchoices = [\"A\", \"B\"]\ncorrect = [1, 1]"), false},
+		{"correct empty", block("question = \"Q\"\nchoices = [\"A\", \"B\"]\ncorrect = []"), false},
+		{"choices with answer_line", block("question = \"Q\"\nchoices = [\"A\", \"B\"]\ncorrect = 1\nanswer_line = true"), false},
+		{"choices in a part", block("question = \"Q\"\nparts = [{text = \"P\", choices = [\"T\", \"F\"], correct = 2}]"), true},
+		{"choices without correct in a part", block("question = \"Q\"\nparts = [{text = \"P\", choices = [\"T\", \"F\"]}]"), false},
+		{"match", block("match = \"M\"\npairs = [[\"a\", \"1\"], [\"b\", \"2\"]]\nmarks = 2"), true},
+		{"match without pairs", block(`match = "M"`), false},
+		{"empty match", block("match = \"\"\npairs = [[\"a\", \"1\"], [\"b\", \"2\"]]"), false},
+		{"one pair", block("match = \"M\"\npairs = [[\"a\", \"1\"]]"), false},
+		{"a pair of three", block("match = \"M\"\npairs = [[\"a\", \"1\"], [\"b\", \"2\", \"3\"]]"), false},
+		{"an empty text in a pair", block("match = \"M\"\npairs = [[\"a\", \"1\"], [\"b\", \" \"]]"), false},
+		{"lines on a match", block("match = \"M\"\npairs = [[\"a\", \"1\"], [\"b\", \"2\"]]\nlines = 2"), false},
+		{"question keys on notes", block("notes = \"N\"\nmarks = 2"), false},
+		{"question settings", "[worksheet]\ntitle = \"T\"\nnumber_questions = false\nshow_total = false\ngrading_table = true\n" + sectionTable +
+			"[[section.block]]\nquestion = \"Q\"\nmarks = 2\n", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -951,6 +1032,9 @@ func TestSchemaLooser(t *testing.T) {
 		{"table widths of another length", wsTable + sectionTable + "[[section.block]]\ntable = \"T\"\nheader = [\"A\", \"B\"]\nwidths = [1]\n"},
 		{"table answers of another shape", wsTable + sectionTable + "[[section.block]]\ntable = \"T\"\nrows = [[\"\"]]\nanswers = []\n"},
 		{"an answer for a cell with text", wsTable + sectionTable + "[[section.block]]\ntable = \"T\"\nrows = [[\"a\"]]\nanswers = [[\"b\"]]\n"},
+		{"marks that are not their parts' total", wsTable + sectionTable + "[[section.block]]\nquestion = \"Q\"\nmarks = 3\nparts = [{text = \"P\", marks = 2}]\n"},
+		{"a correct choice past the last", wsTable + sectionTable + "[[section.block]]\nquestion = \"Q\"\nchoices = [\"A\", \"B\"]\ncorrect = 3\n"},
+		{"a grading table with no marks", wsTable + "grading_table = true\n" + sectionTable + "[[section.block]]\nquestion = \"Q\"\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -55,7 +55,7 @@ func (d *decoder) print(t *table) Print {
 
 // worksheet reads [worksheet]; present says whether the file has one.
 func (d *decoder) worksheet(t *table, present bool) Worksheet {
-	w := Worksheet{NumberSections: true, Footer: Footer{{Placeholder: Page}}, MinLines: 3}
+	w := Worksheet{NumberSections: true, Footer: Footer{{Placeholder: Page}}, MinLines: 3, NumberQuestions: true, ShowTotal: true}
 	if present {
 		w.Title = t.required("title")
 	}
@@ -78,6 +78,15 @@ func (d *decoder) worksheet(t *table, present bool) Worksheet {
 	}
 	if n, ok := t.integer("min_lines", 1, 60); ok {
 		w.MinLines = n
+	}
+	if b, ok := t.boolean("number_questions"); ok {
+		w.NumberQuestions = b
+	}
+	if b, ok := t.boolean("show_total"); ok {
+		w.ShowTotal = b
+	}
+	if b, ok := t.boolean("grading_table"); ok && b {
+		w.GradingTable, w.GradingPos = true, t.keyPos("grading_table")
 	}
 	t.finish()
 	return w

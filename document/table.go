@@ -298,8 +298,9 @@ func (t *table) array(key, want string) (arr []any, present, ok bool) {
 }
 
 // textList returns key's array of printed one-line texts, none empty, with
-// their markup parsed.
-func (t *table) textList(key string) ([]Inline, bool) {
+// their markup parsed; owner, such as "a task", may have at most most of
+// them.
+func (t *table) textList(key string, most int, owner string) ([]Inline, bool) {
 	arr, _, ok := t.array(key, "an array of strings")
 	if !ok {
 		return nil, false
@@ -312,8 +313,8 @@ func (t *table) textList(key string) ([]Inline, bool) {
 		if p, ok := t.d.ix.pos[ep]; ok {
 			at = p
 		}
-		if i == MaxItems {
-			t.d.errorf(at, "too many items: this is item %d of %d in %q, and a task may have at most %d", i+1, len(arr), key, MaxItems)
+		if i == most {
+			t.d.errorf(at, "too many items: this is item %d of %d in %q, and %s may have at most %d", i+1, len(arr), key, owner, most)
 			break
 		}
 		s, ok := e.(string)

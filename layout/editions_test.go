@@ -36,12 +36,13 @@ func mustEdition(t *testing.T, d *document.Document, ed Edition) *Result {
 	return r
 }
 
-// answerTexts returns the runs in the answer colour of each page.
+// answerTexts returns the runs in the answer colour of each page, but for
+// the label that says the answer key is one.
 func answerTexts(r *Result) [][]Text {
 	out := make([][]Text, len(r.Pages))
 	for i, p := range r.Pages {
 		for _, it := range p.Items {
-			if tx, ok := it.(Text); ok && tx.Color == answer {
+			if tx, ok := it.(Text); ok && tx.Color == answer && tx.Text != english.answerKey {
 				out[i] = append(out[i], tx)
 			}
 		}
@@ -49,8 +50,22 @@ func answerTexts(r *Result) [][]Text {
 	return out
 }
 
+// keyOnly reports whether it is drawn only in the answer key: text and
+// ticks in the answer colour, the tint of the right choices' boxes.
+func keyOnly(it Item) bool {
+	switch v := it.(type) {
+	case Text:
+		return v.Color == answer
+	case Rule:
+		return v.Color == answer
+	case Box:
+		return v.Fill != nil && *v.Fill == keyTint
+	}
+	return false
+}
+
 func TestAnswerKeyPaginatesLikeStudentCopy(t *testing.T) {
-	for _, path := range []string{"testdata/editions.toml", "testdata/tables.toml", "../content/end-of-the-purges.toml"} {
+	for _, path := range []string{"testdata/editions.toml", "testdata/tables.toml", "testdata/questions.toml", "../content/end-of-the-purges.toml"} {
 		d := decodeFile(t, path)
 		student := mustEdition(t, d, Edition{})
 		key := mustEdition(t, d, Edition{Answers: true})
@@ -60,7 +75,7 @@ func TestAnswerKeyPaginatesLikeStudentCopy(t *testing.T) {
 		for i := range student.Pages {
 			var rest []Item
 			for _, it := range key.Pages[i].Items {
-				if tx, ok := it.(Text); !ok || tx.Color != answer {
+				if !keyOnly(it) {
 					rest = append(rest, it)
 				}
 			}
@@ -69,9 +84,11 @@ func TestAnswerKeyPaginatesLikeStudentCopy(t *testing.T) {
 				t.Errorf("%s page %d: the key without answers differs from the student copy", path, i+1)
 			}
 		}
-		for i, p := range answerTexts(student) {
-			if len(p) > 0 {
-				t.Errorf("%s: student page %d has answer text %q", path, i+1, p[0].Text)
+		for i, p := range student.Pages {
+			for _, it := range p.Items {
+				if keyOnly(it) {
+					t.Errorf("%s: student page %d has %s, which only the key has", path, i+1, dumpItem(it))
+				}
 			}
 		}
 	}
@@ -150,7 +167,7 @@ func TestAnswerTooLongForItsBox(t *testing.T) {
 
 func TestLargePrint(t *testing.T) {
 	// markup.toml has *emphasis*, which large print sets in bold.
-	for _, path := range []string{"testdata/editions.toml", "testdata/features.toml", "testdata/markup.toml", "../content/end-of-the-purges.toml"} {
+	for _, path := range []string{"testdata/editions.toml", "testdata/features.toml", "testdata/markup.toml", "testdata/questions.toml", "../content/end-of-the-purges.toml"} {
 		d := decodeFile(t, path)
 		r := mustEdition(t, d, Edition{LargePrint: true})
 		for i, p := range r.Pages {
@@ -181,7 +198,10 @@ func TestLargePrint(t *testing.T) {
 				if tx.Size < 16 {
 					t.Errorf("%s page %d: body text %q is %.1f pt, want at least 16", path, i+1, tx.Text, tx.Size)
 				}
-				if k > 0 && tx.Y != body[k-1].Y && tx.Y-body[k-1].Y < 1.5*tx.Size-1e-9 {
+				// Texts side by side (choices, the columns of a
+				// matching exercise) each run top to bottom: a text
+				// higher than the one before starts a column.
+				if k > 0 && tx.Y > body[k-1].Y && tx.Y-body[k-1].Y < 1.5*tx.Size-1e-9 {
 					t.Errorf("%s page %d: %q is %.2f pt below the line above, want at least %.2f", path, i+1, tx.Text, tx.Y-body[k-1].Y, 1.5*tx.Size)
 				}
 			}
@@ -276,7 +296,7 @@ func TestFitPages(t *testing.T) {
 	// Two pages are too few even at the tightest.
 	d.Worksheet.FitPages, d.Worksheet.FitPos = 2, document.Pos{Line: 12, Column: 1}
 	_, err := Worksheet(d)
-	want := "12:1: fit_pages = 2: the worksheet needs at least 3 pages, even with every notes box at its min_lines, the tightest spacing and 10 pt type"
+	want := "12:1: fit_pages = 2: the worksheet needs at least 3 pages, even with every writing space at its min_lines, the tightest spacing and 10 pt type"
 	if err == nil || err.Error() != want {
 		t.Errorf("fit_pages = 2: error\n%v\nwant\n%s", err, want)
 	}
@@ -303,7 +323,7 @@ func TestFitPagesImpossible(t *testing.T) {
 	d := newDoc(document.Section{Heading: document.Plain("One"), Blocks: blocks})
 	d.Worksheet.FitPages, d.Worksheet.FitPos, d.Worksheet.MinLines = 1, document.Pos{Line: 4, Column: 1}, 3
 	_, err := Worksheet(d)
-	want := "4:1: fit_pages = 1: the worksheet needs at least 3 pages, even with every notes box at its min_lines, the tightest spacing and 10 pt type"
+	want := "4:1: fit_pages = 1: the worksheet needs at least 3 pages, even with every writing space at its min_lines, the tightest spacing and 10 pt type"
 	if err == nil || err.Error() != want {
 		t.Fatalf("error\n%v\nwant\n%s", err, want)
 	}

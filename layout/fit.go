@@ -118,7 +118,7 @@ func fit(d *document.Document) (tune, error) {
 		need = "more than " + strconv.Itoa(document.MaxPages)
 	}
 	return tune{}, &PosError{Pos: d.Worksheet.FitPos, Msg: "fit_pages = " + strconv.Itoa(d.Worksheet.FitPages) +
-		": the worksheet needs " + need + " pages, even with every notes box at its min_lines, the tightest spacing and " +
+		": the worksheet needs " + need + " pages, even with every writing space at its min_lines, the tightest spacing and " +
 		strconv.FormatFloat(tightest.size(d.Style.Size), 'g', -1, 64) + " pt type"}
 }
 

@@ -80,12 +80,12 @@ func TestGrayItems(t *testing.T) {
 // hexColor matches the colours Dump writes.
 var hexColor = regexp.MustCompile(`#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})`)
 
-// TestGrayWorksheet turns the answer key of the example worksheet, which
-// has every colour of the theme, and of the tables fixture gray: every
-// colour in it is a gray, and nothing but colours differs from the
-// original.
+// TestGrayWorksheet turns the answer keys of the example worksheet, which
+// has every colour of the theme, of the example question paper and of the
+// tables fixture gray: every colour in them is a gray, and nothing but
+// colours differs from the original.
 func TestGrayWorksheet(t *testing.T) {
-	for _, path := range []string{"../content/end-of-the-purges.toml", "testdata/tables.toml"} {
+	for _, path := range []string{"../content/end-of-the-purges.toml", "../content/end-of-the-purges-questions.toml", "testdata/tables.toml"} {
 		grayWorksheet(t, decodeFile(t, path))
 	}
 }

@@ -8,8 +8,8 @@ import (
 
 // kind is how the layout sets one kind of block. Each kind of the
 // document's kind table (document.Kinds) has one, in a file of its own
-// (bullet.go, text.go, quote.go, notes.go, task.go, image.go, table.go), and a case
-// in kindOf.
+// (bullet.go, text.go, quote.go, notes.go, task.go, image.go, table.go,
+// question.go, match.go), and a case in kindOf.
 type kind interface {
 	// set lays the block out at the top of its own units, in the
 	// builder's edition (answers, large print) and squeezed by its tune:
@@ -45,6 +45,10 @@ func kindOf(blk document.Block) (kind, error) {
 		return imageKind{body}, nil
 	case *document.Table:
 		return tableKind{body, blk.Pos}, nil
+	case *document.Question:
+		return questionKind{body, blk.Pos}, nil
+	case *document.Match:
+		return matchKind{body}, nil
 	case nil:
 		return nil, fmt.Errorf("the block at line %d has no kind", blk.Pos.Line)
 	default:
@@ -62,6 +66,9 @@ type spacing struct {
 	// after, when not 0, is the space below it whatever follows (the
 	// title, a heading).
 	after float64
+	// least, with after, is the least space below it in points, however
+	// fit_pages tightens the spacing.
+	least float64
 	// run, when not 0, is the space between it and a next piece of the
 	// same kind, such as the bullets of a list.
 	run float64

@@ -22,6 +22,7 @@ var (
 
 	linkColor = accent                  // the text of links
 	answer    = Color{0xc0, 0x1f, 0x2a} // model answers, in a marking red
+	keyTint   = Color{0xf9, 0xdc, 0xde} // the right choices' boxes in the answer key
 )
 
 // theme is every measurement of a document, derived from its [style].

@@ -35,6 +35,7 @@ func worksheet(d *document.Document, ed Edition, tn tune, limit int) (*Result, e
 	defer b.release()
 	f := frame{width: p.Width, height: p.Height, top: b.margin, bottom: p.Height - b.margin - b.footerZone()}
 	b.images, b.flowHeight = images, f.bottom-f.top
+	b.paper = b.newQuestionPaper(d)
 	fl := newFlow(f, limit)
 	ps, err := b.pieces(d)
 	if err != nil {
@@ -76,6 +77,13 @@ type builder struct {
 	err        error   // the first problem found, such as an answer too long for its box
 	images     map[string]*document.ImageFile
 	flowHeight float64 // the height an empty page gives the flow
+
+	labels labels         // the words a question paper prints by itself
+	paper  *questionPaper // the questions' numbers and marks (see paper.go)
+	// version is the version of the paper, which the order of choices
+	// and of matching columns follows (see shuffle.go): 0, the paper
+	// every edition prints.
+	version int
 }
 
 // newBuilder measures d with its style on paper p.
@@ -97,6 +105,7 @@ func newStyledBuilder(d *document.Document, p document.Paper, s document.Style) 
 		link:     d.Worksheet.FooterLink,
 		minLines: d.Worksheet.MinLines,
 		gapScale: 1,
+		labels:   english,
 	}, nil
 }
 
@@ -127,7 +136,9 @@ var (
 // pieces lays out every part of the worksheet, in order. Each block is set
 // by its kind (see kindOf).
 func (b *builder) pieces(d *document.Document) ([]piece, error) {
-	ps := []piece{{space: titleSpacing, keep: true, units: b.titleBlock(d.Worksheet)}}
+	title := titleSpacing
+	title.least = b.keyLabelRoom()
+	ps := []piece{{space: title, keep: true, units: b.titleBlock(d.Worksheet)}}
 	for i, s := range d.Sections {
 		text := s.Heading
 		if d.Worksheet.NumberSections {
@@ -186,14 +197,16 @@ func (b *builder) gap(prev, next piece) float64 {
 	k := b.lead * b.gapScale
 	switch {
 	case prev.space.after != 0:
-		return prev.space.after * k
+		return max(prev.space.after*k, prev.space.least)
 	case prev.space.run != 0 && prev.key == next.key:
 		return prev.space.run * k
 	}
 	return max(prev.space.around, next.space.around) * k
 }
 
-// titleBlock is the title, subtitle, optional name line and a rule.
+// titleBlock is the title, subtitle, the total of the marks, optional
+// name line, the grading table and a rule; in the answer key, the label
+// that says so hangs under the rule.
 func (b *builder) titleBlock(w document.Worksheet) []unit {
 	ts := b.size * 1.9
 	us := b.lines(b.marked(w.Title, fonts.Bold), ts, b.pitch(ts, 1.2), b.left, b.width, b.centre(), solid(ink))
@@ -203,15 +216,20 @@ func (b *builder) titleBlock(w document.Worksheet) []unit {
 		sub[0].space = 0.15 * b.lead
 		us = append(us, sub...)
 	}
+	us = append(us, b.totalLine(w)...)
 	if w.NameLine {
 		us = append(us, b.nameLine([]string{"Name", "Class", "Date"}, []float64{0.5, 0.25, 0.25}))
 	}
-	us = append(us, unit{
+	us = append(us, b.gradingTable(w)...)
+	rule := unit{
 		space:  0.5 * b.lead,
 		height: 0.8,
 		items:  []Item{Rule{X0: b.left, Y0: 0.4, X1: b.left + b.width, Y1: 0.4, Width: 0.8, Color: accent}},
-	})
-	return keepAll(us)
+	}
+	if b.ed.Answers {
+		rule.items = append(rule.items, b.keyLabel(0.8))
+	}
+	return keepAll(append(us, rule))
 }
 
 // nameLine is a row of labels, each followed by a line to write on, sharing
