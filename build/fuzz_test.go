@@ -249,7 +249,7 @@ func fileSeeds(f *testing.F) [][]byte {
 		seeds = append(seeds, []byte(b))
 	}
 	const head = "[worksheet]\ntitle = \"T\"\n[[section]]\nheading = \"H\"\n[[section.block]]\n"
-	for _, lit := range stringLiterals(f, "../document/decode_test.go", "../document/markup_test.go", "../document/question_test.go", "build_test.go") {
+	for _, lit := range stringLiterals(f, "../document/decode_test.go", "../document/markup_test.go", "../document/question_test.go", "../document/gaps_test.go", "build_test.go") {
 		seeds = append(seeds, []byte(lit), []byte(head+lit))
 	}
 	return seeds

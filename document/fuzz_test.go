@@ -152,12 +152,12 @@ func sorted(s string) string {
 }
 
 // inlineSeeds returns FuzzInline's seeds: the string literals of the
-// markup and decoding tests, which hold the bad inputs they try, and every
+// markup, decoding and gap tests, which hold the bad inputs they try, and every
 // string of the project's content files.
 func inlineSeeds(tb testing.TB) []string {
 	var seeds []string
 	fset := token.NewFileSet()
-	for _, name := range []string{"markup_test.go", "decode_test.go"} {
+	for _, name := range []string{"markup_test.go", "decode_test.go", "gaps_test.go"} {
 		file, err := parser.ParseFile(fset, name, nil, 0)
 		if err != nil {
 			tb.Fatal(err)

@@ -1,6 +1,7 @@
 package document
 
 import (
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -184,5 +185,28 @@ func TestInlineGaps(t *testing.T) {
 	}
 	if got := in.String(); got != "a bc de" {
 		t.Errorf("String = %q", got)
+	}
+}
+
+// TestGapsFormatExample decodes the example of docs/format.md's "Gaps and
+// word banks".
+func TestGapsFormatExample(t *testing.T) {
+	data, err := os.ReadFile("../docs/format.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, _ := strings.Cut(string(data), "\n## Gaps and word banks\n")
+	_, rest, ok := strings.Cut(rest, "```toml\n")
+	src, _, _ := strings.Cut(rest, "```")
+	if !ok {
+		t.Fatal("docs/format.md has no example of gaps")
+	}
+	d, err := Decode("docs/format.md gaps", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"1938", "1941", "Beria", "Kirov", "Mexico", "Zinoviev"}
+	if got := d.Sections[0].WordBank; !reflect.DeepEqual(got, want) {
+		t.Errorf("word bank %q, want %q", got, want)
 	}
 }
