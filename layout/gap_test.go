@@ -2,10 +2,12 @@ package layout
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
 	"handout/document"
+	"handout/fonts"
 )
 
 // gapOn is a gap as the tests find it: the item and its page.
@@ -253,6 +255,56 @@ func TestGapsFitPages(t *testing.T) {
 	for _, g := range sg {
 		if g.W != sg[0].W {
 			t.Errorf("gap widths differ: %.2f and %.2f", g.W, sg[0].W)
+		}
+	}
+}
+
+// TestWrapKeepsGapsWhole wraps text with gaps, and with what is written
+// against them, at every width from far too narrow to wide: each gap is on
+// one line, whole, once, in order, and no wider than the line; the words
+// against a gap share its line when the line has room for them; and every
+// line that does not start with a piece too wide for it fits.
+func TestWrapKeepsGapsWhole(t *testing.T) {
+	th, err := newTheme(document.Style{Font: fonts.Sans, Size: 11, MarginMM: 18, RulingMM: 8})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer th.release()
+	th.gapLine = 30 * mm
+	in := document.Inline{{Text: "In "}, {Text: "1938", Gap: true}, {Text: ", and ("}, {Text: "Great Terror", Gap: true},
+		{Text: ")'s end "}, {Text: "a", Gap: true}, {Text: "b", Gap: true}, {Text: " fin."}}
+	answers := in.Gaps()
+	for width := 1.0; width < 400; width += 3.7 {
+		m := th.at(11)
+		lines := m.wrap(th.marked(in, fonts.Regular), width)
+		var got []string
+		for n, l := range lines {
+			for _, g := range l.gaps(0) {
+				got = append(got, g.frag.text)
+				if want := min(30*mm, width); math.Abs(g.frag.width-want) > 1e-9 {
+					t.Fatalf("width %.1f, line %d: gap %q is %.2f wide, want %.2f", width, n, g.frag.text, g.frag.width, want)
+				}
+			}
+			if l.width > width+1e-9 && !(len(l.words) == 1 && len(l.words[0].frags) == 1) {
+				t.Errorf("width %.1f, line %d: %q is %.2f wide", width, n, l.text(), l.width)
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(answers, "|") {
+			t.Fatalf("width %.1f: gaps %q, want %q", width, got, answers)
+		}
+		if width > 30*mm+20 {
+			// Room for a gap and what is written against it: "(", ")'s".
+			for n, l := range lines {
+				for _, w := range l.words {
+					var texts []string
+					for _, f := range w.frags {
+						texts = append(texts, f.text)
+					}
+					if slices.Contains(texts, "Great Terror") && strings.Join(texts, "|") != "(|Great Terror|)'s" {
+						t.Errorf("width %.1f, line %d: the gap's word is %q, want it with \"(\" and \")'s\"", width, n, texts)
+					}
+				}
+			}
 		}
 	}
 }
