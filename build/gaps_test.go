@@ -41,7 +41,7 @@ func TestGapsInPDF(t *testing.T) {
 		if !blank.MatchString(text[s]) {
 			t.Errorf("PDF %q does not read with blanks for its gaps:\n%s", s, text[s])
 		}
-		if strings.Contains(text[s], "in 1938") || strings.Contains(text[s], "by Beria") {
+		if strings.Contains(text[s], "down in 1938") || strings.Contains(text[s], "replaced by Beria") {
 			t.Errorf("PDF %q holds an answer in its sentence:\n%s", s, text[s])
 		}
 	}

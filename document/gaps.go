@@ -20,7 +20,7 @@ const DefaultGapMM = 30
 // error calls the text: the texts around the content (titles, headings,
 // labels, sources, captions, prompts), which a student does not fill in,
 // and the texts only the answer key prints. Every other printed text may:
-// the text of blocks and their items, cells and parts.
+// the text of blocks and their items, a table's rows.
 var gapFree = map[string]string{
 	"title":       "a title",
 	"subtitle":    "a subtitle",
@@ -31,6 +31,9 @@ var gapFree = map[string]string{
 	"prompt":      "a panel's prompt",
 	"answer":      "an answer",
 	"distractors": "a distractor",
+	"table":       "a table's caption",
+	"header":      "a table's header",
+	"answers":     "an answer",
 }
 
 // wordBank reads the word_bank and distractors keys of the section t, s,

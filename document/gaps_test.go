@@ -81,6 +81,7 @@ func TestDecodeGaps(t *testing.T) {
 		head + "quote = \"a [[b]]\"\nsource = \"S\"\n",
 		head + "notes = \"a [[b]]\"\n",
 		head + "task = \"a [[b]]\"\nitems = [\"c [[d]]\"]\n",
+		head + "table = \"T\"\nheader = [\"A\"]\nrows = [[\"a [[b]]\"], [\"\"]]\nanswers = [[\"\"], [\"c\"]]\n",
 		// The footer has no markup: its brackets are printed as typed.
 		"[worksheet]\ntitle = \"T\"\nfooter = \"[[x]]\"\n[summary]\n",
 	}
@@ -101,6 +102,9 @@ func TestDecodeGaps(t *testing.T) {
 		{"answer", head + "notes = \"n\"\nanswer = \"a [[x]]\"\n", wantErr{7, 13, "an answer cannot have a gap"}},
 		{"caption", head + "image = \"a.png\"\ncaption = \"[[x]]\"\n", wantErr{7, 12, "a caption cannot have a gap"}},
 		{"panel prompt", "[worksheet]\ntitle = \"T\"\n[summary]\n[[summary.panel]]\nheading = \"H\"\nprompt = \"[[x]]\"\n", wantErr{6, 11, "a panel's prompt cannot have a gap"}},
+		{"table caption", head + "table = \"[[x]]\"\nrows = [[\"a\"]]\n", wantErr{6, 10, "a table's caption cannot have a gap"}},
+		{"table header", head + "table = \"T\"\nheader = [\"[[x]]\"]\n", wantErr{7, 12, "a table's header cannot have a gap"}},
+		{"table answers", head + "table = \"T\"\nrows = [[\"\"]]\nanswers = [[\"[[x]]\"]]\n", wantErr{8, 14, "an answer cannot have a gap"}},
 		{"unclosed in an item", head + "task = \"t\"\nitems = [\"ok\", 'a [[b']\n", wantErr{7, 19, "gap has no closing ]]"}},
 	}
 	for _, tt := range bad {

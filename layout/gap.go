@@ -47,6 +47,20 @@ func (b *builder) gapWidth(d *document.Document) float64 {
 	return w
 }
 
+// gapGive returns how much narrower than its width the word w, of text set
+// at size, can be on a narrow line: what its gaps can give, as a gap is
+// never wider than its line, down to four ems each. A table's column, which
+// must hold its widest word, may be that much narrower.
+func gapGive(w word, size float64) float64 {
+	give := 0.0
+	for _, f := range w.frags {
+		if f.gap {
+			give += max(0, f.width-4*size)
+		}
+	}
+	return give
+}
+
 // gapPad is the least room on either side of an answer on its gap's line,
 // for text set at size.
 func gapPad(size float64) float64 { return 0.6 * size }

@@ -186,6 +186,25 @@ func TestGapWidth(t *testing.T) {
 	}
 }
 
+// TestGapInANarrowColumn sets a gap in a table's column narrower than the
+// gap: the gap is as wide as the column's inside, and the key's answer
+// fits on it.
+func TestGapInANarrowColumn(t *testing.T) {
+	table := &document.Table{Columns: 2, Widths: []float64{1, 6}, Rows: [][]document.Cell{
+		{{Text: gapText("", "Lavrentiy Beria", "")}, {Text: document.Plain("took over in 1938.")}},
+	}}
+	d := newDoc(document.Section{Heading: document.Plain("Gaps"), Blocks: []document.Block{{Body: table}}})
+	r := mustEdition(t, d, Edition{Answers: true})
+	gs := gapsOf(r)
+	if len(gs) != 1 || gs[0].W >= 30*mm {
+		t.Fatalf("gaps %v, want one narrower than 30 mm", gs)
+	}
+	ans := answerTexts(r)[0]
+	if len(ans) != 1 || ans[0].X < gs[0].X || ans[0].X+ans[0].Width > gs[0].X+gs[0].W+1e-9 {
+		t.Errorf("answers %v, want one on the gap %s", ans, dumpItem(gs[0].Gap))
+	}
+}
+
 // TestWordBankBox checks that a word bank is a box right under its
 // section's heading, holding its label and its words in order, in every
 // edition.
