@@ -51,7 +51,7 @@ func worksheet(d *document.Document, ed Edition, tn tune, limit int) (*Result, e
 	b.footers(fl.pages)
 	title := d.Worksheet.Title.String()
 	if ed.Answers {
-		title += " " + wordAnswers
+		title += " " + b.labels.answers
 	}
 	return &Result{
 		Pages:    fl.pages,
@@ -221,7 +221,7 @@ func (b *builder) titleBlock(w document.Worksheet) []unit {
 	}
 	us = append(us, b.totalLine(w)...)
 	if w.NameLine {
-		us = append(us, b.nameLine(wordsNameLine, []float64{0.5, 0.25, 0.25}))
+		us = append(us, b.nameLine(b.labels.nameLine, []float64{0.5, 0.25, 0.25}))
 	}
 	us = append(us, b.gradingTable(w)...)
 	rule := unit{
