@@ -19,8 +19,9 @@ const DefaultGapMM = 30
 // gapFree names the keys whose text may not hold gaps, with what the
 // error calls the text: the texts around the content (titles, headings,
 // labels, sources, captions, prompts), which a student does not fill in,
-// and the texts only the answer key prints. Every other printed text may:
-// the text of blocks and their items, a table's rows.
+// the texts a student ticks or matches (choices, pairs), and the texts only
+// the answer key prints. Every other printed text may: the text of blocks
+// and their items, a table's rows, a question's text and its parts'.
 var gapFree = map[string]string{
 	"title":       "a title",
 	"subtitle":    "a subtitle",
@@ -34,6 +35,8 @@ var gapFree = map[string]string{
 	"table":       "a table's caption",
 	"header":      "a table's header",
 	"answers":     "an answer",
+	"choices":     "a choice",
+	"pairs":       "a matching pair",
 }
 
 // wordBank reads the word_bank and distractors keys of the section t, s,

@@ -81,6 +81,8 @@ func TestDecodeGaps(t *testing.T) {
 		head + "quote = \"a [[b]]\"\nsource = \"S\"\n",
 		head + "notes = \"a [[b]]\"\n",
 		head + "task = \"a [[b]]\"\nitems = [\"c [[d]]\"]\n",
+		head + "question = \"In [[1938]]?\"\nparts = [{text = \"a [[b]]\", answer_line = true, answer = \"c\"}]\n",
+		head + "match = \"Match [[a]]\"\npairs = [[\"a\", \"b\"], [\"c\", \"d\"]]\n",
 		head + "table = \"T\"\nheader = [\"A\"]\nrows = [[\"a [[b]]\"], [\"\"]]\nanswers = [[\"\"], [\"c\"]]\n",
 		// The footer has no markup: its brackets are printed as typed.
 		"[worksheet]\ntitle = \"T\"\nfooter = \"[[x]]\"\n[summary]\n",
@@ -102,6 +104,8 @@ func TestDecodeGaps(t *testing.T) {
 		{"answer", head + "notes = \"n\"\nanswer = \"a [[x]]\"\n", wantErr{7, 13, "an answer cannot have a gap"}},
 		{"caption", head + "image = \"a.png\"\ncaption = \"[[x]]\"\n", wantErr{7, 12, "a caption cannot have a gap"}},
 		{"panel prompt", "[worksheet]\ntitle = \"T\"\n[summary]\n[[summary.panel]]\nheading = \"H\"\nprompt = \"[[x]]\"\n", wantErr{6, 11, "a panel's prompt cannot have a gap"}},
+		{"choice", head + "question = \"Q\"\nchoices = [\"a\", \"[[b]]\"]\ncorrect = 1\n", wantErr{7, 18, "a choice cannot have a gap"}},
+		{"matching pair", head + "match = \"M\"\npairs = [[\"a\", \"b\"], [\"c\", \"[[d]]\"]]\n", wantErr{7, 29, "a matching pair cannot have a gap"}},
 		{"table caption", head + "table = \"[[x]]\"\nrows = [[\"a\"]]\n", wantErr{6, 10, "a table's caption cannot have a gap"}},
 		{"table header", head + "table = \"T\"\nheader = [\"[[x]]\"]\n", wantErr{7, 12, "a table's header cannot have a gap"}},
 		{"table answers", head + "table = \"T\"\nrows = [[\"\"]]\nanswers = [[\"[[x]]\"]]\n", wantErr{8, 14, "an answer cannot have a gap"}},
