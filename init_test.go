@@ -113,7 +113,7 @@ func TestStarter(t *testing.T) {
 		t.Errorf("the starter lacks an answer (%v), a lines = \"fill\" box (%v), smart_quotes (%v) or a summary (%v)",
 			answer, fill, doc.Style.SmartQuotes, doc.Summary != nil)
 	}
-	for _, markup := range []string{"*", "](https://"} {
+	for _, markup := range []string{"*", "](https://", "[["} {
 		if !strings.Contains(string(starter), markup) {
 			t.Errorf("the starter shows no %q markup", markup)
 		}

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -41,7 +42,7 @@ func FuzzFile(f *testing.F) {
 	for _, s := range fileSeeds(f) {
 		f.Add(s, false, false)
 	}
-	for _, name := range []string{"testdata/small.toml", "testdata/images.toml", "../content/end-of-the-purges.toml"} {
+	for _, name := range []string{"testdata/small.toml", "testdata/images.toml", "../content/end-of-the-purges.toml", "../layout/testdata/gaps.toml"} {
 		data, err := os.ReadFile(name)
 		if err != nil {
 			f.Fatal(err)
@@ -159,8 +160,13 @@ func checkPrinted(d *document.Document, suffix string, r *layout.Result) error {
 // pages.
 func printedTexts(d *document.Document, suffix string, pages int) []string {
 	var s []string
+	answers := suffix == AnswersSuffix
 	add := func(ins ...document.Inline) {
 		for _, in := range ins {
+			if !answers {
+				// A gap's answer is printed in the answer key alone.
+				in = slices.DeleteFunc(slices.Clone(in), func(sp document.Span) bool { return sp.Gap })
+			}
 			if t := in.String(); t != "" {
 				s = append(s, t)
 			}
@@ -177,8 +183,9 @@ func printedTexts(d *document.Document, suffix string, pages int) []string {
 	add(w.Title, w.Subtitle)
 	for _, sec := range d.Sections {
 		add(sec.Heading)
+		s = append(s, sec.WordBank...)
 		for _, b := range sec.Blocks {
-			add(b.Body.Texts(suffix == AnswersSuffix)...)
+			add(b.Body.Texts(answers)...)
 		}
 	}
 	if f := w.Footer.Expand(1, pages); f != "" && suffix != TwoUpSuffix && suffix != BookletSuffix {
@@ -242,7 +249,7 @@ func fileSeeds(f *testing.F) [][]byte {
 		seeds = append(seeds, []byte(b))
 	}
 	const head = "[worksheet]\ntitle = \"T\"\n[[section]]\nheading = \"H\"\n[[section.block]]\n"
-	for _, lit := range stringLiterals(f, "../document/decode_test.go", "../document/markup_test.go", "../document/question_test.go", "build_test.go") {
+	for _, lit := range stringLiterals(f, "../document/decode_test.go", "../document/markup_test.go", "../document/question_test.go", "../document/gaps_test.go", "build_test.go") {
 		seeds = append(seeds, []byte(lit), []byte(head+lit))
 	}
 	return seeds

@@ -172,9 +172,9 @@ var (
 	topKeys       = []string{"worksheet", "style", "section", "summary", "print"}
 	worksheetKeys = []string{"title", "subtitle", "paper", "orientation", "author", "language",
 		"footer", "footer_link", "name_line", "number_sections", "fit_pages", "min_lines",
-		"number_questions", "show_total", "grading_table"}
+		"number_questions", "show_total", "grading_table", "gap_mm"}
 	styleKeys   = []string{"font", "size", "margin_mm", "ruling_mm", "smart_quotes"}
-	sectionKeys = []string{"heading", "block", "new_page"}
+	sectionKeys = []string{"heading", "block", "new_page", "word_bank", "distractors"}
 	blockKeys   = blockKeyList()
 	summaryKeys = []string{"title", "paper", "orientation", "name_line", "panel"}
 	panelKeys   = []string{"heading", "prompt", "ruling"}
@@ -264,6 +264,7 @@ func (d *decoder) section(t *table) Section {
 	for _, b := range blocks {
 		s.Blocks = append(s.Blocks, d.block(b))
 	}
+	d.wordBank(t, &s)
 	t.finish()
 	return s
 }

@@ -76,6 +76,10 @@ type Worksheet struct {
 	// with a row for the scores, under the title (grading_table).
 	GradingTable bool
 	GradingPos   Pos // where grading_table is written
+	// GapMM is the width of the line of a gap ([[answer]]) in
+	// millimetres, 10..100, default DefaultGapMM; the layout widens every
+	// gap of the worksheet alike when an answer needs more.
+	GapMM float64
 }
 
 // Footer is a parsed footer template: literal text with {page} and {pages}
@@ -132,6 +136,11 @@ type Section struct {
 	Blocks  []Block
 	Pos     Pos  // where the [[section]] header is
 	NewPage bool // new_page = true: the section starts on a new page
+	// WordBank is, for a section with word_bank = true, the words of the
+	// word bank printed under its heading, in order: the answers of its
+	// gaps and its distractors, each once, alphabetically (see
+	// sortWords). It is nil for a section without one.
+	WordBank []string
 }
 
 // Align says where something narrower than the text column sits in it.

@@ -19,9 +19,11 @@ import (
 // FuzzInline parses arbitrary text, normalised as a paragraph is, with
 // smart quotes on and off. It never panics, and an error lies within the
 // text. Without an error the spans are not empty, neighbours differ in
-// style or link, every link has an absolute URL and text that is not only
-// spaces, and the text is the input's, markers, escapes and link targets
-// left out (see markupFree).
+// style or link unless one is a gap, every link has an absolute URL and
+// text that is not only spaces, every gap has an answer that is not only
+// spaces and no link, and the text is the input's, markers, escapes and
+// link targets left out (see markupFree). Where gaps are not allowed, the
+// text parses alike when it has none, and fails when it has one.
 func FuzzInline(f *testing.F) {
 	for _, s := range inlineSeeds(f) {
 		f.Add(s, false)
@@ -32,7 +34,8 @@ func FuzzInline(f *testing.F) {
 			return // Decode rejects it before any parsing
 		}
 		s = oneLine(s)
-		in, err := parseInline(s, smart)
+		in, err := parseInline(s, smart, "")
+		checkNoGaps(t, s, smart, in, err)
 		if err != nil {
 			if err.off < 0 || err.off > len(s) || err.msg == "" {
 				t.Fatalf("parseInline(%q, %v): error %q at %d, outside the text", s, smart, err.msg, err.off)
@@ -46,9 +49,12 @@ func FuzzInline(f *testing.F) {
 			if sp.Text == "" {
 				t.Fatalf("parseInline(%q, %v): span %d is empty: %#v", s, smart, i, in)
 			}
+			if sp.Gap && (sp.URL != "" || strings.TrimSpace(visibleText(sp.Text)) == "" || sp.Text != strings.TrimSpace(sp.Text)) {
+				t.Fatalf("parseInline(%q, %v): gap %d has a link, no answer or space around it: %#v", s, smart, i, in)
+			}
 			if i > 0 {
 				prev := in[i-1]
-				if prev.Bold == sp.Bold && prev.Italic == sp.Italic && prev.URL == sp.URL {
+				if prev.Bold == sp.Bold && prev.Italic == sp.Italic && prev.URL == sp.URL && !prev.Gap && !sp.Gap {
 					t.Fatalf("parseInline(%q, %v): spans %d and %d have the same style: %#v", s, smart, i-1, i, in)
 				}
 			}
@@ -70,9 +76,14 @@ func FuzzInline(f *testing.F) {
 		// The text is the input's, but for markup. The spans' own text,
 		// not String, which leaves out soft hyphens and zero-width spaces.
 		got, want := markupFree(rawText(in)), markupFree(s)
-		var links bool
+		var links, gaps bool
 		for _, sp := range in {
 			links = links || sp.URL != ""
+			gaps = gaps || sp.Gap
+		}
+		if gaps {
+			// A gap's answer loses the spaces inside its brackets.
+			got, want = noSpaces(got), noSpaces(want)
 		}
 		if links {
 			// Each link's "](url)" is left out of the input, wherever it
@@ -88,6 +99,9 @@ func FuzzInline(f *testing.F) {
 				}
 			}
 			want = markupFree(rest)
+			if gaps {
+				want = noSpaces(want)
+			}
 			got, want = sorted(got), sorted(want)
 		}
 		if got != want {
@@ -98,6 +112,26 @@ func FuzzInline(f *testing.F) {
 		}
 	})
 }
+
+// checkNoGaps checks that s, which parses to in or err where gaps are
+// allowed, parses alike where they are not, unless it has a gap: then it
+// is an error there.
+func checkNoGaps(t *testing.T, s string, smart bool, in Inline, err *markupError) {
+	t.Helper()
+	hasGap := slices.ContainsFunc(in, func(sp Span) bool { return sp.Gap })
+	in2, err2 := parseInline(s, smart, "a heading")
+	switch {
+	case err2 != nil && (err2.off < 0 || err2.off > len(s) || err2.msg == ""):
+		t.Fatalf("parseInline(%q, %v, no gaps): error %q at %d, outside the text", s, smart, err2.msg, err2.off)
+	case hasGap && err2 == nil:
+		t.Fatalf("parseInline(%q, %v, no gaps) = %#v, want an error for its gap", s, smart, in2)
+	case !hasGap && err == nil && (err2 != nil || !reflect.DeepEqual(in, in2)):
+		t.Fatalf("parseInline(%q, %v) without gaps: %#v, %v; where gaps are not allowed: %#v, %v", s, smart, in, err, in2, err2)
+	}
+}
+
+// noSpaces returns s without its spaces.
+func noSpaces(s string) string { return strings.ReplaceAll(s, " ", "") }
 
 // markupFree returns s without the characters markup may take away or
 // stand for (asterisks, brackets, backslashes), and with typographic
@@ -118,12 +152,12 @@ func sorted(s string) string {
 }
 
 // inlineSeeds returns FuzzInline's seeds: the string literals of the
-// markup and decoding tests, which hold the bad inputs they try, and every
+// markup, decoding and gap tests, which hold the bad inputs they try, and every
 // string of the project's content files.
 func inlineSeeds(tb testing.TB) []string {
 	var seeds []string
 	fset := token.NewFileSet()
-	for _, name := range []string{"markup_test.go", "decode_test.go"} {
+	for _, name := range []string{"markup_test.go", "decode_test.go", "gaps_test.go"} {
 		file, err := parser.ParseFile(fset, name, nil, 0)
 		if err != nil {
 			tb.Fatal(err)

@@ -16,7 +16,7 @@ import (
 // After an error it returns norm as plain text, so that the value is not
 // taken for empty.
 func (d *decoder) inline(v *value, norm string, para int, split bool) Inline {
-	in, err := parseInline(norm, d.smart)
+	in, err := parseInline(norm, d.smart, v.noGaps)
 	if err == nil {
 		return in
 	}

@@ -13,10 +13,15 @@ type Span struct {
 	Bold   bool   // **bold**
 	Italic bool   // *italic*
 	URL    string // when set, the span is (part of) the text of a link to URL
+	// Gap says that the span is a gap ([[answer]]) for students to fill
+	// in, and Text its answer: the student copy prints a line in its
+	// place, the answer key the answer on the line. A gap is a span of its
+	// own, never merged with a neighbour, and never in a link.
+	Gap bool
 }
 
 // Inline is one paragraph or one line of marked-up text: its spans in
-// order, neighbours differing in style or link. Its text has no line breaks
+// order, neighbours differing in style or link unless one is a gap. Its text has no line breaks
 // and no runs of white space. A nil Inline is no text.
 type Inline []Span
 
@@ -30,8 +35,8 @@ func Plain(s string) Inline {
 }
 
 // String returns the text without its styles and links, as it reads: the
-// invisible soft hyphens and zero-width spaces left out. It is the text of
-// a bookmark or of the PDF's title.
+// invisible soft hyphens and zero-width spaces left out, and each gap's
+// answer in its place. It is the text of a bookmark or of the PDF's title.
 func (in Inline) String() string {
 	var s string
 	if len(in) == 1 {
@@ -43,15 +48,32 @@ func (in Inline) String() string {
 		}
 		s = b.String()
 	}
-	if strings.ContainsRune(s, SoftHyphen) || strings.ContainsRune(s, ZeroWidthSpace) {
-		s = strings.Map(func(r rune) rune {
-			if r == SoftHyphen || r == ZeroWidthSpace {
-				return -1
-			}
-			return r
-		}, s)
+	return visibleText(s)
+}
+
+// Gaps returns the answers of in's gaps, in order, as they read (see
+// String).
+func (in Inline) Gaps() []string {
+	var answers []string
+	for _, sp := range in {
+		if sp.Gap {
+			answers = append(answers, visibleText(sp.Text))
+		}
 	}
-	return s
+	return answers
+}
+
+// visibleText returns s without its soft hyphens and zero-width spaces.
+func visibleText(s string) string {
+	if !strings.ContainsRune(s, SoftHyphen) && !strings.ContainsRune(s, ZeroWidthSpace) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if r == SoftHyphen || r == ZeroWidthSpace {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // markupError is a problem in marked-up text, at byte offset off of the
@@ -67,12 +89,14 @@ const escapable = "\\*[]'\"-"
 
 // parseInline parses the markup of s, one normalised paragraph or line
 // (see splitParagraphs), and, when smart, makes its quotes curly and its
-// double and triple hyphens dashes. The rules are in docs/format.md.
-func parseInline(s string, smart bool) (Inline, *markupError) {
+// double and triple hyphens dashes. The rules are in docs/format.md. Gaps
+// ([[answer]]) are read unless noGaps is set: then it names what s is,
+// such as "a heading", and a gap is an error.
+func parseInline(s string, smart bool, noGaps string) (Inline, *markupError) {
 	if !strings.ContainsAny(s, "*[\\") && !(smart && strings.ContainsAny(s, "'\"-")) {
 		return Plain(s), nil // the usual case: nothing to parse
 	}
-	p := &inlineParser{s: s, smart: smart, linkEnd: -1}
+	p := &inlineParser{s: s, smart: smart, noGaps: noGaps, linkEnd: -1, gapEnd: -1}
 	if err := p.parse(); err != nil {
 		return nil, err
 	}
@@ -95,6 +119,10 @@ type inlineParser struct {
 	linkEnd  int    // where its text ends (its "]"); -1 outside a link
 	linkNext int    // where to go on from there: after its ")"
 	linkText bool   // whether its text so far has more than white space
+
+	noGaps string // when set, what the text is, where gaps are errors
+	gapAt  int    // where its "[[" is
+	gapEnd int    // where the "]]" of the gap being read is; -1 outside a gap
 }
 
 // parse reads all of p.s.
@@ -112,11 +140,19 @@ func (p *inlineParser) parse() *markupError {
 			}
 			p.flush()
 			p.url, p.linkEnd, next = "", -1, p.linkNext
+		case i == p.gapEnd:
+			if strings.TrimSpace(visibleText(p.text.String())) == "" {
+				return &markupError{p.gapAt, "gap has no answer: write the answer between [[ and ]], as in [[1938]]"}
+			}
+			p.flush()
+			p.gapEnd, next = -1, i+2
 		case c == '\\' && i+1 < len(p.s) && strings.IndexByte(escapable, p.s[i+1]) >= 0:
 			p.write(rune(p.s[i+1]))
 			next = i + 2
 		case c == '*':
 			next, err = p.asterisks(i)
+		case c == '[' && p.gapEnd < 0 && strings.HasPrefix(p.s[i:], "[["):
+			next, err = p.gap(i)
 		case c == '[' && p.linkEnd < 0:
 			next, err = p.link(i)
 		case p.smart && (c == '"' || c == '\'' || c == '-'):
@@ -148,10 +184,13 @@ func (p *inlineParser) flush() {
 	if p.text.Len() == 0 {
 		return
 	}
-	sp := Span{Text: p.text.String(), Bold: p.bold, Italic: p.italic, URL: p.url}
+	sp := Span{Text: p.text.String(), Bold: p.bold, Italic: p.italic, URL: p.url, Gap: p.gapEnd >= 0}
 	p.text.Reset()
-	if n := len(p.out); n > 0 {
-		if last := &p.out[n-1]; last.Bold == sp.Bold && last.Italic == sp.Italic && last.URL == sp.URL {
+	if sp.Gap {
+		sp.Text = strings.TrimRight(sp.Text, " ")
+	}
+	if n := len(p.out); n > 0 && !sp.Gap {
+		if last := &p.out[n-1]; !last.Gap && last.Bold == sp.Bold && last.Italic == sp.Italic && last.URL == sp.URL {
 			last.Text += sp.Text
 			return
 		}
@@ -177,6 +216,9 @@ func (p *inlineParser) asterisks(i int) (int, *markupError) {
 			p.write(r) // a literal asterisk, as in "5*3" or "a * b"
 		}
 		return end, nil
+	}
+	if p.gapEnd >= 0 {
+		return 0, &markupError{i, fmt.Sprintf("%s inside a gap: emphasis may not start or end in a gap's answer; put it around the gap, as in *[[answer]]*, or write \\* for a literal asterisk", run)}
 	}
 	n := len(run)
 	if n > 3 {
@@ -272,6 +314,41 @@ func (p *inlineParser) link(i int) (int, *markupError) {
 	p.flush()
 	p.url, p.linkAt, p.linkEnd, p.linkNext, p.linkText = url, i, close, end+1, false
 	return i + 1, nil
+}
+
+// gap reads the "[[" at i: the start of a gap, [[answer]], which ends at
+// the first "]]". It returns where to go on: at the answer's first
+// character, its leading space skipped.
+func (p *inlineParser) gap(i int) (int, *markupError) {
+	if p.noGaps != "" {
+		return 0, &markupError{i, fmt.Sprintf("%s cannot have a gap ([[...]]): gaps go in the text of blocks, where students fill them in; write \\[\\[ for two literal brackets", p.noGaps)}
+	}
+	end := -1
+	for j := i + 2; j < len(p.s) && end < 0; j++ {
+		switch p.s[j] {
+		case '\\':
+			if j+1 < len(p.s) && strings.IndexByte(escapable, p.s[j+1]) >= 0 {
+				j++
+			}
+		case '[':
+			return 0, &markupError{j, "a gap's answer cannot hold [: write \\[ for a literal bracket"}
+		case ']':
+			if j+1 >= len(p.s) || p.s[j+1] != ']' {
+				return 0, &markupError{j, "a gap's answer cannot hold ]: write \\] for a literal bracket, or ]] to end the gap"}
+			}
+			end = j
+		}
+	}
+	if end < 0 {
+		return 0, &markupError{i, "gap has no closing ]]: end its answer with ]], or write \\[\\[ for two literal brackets"}
+	}
+	start := i + 2
+	for start < end && p.s[start] == ' ' {
+		start++
+	}
+	p.flush()
+	p.gapAt, p.gapEnd = i, end
+	return start, nil
 }
 
 // closingBracket returns where the first "]" from i is, skipping escaped

@@ -48,7 +48,7 @@ func TestParseInline(t *testing.T) {
 		{`"It's" -- 'x' ---`, Plain(`"It's" -- 'x' ---`)},
 	}
 	for _, tt := range tests {
-		got, err := parseInline(tt.in, false)
+		got, err := parseInline(tt.in, false, "")
 		if err != nil {
 			t.Errorf("parseInline(%q): %s at %d", tt.in, err.msg, err.off)
 			continue
@@ -88,7 +88,7 @@ func TestParseInlineErrors(t *testing.T) {
 		{"é *x", 3, "unclosed *"},
 	}
 	for _, tt := range tests {
-		_, err := parseInline(tt.in, false)
+		_, err := parseInline(tt.in, false, "")
 		if err == nil {
 			t.Errorf("parseInline(%q): no error, want %q at %d", tt.in, tt.msg, tt.off)
 			continue
@@ -120,7 +120,7 @@ func TestSmartQuotes(t *testing.T) {
 		{"[it's](https://x.org/it's--a'b)", "it’s"},
 	}
 	for _, tt := range tests {
-		got, err := parseInline(tt.in, true)
+		got, err := parseInline(tt.in, true, "")
 		if err != nil {
 			t.Errorf("parseInline(%q): %s", tt.in, err.msg)
 			continue
@@ -130,7 +130,7 @@ func TestSmartQuotes(t *testing.T) {
 		}
 	}
 	// URLs are kept as typed.
-	got, _ := parseInline("[it's](https://x.org/it's--a'b)", true)
+	got, _ := parseInline("[it's](https://x.org/it's--a'b)", true, "")
 	if got[0].URL != "https://x.org/it's--a'b" {
 		t.Errorf("URL = %q, changed by smart quotes", got[0].URL)
 	}

@@ -119,6 +119,7 @@ func (t *table) pairText(ep string, i, j int, e any) Inline {
 		return nil
 	}
 	v := t.d.newValue(path, s, func() Pos { return at }, true)
+	v.noGaps = gapFree["pairs"]
 	line := oneLine(v.text)
 	if line == "" {
 		t.d.errorf(at, "the %s text of pair %d is empty", side, i+1)

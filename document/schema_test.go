@@ -131,6 +131,10 @@ var schemaTables = []schemaTable{
 		return wsTable + sectionTable + "[style]\n" + line
 	}},
 	{"[[section]]", sectionKeys, []string{"section", "[]"}, func(key, line string) string {
+		if key == "word_bank" || key == "distractors" {
+			// A word bank needs a gap in the section, and distractors a word bank.
+			return wsTable + "[[section]]\n" + without(key, `heading = "H"`, `block = [{text = "[[a]]"}]`, "word_bank = true") + line
+		}
 		return wsTable + "[[section]]\n" + without(key, `heading = "H"`) + line
 	}},
 	{"[[section.block]]", blockKeys, []string{"section", "[]", "block", "[]"}, func(key, line string) string {
@@ -1035,6 +1039,9 @@ func TestSchemaLooser(t *testing.T) {
 		{"marks that are not their parts' total", wsTable + sectionTable + "[[section.block]]\nquestion = \"Q\"\nmarks = 3\nparts = [{text = \"P\", marks = 2}]\n"},
 		{"a correct choice past the last", wsTable + sectionTable + "[[section.block]]\nquestion = \"Q\"\nchoices = [\"A\", \"B\"]\ncorrect = 3\n"},
 		{"a grading table with no marks", wsTable + "grading_table = true\n" + sectionTable + "[[section.block]]\nquestion = \"Q\"\n"},
+		{"a gap where gaps are not allowed", wsTable + "[[section]]\nheading = \"The [[end]]\"\n"},
+		{"a word bank without gaps", wsTable + sectionTable + "word_bank = true\n"},
+		{"a distractor that is an answer", wsTable + sectionTable + "word_bank = true\ndistractors = [\"A\"]\n[[section.block]]\ntext = \"[[a]]\"\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -55,7 +55,7 @@ func (d *decoder) print(t *table) Print {
 
 // worksheet reads [worksheet]; present says whether the file has one.
 func (d *decoder) worksheet(t *table, present bool) Worksheet {
-	w := Worksheet{NumberSections: true, Footer: Footer{{Placeholder: Page}}, MinLines: 3, NumberQuestions: true, ShowTotal: true}
+	w := Worksheet{NumberSections: true, Footer: Footer{{Placeholder: Page}}, MinLines: 3, NumberQuestions: true, ShowTotal: true, GapMM: DefaultGapMM}
 	if present {
 		w.Title = t.required("title")
 	}
@@ -87,6 +87,9 @@ func (d *decoder) worksheet(t *table, present bool) Worksheet {
 	}
 	if b, ok := t.boolean("grading_table"); ok && b {
 		w.GradingTable, w.GradingPos = true, t.keyPos("grading_table")
+	}
+	if v, ok := t.number("gap_mm", 10, 100); ok {
+		w.GapMM = v
 	}
 	t.finish()
 	return w

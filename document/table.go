@@ -104,6 +104,9 @@ type value struct {
 	text string     // raw cleaned
 	offs []int      // for each byte of text, its offset in raw; nil when text is raw
 	def  func() Pos // where to report what cannot be found in the source
+	// noGaps, when set, says what the value is, such as "a heading",
+	// in which gaps ([[answer]]) are errors (see gapFree).
+	noGaps string
 }
 
 // rawOffset returns the offset in v.raw of what wrote byte i of v.text.
@@ -138,7 +141,9 @@ func (t *table) checked(key string, printed bool) (*value, bool) {
 	if !ok {
 		return nil, false
 	}
-	return t.d.newValue(keyPath(t.path, key), s, func() Pos { return t.keyPos(key) }, printed), true
+	v := t.d.newValue(keyPath(t.path, key), s, func() Pos { return t.keyPos(key) }, printed)
+	v.noGaps = gapFree[key]
+	return v, true
 }
 
 // line returns key's printed text, normalised to one line, with no markup
@@ -301,12 +306,21 @@ func (t *table) array(key, want string) (arr []any, present, ok bool) {
 // their markup parsed; owner, such as "a task", may have at most most of
 // them.
 func (t *table) textList(key string, most int, owner string) ([]Inline, bool) {
+	out, _, ok := t.textListAt(key, most, owner)
+	return out, ok
+}
+
+// textListAt is textList, also returning where each text is written.
+func (t *table) textListAt(key string, most int, owner string) ([]Inline, []Pos, bool) {
 	arr, _, ok := t.array(key, "an array of strings")
 	if !ok {
-		return nil, false
+		return nil, nil, false
 	}
 	path := keyPath(t.path, key)
-	var out []Inline
+	var (
+		out []Inline
+		pos []Pos
+	)
 	for i, e := range arr {
 		ep := elemPath(path, i)
 		at := t.keyPos(key)
@@ -327,14 +341,16 @@ func (t *table) textList(key string, most int, owner string) ([]Inline, bool) {
 			continue
 		}
 		v := t.d.newValue(ep, s, func() Pos { return at }, true)
+		v.noGaps = gapFree[key]
 		line := oneLine(v.text)
 		if line == "" {
 			t.d.errorf(at, "item %d of %q is empty", i+1, key)
 			continue
 		}
 		out = append(out, t.d.inline(v, line, 0, false))
+		pos = append(pos, at)
 	}
-	return out, true
+	return out, pos, true
 }
 
 // subTable returns a reader for the table at key, and whether there is

@@ -196,7 +196,7 @@ func (t *table) cellRow(key string) ([]Cell, bool) {
 	}
 	path := keyPath(t.path, key)
 	return t.cells(arr, path, t.keyPos(key), fmt.Sprintf("key %q", key),
-		func(j int) string { return fmt.Sprintf("item %d of %q", j+1, key) }), true
+		func(j int) string { return fmt.Sprintf("item %d of %q", j+1, key) }, gapFree[key]), true
 }
 
 // cellRows reads key, an array of arrays of strings, as rows of cells,
@@ -221,7 +221,7 @@ func (t *table) cellRows(key string, limit int) ([][]Cell, []Pos) {
 		var row []Cell
 		if cells, ok := e.([]any); ok {
 			row = t.cells(cells, ep, at, fmt.Sprintf("row %d of %q", i+1, key),
-				func(j int) string { return fmt.Sprintf("cell %d of row %d of %q", j+1, i+1, key) })
+				func(j int) string { return fmt.Sprintf("cell %d of row %d of %q", j+1, i+1, key) }, gapFree[key])
 		} else {
 			t.d.errorf(at, "item %d of %q must be an array of strings (a row of cells), not %s", i+1, key, typeName(e))
 		}
@@ -240,9 +240,10 @@ func (t *table) elemPos(ep, key string) Pos {
 
 // cells reads arr, the array at path written at at, as a row of cells:
 // each a printed one-line text with markup, which may be empty. row names
-// the row for messages, and name cell j. It returns nil for a row of no
+// the row for messages, and name cell j; noGaps, when set, what the cells
+// are, which may hold no gaps (see gapFree). It returns nil for a row of no
 // cells or too many.
-func (t *table) cells(arr []any, path string, at Pos, row string, name func(j int) string) []Cell {
+func (t *table) cells(arr []any, path string, at Pos, row string, name func(j int) string, noGaps string) []Cell {
 	if len(arr) == 0 {
 		t.d.errorf(at, "%s is empty: a row has one cell per column (\"\" for an empty cell)", row)
 		return nil
@@ -269,6 +270,7 @@ func (t *table) cells(arr []any, path string, at Pos, row string, name func(j in
 			continue
 		}
 		v := t.d.newValue(ep, s, func() Pos { return cellAt }, true)
+		v.noGaps = noGaps
 		if line := oneLine(v.text); line != "" {
 			cells[j].Text = t.d.inline(v, line, 0, false)
 		}

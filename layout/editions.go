@@ -92,6 +92,7 @@ func newEditionBuilder(d *document.Document, ed Edition, tn tune) (*builder, err
 	}
 	b.ed, b.tn, b.large = ed, tn, ed.LargePrint
 	b.lead = b.pitch(s.Size, 1.33-0.013*float64(tn.tight))
+	b.gapLine = b.gapWidth(d)
 	b.gapScale = 1 - 0.05*float64(tn.tight)
 	return b, nil
 }

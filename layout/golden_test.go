@@ -27,10 +27,11 @@ func TestGolden(t *testing.T) {
 	// box and min_lines, and is dumped in every edition; wild.toml is text
 	// as pasted from Word and the web; tables.toml has tables, one of them
 	// on three pages, and page breaks, and is dumped in every edition;
-	// questions.toml is a question paper, dumped in every edition too.
+	// questions.toml is a question paper, dumped in every edition too;
+	// gaps.toml has gaps and a word bank, and is dumped in every edition.
 	files = append(files, filepath.Join("testdata", "features.toml"), filepath.Join("testdata", "markup.toml"),
 		filepath.Join("testdata", "editions.toml"), filepath.Join("testdata", "wild.toml"), filepath.Join("testdata", "tables.toml"),
-		filepath.Join("testdata", "questions.toml"))
+		filepath.Join("testdata", "questions.toml"), filepath.Join("testdata", "gaps.toml"))
 	for _, f := range files {
 		name := strings.TrimSuffix(filepath.Base(f), ".toml")
 		t.Run(name, func(t *testing.T) {
@@ -49,7 +50,7 @@ func TestGolden(t *testing.T) {
 				}
 				golden(t, name+".golden", r.Dump())
 			}
-			if name == "editions" || name == "tables" || name == "questions" {
+			if name == "editions" || name == "tables" || name == "questions" || name == "gaps" {
 				for suffix, ed := range map[string]layout.Edition{"-answers": {Answers: true}, "-large": {LargePrint: true}} {
 					r, err := layout.WorksheetEdition(d, ed)
 					if err != nil {

@@ -36,6 +36,9 @@ func grayItem(it Item) Item {
 	case Text:
 		v.Color = v.Color.Gray()
 		return v
+	case Gap:
+		v.Color = v.Color.Gray()
+		return v
 	case Rule:
 		// A crop mark in the registration colour prints on every plate
 		// of a colour job; a gray job has one, so it is plain black.

@@ -47,6 +47,8 @@ func TestGrayItems(t *testing.T) {
 	}{
 		{"text", Text{X: 1, Y: 2, Face: face, Size: 11, Color: red, Text: "x", Width: 5},
 			Text{X: 1, Y: 2, Face: face, Size: 11, Color: gray, Text: "x", Width: 5}},
+		{"gap", Gap{X: 1, Y: 2, W: 80, LineY: 4, LineWidth: 0.6, Color: red, Face: face, Size: 11, Text: "_", TextWidth: 6},
+			Gap{X: 1, Y: 2, W: 80, LineY: 4, LineWidth: 0.6, Color: gray, Face: face, Size: 11, Text: "_", TextWidth: 6}},
 		{"rule", Rule{X0: 1, Y0: 2, X1: 3, Y1: 4, Width: 0.5, Color: red, Dash: dash, Round: true},
 			Rule{X0: 1, Y0: 2, X1: 3, Y1: 4, Width: 0.5, Color: gray, Dash: dash, Round: true}},
 		{"filled box", Box{X: 1, Y: 2, W: 3, H: 4, Fill: &red},

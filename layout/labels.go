@@ -2,23 +2,29 @@ package layout
 
 import "strconv"
 
-// labels are the words handout prints by itself on a question paper and
-// its answer key, kept in one place so that they can become a label set
-// for the worksheet's language.
+// labels are the words handout prints by itself, on a worksheet, a
+// question paper and its answer key, kept in one place so that they can
+// become a label set for the worksheet's language. (The document gives a
+// few more: a task's label, "Task", and the summary's default panels.)
 type labels struct {
-	mark, marks string // the unit of marks, for one and for more: "[1 mark]", "[4 marks]"
-	total       string // before the total of the marks, "Total: 40 marks"; the grading table's last column
-	question    string // the grading table's row of question numbers
-	marksRow    string // its row of the questions' marks
-	score       string // its empty row for the scores
-	answerKey   string // on the first page of the answer key
+	mark, marks string   // the unit of marks, for one and for more: "[1 mark]", "[4 marks]"
+	total       string   // before the total of the marks, "Total: 40 marks"; the grading table's last column
+	question    string   // the grading table's row of question numbers
+	marksRow    string   // its row of the questions' marks
+	score       string   // its empty row for the scores
+	answerKey   string   // on the first page of the answer key
+	answers     string   // after the title in the answer key's PDF title: "(answers)"
+	notes       string   // before a notes block's prompt: "Notes:"
+	nameLine    []string // the labels of the name line: "Name", "Class", "Date"
+	wordBank    string   // heading a section's word bank
 }
 
 // english is the labels in English.
 var english = labels{
 	mark: "mark", marks: "marks", total: "Total",
 	question: "Question", marksRow: "Marks", score: "Score",
-	answerKey: "Answer key",
+	answerKey: "Answer key", answers: "(answers)", notes: "Notes:",
+	nameLine: []string{"Name", "Class", "Date"}, wordBank: "Word bank",
 }
 
 // marksOf returns n marks in words: "1 mark", "4 marks".

@@ -27,7 +27,7 @@ func (k notesKind) maxCut() int {
 }
 
 func (k notesKind) set(b *builder) []unit {
-	label := span{face: b.face(fonts.Bold), text: "Notes:"}
+	label := span{face: b.face(fonts.Bold), text: b.labels.notes}
 	var us []unit
 	if len(k.Prompt) == 0 {
 		us = b.lines([]span{label}, b.size, b.lead, b.left, b.width, 0, solid(ink))

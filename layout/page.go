@@ -68,7 +68,7 @@ type Bookmark struct {
 // Color is an sRGB colour, 0..255 per channel.
 type Color struct{ R, G, B uint8 }
 
-// Item is something placed on a page: a Text, Rule, Box, Link or Image.
+// Item is something placed on a page: a Text, Gap, Rule, Box, Link or Image.
 type Item interface {
 	// Bounds returns the rectangle the item covers: left, top, right, bottom.
 	Bounds() (x0, y0, x1, y1 float64)
@@ -126,6 +126,41 @@ type Link struct {
 type Image struct {
 	X, Y, W, H float64
 	Ref        string // the image file's path, as the content file gives it
+}
+
+// Gap is a gap in a sentence for the student to fill in ([[answer]] in the
+// content): a line from X to X+W, LineWidth thick, at LineY, a little under
+// Y, the baseline of the text around it. So that text copied or extracted
+// from the student copy reads as a blank there, Text holds a run of
+// underscores, drawn invisibly on the baseline in Face at Size, and
+// stretched from its width, TextWidth, to the line's. In the answer key
+// Text is empty, and the answer is a Text item of its own, on the line. A
+// gap is one item, so that a tagged PDF can say what it is.
+type Gap struct {
+	X, Y, W   float64
+	LineY     float64
+	LineWidth float64
+	Color     Color
+	Face      fonts.Face
+	Size      float64
+	Text      string
+	TextWidth float64
+}
+
+// Bounds implements Item: from the face's ascent above the baseline to the
+// foot of the line.
+func (g Gap) Bounds() (x0, y0, x1, y1 float64) {
+	top := g.Y - g.Size
+	if m, err := fonts.Load(g.Face); err == nil {
+		top = g.Y - float64(m.Ascent)*g.Size/1000
+	}
+	return g.X, min(top, g.LineY-g.LineWidth/2), g.X + g.W, g.LineY + g.LineWidth/2
+}
+
+// Translate implements Item.
+func (g Gap) Translate(dx, dy float64) Item {
+	g.X, g.Y, g.LineY = g.X+dx, g.Y+dy, g.LineY+dy
+	return g
 }
 
 // Bounds implements Item. The box spans the face's ascent and descent.
@@ -207,6 +242,7 @@ func copyPaint(c *Color) *Color {
 }
 
 func (Text) isItem()  {}
+func (Gap) isItem()   {}
 func (Rule) isItem()  {}
 func (Box) isItem()   {}
 func (Link) isItem()  {}
@@ -273,6 +309,9 @@ func dumpItem(it Item) string {
 			s += " full-bleed"
 		}
 		return s
+	case Gap:
+		return fmt.Sprintf("gap %.2f,%.2f w=%.2f line=%.2f lw=%.2f #%02x%02x%02x %s %.1fpt %q w=%.2f",
+			v.X, v.Y, v.W, v.LineY, v.LineWidth, v.Color.R, v.Color.G, v.Color.B, v.Face, v.Size, v.Text, v.TextWidth)
 	case Link:
 		return fmt.Sprintf("link %.2f,%.2f %.2fx%.2f %s", v.X, v.Y, v.W, v.H, v.URL)
 	case Image:

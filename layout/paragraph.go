@@ -21,10 +21,15 @@ func (b *builder) lines(spans []span, size, lead, x, width, align float64, color
 func (b *builder) appendLines(us []unit, spans []span, size, lead, x, width, align float64, color func(fonts.Face) Color) []unit {
 	wrapped := b.at(size).wrap(spans, width)
 	base := b.baseline(size, lead)
+	gaps := slices.ContainsFunc(spans, func(s span) bool { return s.gap })
 	us = slices.Grow(us, len(wrapped))
 	for _, l := range wrapped {
 		lx := x + (width-l.width)*align
-		us = append(us, unit{height: lead, texts: l.runs(lx, base, size, color), items: l.links(lx, lead)})
+		u := unit{height: lead, texts: l.runs(lx, base, size, color), items: l.links(lx, lead)}
+		if gaps {
+			u.texts, u.items = b.gapItems(l, lx, base, size, u.texts, u.items)
+		}
+		us = append(us, u)
 	}
 	return us
 }

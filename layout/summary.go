@@ -31,7 +31,7 @@ func Summary(d *document.Document) (*Result, error) {
 	ts := b.size * 2.1
 	head := b.lines(b.marked(s.Title, fonts.Bold), ts, ts*1.2, b.left, b.width, 0.5, solid(ink))
 	if s.NameLine {
-		head = append(head, b.nameLine([]string{"Name", "Class", "Date"}, []float64{0.5, 0.25, 0.25}))
+		head = append(head, b.nameLine(b.labels.nameLine, []float64{0.5, 0.25, 0.25}))
 	}
 	page := Page{Width: p.Width, Height: p.Height}
 	var y float64

@@ -161,7 +161,9 @@ func (g *grid) row(cells []document.Cell, header bool, minInner float64, answers
 			lines := b.at(b.size).wrap(b.marked(c.Text, style), g.inner(j))
 			for n, l := range lines {
 				dy := float64(n) * b.lead
-				texts = append(texts, l.runs(x, base+dy, b.size, solid(ink))...)
+				runs := l.runs(x, base+dy, b.size, solid(ink))
+				runs, links = b.gapItems(l, x, base+dy, b.size, runs, links)
+				texts = append(texts, runs...)
 				for _, lk := range l.links(x, b.lead) {
 					links = append(links, lk.Translate(0, g.padY+dy))
 				}
@@ -290,7 +292,7 @@ func (c *column) measure(b *builder, t *document.Table, j int, pad float64) {
 			if i < len(ws)-1 {
 				whole += w.space
 			}
-			if ww := w.width + m.hyphenWidth(w) + pad; ww > c.least {
+			if ww := w.width - gapGive(w, b.size) + m.hyphenWidth(w) + pad; ww > c.least {
 				c.least, c.at, c.row = ww, cell.Pos, row
 				c.word = ""
 				for _, f := range w.frags {

@@ -32,7 +32,8 @@ type theme struct {
 	lead    float64 // body line height
 	margin  float64
 	ruling  float64
-	large   bool // the large-print edition: every line at least 1.5 times its size apart
+	large   bool    // the large-print edition: every line at least 1.5 times its size apart
+	gapLine float64 // the width of every gap's line (see gapWidth); 0 where there are none
 	metrics [4]*fonts.Metrics
 	scratch *scratch // for the measurers of at; nil once released
 }
@@ -86,7 +87,7 @@ func (t *theme) metricsOf(f fonts.Face) *fonts.Metrics { return t.metrics[f.Styl
 // at returns a measurer for text set at size. Measurers of one theme share
 // its scratch space, so what one wraps is valid until the next wrap.
 func (t *theme) at(size float64) measurer {
-	return measurer{size: size, metrics: t.metricsOf, scratch: t.scratch}
+	return measurer{size: size, metrics: t.metricsOf, scratch: t.scratch, gap: t.gapLine}
 }
 
 // baseline returns where the baseline of a line of text set at size sits
@@ -104,14 +105,15 @@ func (t *theme) xHeight(size float64) float64 {
 }
 
 // marked returns the spans of marked-up text set in style base: bold text
-// is bold, and italic text italic, or upright when base is italic. Large
-// print has no italics: emphasis there is bold, as the BDA style guide
-// advises.
+// is bold, and italic text italic, or upright when base is italic. A gap's
+// answer is set as model answers are, in italics, or upright where the
+// text around it is italic. Large print has no italics: emphasis there is
+// bold, as the BDA style guide advises.
 func (t *theme) marked(in document.Inline, base fonts.Style) []span {
 	spans := make([]span, len(in))
 	for i, s := range in {
 		bold := s.Bold || base == fonts.Bold || base == fonts.BoldItalic
-		italic := s.Italic != (base == fonts.Italic || base == fonts.BoldItalic)
+		italic := s.Italic != (base == fonts.Italic || base == fonts.BoldItalic) != s.Gap
 		if t.large && italic {
 			bold, italic = true, false
 		}
@@ -124,7 +126,7 @@ func (t *theme) marked(in document.Inline, base fonts.Style) []span {
 		case italic:
 			st = fonts.Italic
 		}
-		spans[i] = span{face: t.face(st), text: s.Text, url: s.URL}
+		spans[i] = span{face: t.face(st), text: s.Text, url: s.URL, gap: s.Gap}
 	}
 	return spans
 }

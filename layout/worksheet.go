@@ -51,7 +51,7 @@ func worksheet(d *document.Document, ed Edition, tn tune, limit int) (*Result, e
 	b.footers(fl.pages)
 	title := d.Worksheet.Title.String()
 	if ed.Answers {
-		title += " (answers)"
+		title += " " + b.labels.answers
 	}
 	return &Result{
 		Pages:    fl.pages,
@@ -147,6 +147,9 @@ func (b *builder) pieces(d *document.Document) ([]piece, error) {
 		h := b.heading(text)
 		h[0].at = s.Pos
 		ps = append(ps, piece{space: headingSpacing, keep: true, brk: s.NewPage, units: h})
+		if len(s.WordBank) > 0 {
+			ps = append(ps, piece{space: wordBankSpacing, keep: true, units: b.wordBank(s.WordBank)})
+		}
 		for _, blk := range s.Blocks {
 			k, err := kindOf(blk)
 			if err != nil {
@@ -218,7 +221,7 @@ func (b *builder) titleBlock(w document.Worksheet) []unit {
 	}
 	us = append(us, b.totalLine(w)...)
 	if w.NameLine {
-		us = append(us, b.nameLine([]string{"Name", "Class", "Date"}, []float64{0.5, 0.25, 0.25}))
+		us = append(us, b.nameLine(b.labels.nameLine, []float64{0.5, 0.25, 0.25}))
 	}
 	us = append(us, b.gradingTable(w)...)
 	rule := unit{

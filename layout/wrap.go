@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -12,6 +13,9 @@ type span struct {
 	face fonts.Face
 	text string
 	url  string // when set, the text is (part of) a link to url
+	// gap says that the span is a gap (document.Span.Gap) and text its
+	// answer: a piece as wide as the measurer's gap, never broken.
+	gap bool
 }
 
 // frag is a measured piece of a word in one face.
@@ -22,6 +26,7 @@ type frag struct {
 	src   string // the text of the span it is from
 	at    int    // where text is in src
 	url   string // the span's link, if any
+	gap   bool   // the fragment is a gap, text its answer (see span)
 }
 
 // word is an unbreakable run of fragments between break opportunities.
@@ -84,6 +89,7 @@ type measurer struct {
 	size    float64
 	metrics func(fonts.Face) *fonts.Metrics
 	scratch *scratch // reused by words and wrap; nil: allocate afresh
+	gap     float64  // the width of a gap (see span), at most a line's
 }
 
 // scratch is the memory that words and wrap reuse from call to call, so
@@ -147,6 +153,12 @@ func (m measurer) words(spans []span) []word {
 		start = len(frags)
 	}
 	for _, sp := range spans {
+		if sp.gap {
+			// A gap is one piece of its word, whatever its answer holds.
+			frags = append(frags, frag{sp.face, sp.text, m.gap, sp.text, 0, "", true})
+			cur.width += m.gap
+			continue
+		}
 		for at := 0; ; {
 			i, n, b := nextBreak(sp.text[at:])
 			part := sp.text[at:]
@@ -155,7 +167,7 @@ func (m measurer) words(spans []span) []word {
 			}
 			if part != "" {
 				w := m.width(sp.face, part)
-				frags = append(frags, frag{sp.face, part, w, sp.text, at, sp.url})
+				frags = append(frags, frag{sp.face, part, w, sp.text, at, sp.url, false})
 				cur.width += w
 			}
 			if i < 0 {
@@ -183,9 +195,11 @@ func (m measurer) scratchSpace() *scratch {
 // hyphen; at a soft hyphen a hyphen is drawn at the end of the line, and a
 // word before a soft hyphen goes on a line only if its hyphen fits there
 // too. A word wider than a whole line is broken between characters;
-// when not even one character fits, each line holds one. The lines are
-// valid until the next call with m's scratch.
+// when not even one character fits, each line holds one. A gap is never
+// broken, and is no wider than a line. The lines are valid until the next
+// call with m's scratch.
 func (m measurer) wrap(spans []span, width float64) []line {
+	m.gap = min(m.gap, width)
 	ws := m.words(spans)
 	sc := m.scratchSpace()
 	var (
@@ -243,7 +257,7 @@ func (m measurer) wrap(spans []span, width float64) []line {
 // soft hyphen after w: in the face and link of w's last fragment.
 func (m measurer) hyphen(w word) frag {
 	f := w.frags[len(w.frags)-1]
-	return frag{f.face, "-", m.width(f.face, "-"), "-", 0, f.url}
+	return frag{f.face, "-", m.width(f.face, "-"), "-", 0, f.url, false}
 }
 
 // hyphenWidth returns the width of the hyphen w would end its line with,
@@ -260,6 +274,7 @@ func (m measurer) hyphenWidth(w word) float64 {
 // it may end a line with, so that wrap need not break one between
 // characters.
 func (m measurer) fits(spans []span, width float64) bool {
+	m.gap = min(m.gap, width)
 	for _, w := range m.words(spans) {
 		if w.width+m.hyphenWidth(w) > width {
 			return false
@@ -284,9 +299,18 @@ func (l line) add(w word) line {
 
 // splitWord cuts w after as many characters as fit in width, returning the
 // two parts; with atLeastOne the head has one character even if it does not
-// fit.
+// fit. A gap is cut before or after, as a whole.
 func (m measurer) splitWord(w word, width float64, atLeastOne bool) (head, tail word) {
 	for fi, f := range w.frags {
+		if f.gap {
+			if head.width+f.width <= width || atLeastOne && head.width == 0 {
+				head.frags = append(head.frags, f)
+				head.width += f.width
+				continue
+			}
+			tail.frags = slices.Clone(w.frags[fi:])
+			break
+		}
 		cut, used := 0, 0.0
 		for i, r := range f.text {
 			rw := m.width(f.face, string(r))
@@ -320,7 +344,7 @@ func (m measurer) splitWord(w word, width float64, atLeastOne bool) (head, tail 
 
 // part returns the bytes i to j of f's text as a fragment of its own.
 func (m measurer) part(f frag, i, j int) frag {
-	return frag{f.face, f.text[i:j], m.width(f.face, f.text[i:j]), f.src, f.at + i, f.url}
+	return frag{f.face, f.text[i:j], m.width(f.face, f.text[i:j]), f.src, f.at + i, f.url, false}
 }
 
 // texts turns a wrapped line into Text items starting at x on baseline y,
@@ -335,34 +359,41 @@ func (l line) texts(x, y, size float64, color func(fonts.Face) Color) []Item {
 }
 
 // runs is texts as Texts rather than Items. The text of a link is a run of
-// its own, in the link colour.
+// its own, in the link colour. A gap is no run: the line's gaps (see gaps)
+// are drawn apart.
 func (l line) runs(x, y, size float64, color func(fonts.Face) Color) []Text {
 	text := l.text()
 	var (
 		runs  = make([]Text, 0, l.faces())
 		run   Text
-		start int // where run's text begins in text
-		end   int // where it ends so far
+		open  bool // whether run is being built
+		start int  // where run's text begins in text
+		end   int  // where it ends so far
 	)
 	flush := func() {
-		if end > start {
+		if open && end > start {
 			run.Text = text[start:end]
 			runs = append(runs, run)
 		}
+		open = false
 	}
 	pos, link := x, false
 	for i, w := range l.words {
 		for _, f := range w.frags {
-			if end > start && run.Face == f.face && link == (f.url != "") {
+			switch {
+			case f.gap:
+				flush()
+				start = end + len(f.text)
+			case open && run.Face == f.face && link == (f.url != ""):
 				run.Width += f.width
-			} else {
+			default:
 				flush()
 				c := color(f.face)
 				if link = f.url != ""; link {
 					c = linkColor
 				}
 				run = Text{X: pos, Y: y, Face: f.face, Size: size, Color: c, Width: f.width}
-				start = end
+				open, start = true, end
 			}
 			end += len(f.text)
 			pos += f.width
@@ -371,12 +402,39 @@ func (l line) runs(x, y, size float64, color func(fonts.Face) Color) []Text {
 			if w.brk == brkSpace {
 				end++ // the space, which belongs to the run before it
 			}
-			run.Width += w.space
+			if open {
+				run.Width += w.space
+			} else {
+				start = end
+			}
 			pos += w.space
 		}
 	}
 	flush()
 	return runs
+}
+
+// gaps returns the gaps on the line, set from x: each gap's fragment and
+// where it starts.
+func (l line) gaps(x float64) []placedGap {
+	var gs []placedGap
+	pos := x
+	for _, w := range l.words {
+		for _, f := range w.frags {
+			if f.gap {
+				gs = append(gs, placedGap{x: pos, frag: f})
+			}
+			pos += f.width
+		}
+		pos += w.space
+	}
+	return gs
+}
+
+// placedGap is a gap of a line, and where it starts.
+type placedGap struct {
+	x    float64
+	frag frag
 }
 
 // links returns a Link over each run of linked words on the line, set from

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"unicode/utf16"
@@ -37,11 +38,13 @@ func newPainter(pdf *fpdf.Fpdf) *painter {
 	return &painter{pdf: pdf, lineWidth: math.NaN()}
 }
 
-// item draws one item; check has made sure it is one of the five kinds.
+// item draws one item; check has made sure it is one of the six kinds.
 func (p *painter) item(it layout.Item) {
 	switch v := it.(type) {
 	case layout.Text:
 		p.textItem(v)
+	case layout.Gap:
+		p.gap(v)
 	case layout.Rule:
 		p.rule(v)
 	case layout.Box:
@@ -57,15 +60,35 @@ func (p *painter) textItem(t layout.Text) {
 	if t.Text == "" {
 		return
 	}
-	if !p.hasFont || t.Face != p.face || t.Size != p.size {
-		p.pdf.SetFont(family(t.Face), "", t.Size)
-		p.hasFont, p.face, p.size = true, t.Face, t.Size
-	}
+	p.setFont(t.Face, t.Size)
 	if t.Color != p.text {
 		p.pdf.SetTextColor(int(t.Color.R), int(t.Color.G), int(t.Color.B))
 		p.text = t.Color
 	}
 	p.pdf.Text(t.X, t.Y, t.Text)
+}
+
+func (p *painter) setFont(f fonts.Face, size float64) {
+	if !p.hasFont || f != p.face || size != p.size {
+		p.pdf.SetFont(family(f), "", size)
+		p.hasFont, p.face, p.size = true, f, size
+	}
+}
+
+// gap draws a gap's line, then its text, if any, invisibly (text rendering
+// mode 3, as the text layer of a scanned page is) and stretched to the
+// line's width (horizontal scaling, Tz), so that the text of the page has
+// it where the line is. The mode and scaling are set and restored around
+// the text alone; the font is set outside, as the painter remembers it.
+func (p *painter) gap(g layout.Gap) {
+	p.rule(layout.Rule{X0: g.X, Y0: g.LineY, X1: g.X + g.W, Y1: g.LineY, Width: g.LineWidth, Color: g.Color})
+	if g.Text == "" {
+		return
+	}
+	p.setFont(g.Face, g.Size)
+	p.pdf.RawWriteStr(fmt.Sprintf("q 3 Tr %.2f Tz", 100*g.W/g.TextWidth))
+	p.pdf.Text(g.X, g.Y, g.Text)
+	p.pdf.RawWriteStr("Q")
 }
 
 func (p *painter) rule(r layout.Rule) {

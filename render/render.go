@@ -288,28 +288,19 @@ func check(r *layout.Result, opt Options) ([]*subset, error) {
 	return subsets, nil
 }
 
-// checkItem checks one item and records the face and text of a Text in used.
+// checkItem checks one item and records the face and text of a Text, or of
+// a Gap, in used.
 func checkItem(it layout.Item, used map[fonts.Face]*subset) error {
 	switch v := it.(type) {
 	case layout.Text:
-		if !finite(v.X, v.Y, v.Size) || v.Size <= 0 {
-			return fmt.Errorf("text %q: bad position or size", v.Text)
+		return checkText(v, used)
+	case layout.Gap:
+		if !finite(v.X, v.Y, v.W, v.LineY, v.LineWidth, v.Size, v.TextWidth) || v.Text != "" && (v.Size <= 0 || v.TextWidth <= 0 || v.W <= 0) {
+			return errors.New("gap: bad coordinates or size")
 		}
-		if v.Face.TTF() == nil {
-			return fmt.Errorf("text %q: no such face %v", v.Text, v.Face)
+		if v.Text != "" {
+			return checkText(layout.Text{X: v.X, Y: v.Y, Face: v.Face, Size: v.Size, Text: v.Text}, used)
 		}
-		if err := checkString(v.Text); err != nil {
-			return err
-		}
-		if v.Text == "" {
-			break // not drawn
-		}
-		s := used[v.Face]
-		if s == nil {
-			s = &subset{face: v.Face, text: fnv.New64a()}
-			used[v.Face] = s
-		}
-		s.add(v.Text)
 	case layout.Rule:
 		if !finite(v.X0, v.Y0, v.X1, v.Y1, v.Width) || !finite(v.Dash...) {
 			return errors.New("rule: bad coordinates")
@@ -331,6 +322,29 @@ func checkItem(it layout.Item, used map[fonts.Face]*subset) error {
 	default:
 		return fmt.Errorf("unknown item type %T", it)
 	}
+	return nil
+}
+
+// checkText checks a Text and records its face and text in used.
+func checkText(v layout.Text, used map[fonts.Face]*subset) error {
+	if !finite(v.X, v.Y, v.Size) || v.Size <= 0 {
+		return fmt.Errorf("text %q: bad position or size", v.Text)
+	}
+	if v.Face.TTF() == nil {
+		return fmt.Errorf("text %q: no such face %v", v.Text, v.Face)
+	}
+	if err := checkString(v.Text); err != nil {
+		return err
+	}
+	if v.Text == "" {
+		return nil // not drawn
+	}
+	s := used[v.Face]
+	if s == nil {
+		s = &subset{face: v.Face, text: fnv.New64a()}
+		used[v.Face] = s
+	}
+	s.add(v.Text)
 	return nil
 }
 

@@ -1,0 +1,120 @@
+package layout
+
+// This file sets gaps, [[answer]] in the content (document.Span.Gap): a
+// line of one width in the text for the student to write the answer on,
+// and, in the answer key, the answer on it. The wrapper (wrap.go) keeps
+// each gap whole, as wide as the theme's gap; appendLines places its items.
+
+import (
+	"math"
+	"strings"
+
+	"handout/document"
+	"handout/fonts"
+)
+
+// gapWidth returns the width of every gap's line in d: [worksheet] gap_mm
+// (scaled as the body text is in large print), or, when an answer with
+// some room around it needs more, the widest answer's. It is one width for
+// every gap, so that no line gives away the length of its answer, and the
+// same in the student copy and the answer key, so that their lines break
+// alike.
+func (b *builder) gapWidth(d *document.Document) float64 {
+	gapMM := d.Worksheet.GapMM
+	if gapMM == 0 {
+		gapMM = document.DefaultGapMM
+	}
+	scale := 1.0
+	if d.Style.Size > 0 {
+		scale = max(1, b.size/d.Style.Size)
+	}
+	w := gapMM * mm * scale
+	m := b.at(b.size)
+	for _, s := range d.Sections {
+		for _, blk := range s.Blocks {
+			if blk.Body == nil {
+				continue
+			}
+			for _, in := range blk.Body.Texts(false) {
+				for _, a := range in.Gaps() {
+					for _, st := range []fonts.Style{fonts.Regular, fonts.Bold, fonts.Italic, fonts.BoldItalic} {
+						w = max(w, m.width(b.face(st), a)+2*gapPad(b.size))
+					}
+				}
+			}
+		}
+	}
+	return w
+}
+
+// gapGive returns how much narrower than its width the word w, of text set
+// at size, can be on a narrow line: what its gaps can give, as a gap is
+// never wider than its line, down to four ems each. A table's column, which
+// must hold its widest word, may be that much narrower.
+func gapGive(w word, size float64) float64 {
+	give := 0.0
+	for _, f := range w.frags {
+		if f.gap {
+			give += max(0, f.width-4*size)
+		}
+	}
+	return give
+}
+
+// gapPad is the least room on either side of an answer on its gap's line,
+// for text set at size.
+func gapPad(size float64) float64 { return 0.6 * size }
+
+// gapItems returns texts, the runs of l, a line set from x on baseline y at
+// size, with the answer of each of its gaps among them in the answer key;
+// and items with the line of each gap added.
+func (b *builder) gapItems(l line, x, y, size float64, texts []Text, items []Item) ([]Text, []Item) {
+	for _, g := range l.gaps(x) {
+		f, w := g.frag, g.frag.width
+		gap := Gap{
+			X: g.x, Y: y, W: w,
+			LineY:     y + 0.2*size,
+			LineWidth: max(0.6, 0.055*size),
+			Color:     frameC,
+			Face:      f.face,
+			Size:      size,
+		}
+		if !b.ed.Answers {
+			// A blank as text has it, about as long as the line.
+			under := b.at(size).width(f.face, "_")
+			n := max(1, int(math.Round(w/under)))
+			gap.Text, gap.TextWidth = strings.Repeat("_", n), float64(n)*under
+			items = append(items, gap)
+			continue
+		}
+		items = append(items, gap)
+		texts = insertByX(texts, b.gapAnswer(f, g.x, y, size))
+	}
+	return texts, items
+}
+
+// gapAnswer returns the answer of the gap f, set from x on baseline y at
+// size, in the answer colour, centred on its line: smaller, when the line
+// is narrower than the answer (only on a line narrower than the gap).
+func (b *builder) gapAnswer(f frag, x, y, size float64) Text {
+	text := document.Inline{{Text: f.text}}.String() // without its invisible characters
+	tw := b.at(size).width(f.face, text)
+	if room := f.width - 2*gapPad(size)/3; tw > room && tw > 0 {
+		size *= room / tw
+		tw = room
+	}
+	return Text{X: x + (f.width-tw)/2, Y: y, Face: f.face, Size: size, Color: answer, Text: text, Width: tw}
+}
+
+// insertByX returns ts, which are in order along one line, with t among
+// them in its place.
+func insertByX(ts []Text, t Text) []Text {
+	i := len(ts)
+	for i > 0 && ts[i-1].X > t.X {
+		i--
+	}
+	ts = append(ts, Text{})
+	copy(ts[i+1:], ts[i:])
+	ts[i] = t
+	return ts
+}
