@@ -151,6 +151,11 @@ func check(ctx context.Context, name string, data []byte, opt Options) ([]Input,
 // with transparency taken apart in the render.Prepared it returns; with
 // embed false, as for check, they are only decoded.
 func load(ctx context.Context, name string, data []byte, opt Options, embed bool) (*document.Document, *render.Prepared, []Input, error) {
+	return loadIn(ctx, name, ownFolder(name), data, opt, embed)
+}
+
+// loadIn is load, with the images found in folder f.
+func loadIn(ctx context.Context, name string, f Folder, data []byte, opt Options, embed bool) (*document.Document, *render.Prepared, []Input, error) {
 	d, err := document.Decode(name, data)
 	if err != nil {
 		return nil, nil, nil, err
@@ -159,7 +164,7 @@ func load(ctx context.Context, name string, data []byte, opt Options, embed bool
 	if embed && !cv.gray {
 		cv.prepared = render.NewPrepared()
 	}
-	ins, err := loadImages(ctx, name, d, cv)
+	ins, err := loadImagesIn(ctx, name, f, d, cv)
 	if err != nil {
 		return nil, nil, ins, err
 	}
@@ -185,10 +190,24 @@ func FileContext(ctx context.Context, name string, data []byte, opt Options) ([]
 	return outs, err
 }
 
+// FileIn is FileContext for content that is not a file of its own, such
+// as standard input: name names it in messages, and the files it names,
+// its images, are found in folder f. It also returns the content's
+// warnings, which fail nothing.
+func FileIn(ctx context.Context, name string, f Folder, data []byte, opt Options) ([]Output, document.Errors, error) {
+	outs, _, warns, err := fileIn(ctx, name, f, data, opt)
+	return outs, warns, err
+}
+
 // file is FileContext, also returning the files other than the content
 // file that it read, and the content's warnings.
 func file(ctx context.Context, name string, data []byte, opt Options) ([]Output, []Input, document.Errors, error) {
-	d, prepared, ins, err := load(ctx, name, data, opt, true)
+	return fileIn(ctx, name, ownFolder(name), data, opt)
+}
+
+// fileIn is file, with the content's images found in folder f.
+func fileIn(ctx context.Context, name string, f Folder, data []byte, opt Options) ([]Output, []Input, document.Errors, error) {
+	d, prepared, ins, err := loadIn(ctx, name, f, data, opt, true)
 	if err != nil {
 		return nil, ins, nil, err
 	}
