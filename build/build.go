@@ -114,6 +114,8 @@ type Output struct {
 	Suffix string // WorksheetSuffix or SummarySuffix
 	PDF    []byte
 	Pages  int
+
+	asked string // the flag that asked for it, such as "--answers"; "" when the content file did
 }
 
 // Check decodes, validates and lays out one content file, without
@@ -242,6 +244,7 @@ type part struct {
 	suffix  string // WorksheetSuffix, SummarySuffix, AnswersSuffix or LargeSuffix
 	what    string // for messages: "", " summary", " answers" or " large print"
 	edition string // for content errors only an edition has, such as "large-print edition"; "" for the worksheet and summary
+	asked   string // the flag that asks for it, such as "--answers"; "" when the content file does
 	lay     func(*document.Document) (*layout.Result, error)
 }
 
@@ -258,16 +261,19 @@ func parts(d *document.Document, opt Options) []part {
 		ps = append(ps, part{suffix: SummarySuffix, what: " summary", lay: layout.Summary})
 	}
 	if len(d.Sections) > 0 && opt.Answers {
-		ps = append(ps, part{suffix: AnswersSuffix, what: " answers", edition: "answer key (--answers)",
+		ps = append(ps, part{suffix: AnswersSuffix, what: " answers", edition: "answer key (--answers)", asked: answersFlag,
 			lay: edition(layout.Edition{Answers: true})})
 	}
 	if len(d.Sections) > 0 && opt.LargePrint {
-		ps = append(ps, part{suffix: LargeSuffix, what: " large print", edition: "large-print edition (--large-print)",
+		ps = append(ps, part{suffix: LargeSuffix, what: " large print", edition: "large-print edition (--large-print)", asked: largeFlag,
 			lay: edition(layout.Edition{LargePrint: true})})
 	}
 	if i := opt.Print.Over(d.Print).Impose; len(d.Sections) > 0 && i != document.NoImpose {
-		ps = append(ps, part{suffix: ImposedSuffix(i), what: " " + i.String(), edition: "imposed copy (" + i.String() + ")",
-			lay: imposed(i)})
+		p := part{suffix: ImposedSuffix(i), what: " " + i.String(), edition: "imposed copy (" + i.String() + ")", lay: imposed(i)}
+		if opt.Print.Impose != nil {
+			p.asked = imposeFlag(i) // else the file's [print] asks for it
+		}
+		ps = append(ps, p)
 	}
 	return ps
 }
@@ -339,7 +345,7 @@ func (p part) pdf(name string, d *document.Document, prepared *render.Prepared, 
 		}
 		return Output{}, err
 	}
-	return Output{Suffix: p.suffix, PDF: pdf, Pages: len(r.Pages)}, nil
+	return Output{Suffix: p.suffix, PDF: pdf, Pages: len(r.Pages), asked: p.asked}, nil
 }
 
 // print applies the print settings of opt and d to r, p's pages of the
