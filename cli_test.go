@@ -1240,8 +1240,9 @@ func TestCLIWatch(t *testing.T) {
 	if s := stderr.String(); s != "" {
 		t.Errorf("stderr = %q, want nothing", s)
 	}
-	if n := len(built.FindAllString(stdout.String(), -1)); n != 2 || strings.Count(stdout.String(), "\n") != 2 {
-		t.Errorf("stdout has %d built lines, want 2 and nothing else:\n%s", n, stdout.String())
+	if n := len(built.FindAllString(stdout.String(), -1)); n != 2 || strings.Count(stdout.String(), "\n") != 3 ||
+		!strings.Contains(stdout.String(), "\nwatching 1 file in "+content+string(filepath.Separator)+"; Ctrl-C to stop\n") {
+		t.Errorf("stdout has %d built lines, want 2 and the line that says what is watched, and nothing else:\n%s", n, stdout.String())
 	}
 }
 

@@ -402,8 +402,8 @@ func batch(o options, getenv func(string) string) (*build.Batch, error) {
 // runWatch builds the files paths name, then rebuilds them as they are
 // saved, until handout is interrupted.
 func runWatch(paths []string, o options, b *build.Batch, e env) int {
-	w := &watcher{c: newConsole(o, e, 0)}
-	err := watch.Run(e.ctx, paths, o.dir, b, w.result, w.warn)
+	w := newWatcher(newConsole(o, e, 0), paths)
+	err := watch.Run(e.ctx, paths, o.dir, b, w.result, w.warn, w.ready)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "handout watch: %s\n", escapeName(err.Error()))
 		return exitFailed
