@@ -816,7 +816,12 @@ func TestCLIStdin(t *testing.T) {
 		{name: "worksheet only", args: []string{"-"}, stdin: ws, pdf: "ws.pdf", pages: 1},
 		{name: "summary only", args: []string{"-"}, stdin: sum, pdf: "sum-summary.pdf", pages: 1},
 		{name: "worksheet only, -o", args: []string{"-o", "DIR", "-"}, stdin: ws, pdf: "ws.pdf", pages: 1},
-		{name: "both, no -o", args: []string{"-"}, stdin: small, code: 2, stderr: []string{"summary sheet needs -o"}},
+		{name: "both, no -o", args: []string{"-"}, stdin: small, pdf: "small.pdf", pages: 1,
+			stderr: []string{"<stdin>: the summary sheet was not written (standard output has the worksheet): add -o ", "to write it as ", "stdin-summary.pdf\n"}},
+		{name: "both, no -o, -q", args: []string{"-q", "-"}, stdin: small, pdf: "small.pdf", pages: 1},
+		{name: "--answers, no -o", noRead: true, args: []string{"--answers", "-"}, code: 2, stderr: []string{"--answers with - (standard input) makes a PDF besides the one on standard output: give -o "}},
+		{name: "--impose, no -o", noRead: true, args: []string{"-", "--impose", "booklet"}, code: 2, stderr: []string{"--impose booklet with -"}},
+		{name: "--impose none, no -o", args: []string{"-", "--impose", "none"}, stdin: ws, pdf: "ws.pdf", pages: 1},
 		{name: "both, -o", args: []string{"-", "-o", "DIR"}, stdin: small, pdf: "small.pdf", pages: 1,
 			stderr: []string{"wrote DIR/stdin-summary.pdf (1 page)"}, files: []string{"stdin-summary.pdf"}},
 		{name: "both, -o, -q", args: []string{"-q", "-o", "DIR", "-"}, stdin: small, pdf: "small.pdf", pages: 1,
@@ -1235,8 +1240,9 @@ func TestCLIWatch(t *testing.T) {
 	if s := stderr.String(); s != "" {
 		t.Errorf("stderr = %q, want nothing", s)
 	}
-	if n := len(built.FindAllString(stdout.String(), -1)); n != 2 || strings.Count(stdout.String(), "\n") != 2 {
-		t.Errorf("stdout has %d built lines, want 2 and nothing else:\n%s", n, stdout.String())
+	if n := len(built.FindAllString(stdout.String(), -1)); n != 2 || strings.Count(stdout.String(), "\n") != 3 ||
+		!strings.Contains(stdout.String(), "\nwatching 1 file in "+content+string(filepath.Separator)+"; Ctrl-C to stop\n") {
+		t.Errorf("stdout has %d built lines, want 2 and the line that says what is watched, and nothing else:\n%s", n, stdout.String())
 	}
 }
 

@@ -443,51 +443,6 @@ func newFileReport(r build.Result, problems, warnings []problem) fileReport {
 	return f
 }
 
-// watcher reports what handout watch does: one line per file built or
-// up to date, and errors, each stamped with the time.
-type watcher struct {
-	c *console
-}
-
-// result reports one rebuild.
-func (w *watcher) result(r build.Result) {
-	stamp := w.c.now().Format("15:04:05")
-	switch r.Status {
-	case build.Built:
-		var outs []string
-		for _, o := range r.Outputs {
-			outs = append(outs, fmt.Sprintf("%s (%s)", escapeName(o.Path), plural(o.Pages, "page")))
-		}
-		for _, path := range r.Removed {
-			outs = append(outs, "removed "+escapeName(path))
-		}
-		if !w.c.quiet {
-			fmt.Fprintf(w.c.stdout, "%s built %s: %s\n", stamp, escapeName(r.Source.Name), strings.Join(outs, ", "))
-		}
-		for _, p := range warningsOf(r) {
-			fmt.Fprintln(w.c.stderr, p)
-		}
-	case build.Skipped, build.Interrupted:
-		// Nothing was rebuilt: a save that changed nothing, or, when
-		// watching starts, a file whose PDFs are up to date; or watching
-		// was stopped during the build.
-	case build.Removed:
-		if !w.c.quiet {
-			fmt.Fprintf(w.c.stdout, "%s %s is gone: removed %s\n", stamp, escapeName(r.Source.Name), escapeName(strings.Join(r.Removed, ", ")))
-		}
-	default:
-		fmt.Fprintf(w.c.stderr, "%s %s failed; its PDFs are left as they were:\n", stamp, escapeName(r.Source.Name))
-		for _, p := range flatten(r.Source.Name, r.Err) {
-			fmt.Fprintln(w.c.stderr, p)
-		}
-	}
-}
-
-// warn reports a problem that does not stop watching.
-func (w *watcher) warn(err error) {
-	fmt.Fprintf(w.c.stderr, "%s handout watch: %s\n", w.c.now().Format("15:04:05"), escapeName(err.Error()))
-}
-
 // plural returns n and word, with an s unless n is 1.
 func plural(n int, word string) string {
 	if n == 1 {

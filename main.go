@@ -48,8 +48,11 @@ PATH is a .toml file or a folder, searched recursively for .toml files
 (default content/). build writes NAME.pdf for a file's worksheet and
 NAME-summary.pdf for its [summary] into DIR (default out/), mirroring the
 subfolders of a folder PATH. PATH - reads one content file from standard
-input and writes its first PDF to standard output; its summary sheet, if it
-has a worksheet too, goes to DIR/stdin-summary.pdf, and needs -o then.
+input and writes its first PDF to standard output once it is whole (on an
+error, nothing); its summary sheet, if it has a worksheet too, goes to
+DIR/stdin-summary.pdf with -o DIR, and is skipped without. Its images are
+found in --base DIR, else in the folder of the file on standard input
+when its path can be known, else in the current folder.
 
 build is incremental: DIR/.handout-manifest.json records what each PDF was
 built from, by content hash, and a file whose content, PDFs, handout
@@ -60,6 +63,7 @@ unless changed by hand.
 flags (build, and those that apply to check and watch; check takes the
 edition and print flags too, and refuses what build would with them):
   -o DIR         output folder (default out/)
+  --base DIR     build -: the folder the content's images are in
   -j N           files built at a time (default: the number of CPUs)
   --force        rebuild every file, even those up to date
   --answers      also write NAME-answers.pdf, the answer key: the worksheet
@@ -213,6 +217,8 @@ type options struct {
 	shard               build.Shard
 	json                bool
 	quiet               bool
+
+	base string // --base: the folder of the content on standard input
 }
 
 // parseOptions parses cmd's flags and paths. When the exit status it
@@ -228,6 +234,9 @@ func parseOptions(cmd string, args []string, e env) (options, int) {
 	if cmd != "check" {
 		fl.StringVar(&o.dir, "o", "out/", "output `DIR`")
 		fl.BoolVar(&o.force, "force", false, "rebuild every file")
+	}
+	if cmd == "build" {
+		fl.StringVar(&o.base, "base", "", "the `DIR` of the content on standard input")
 	}
 	// check takes the edition and print flags too, to check what build
 	// would make with them.
@@ -319,6 +328,9 @@ func runCommand(cmd string, args []string, e env) int {
 		}
 		return runStdin(o, e)
 	}
+	if o.base != "" {
+		return usageError(e.stderr, cmd, "--base is for content on standard input (PATH -)")
+	}
 	paths := o.paths
 	if len(paths) == 0 {
 		paths = []string{defaultContent}
@@ -387,97 +399,11 @@ func batch(o options, getenv func(string) string) (*build.Batch, error) {
 	return b, nil
 }
 
-// runStdin builds the content file on standard input: its first PDF to
-// standard output, its summary sheet, when it has a worksheet too, into the
-// output folder, which must be given.
-func runStdin(o options, e env) int {
-	if e.terminal(e.stdout) {
-		return usageError(e.stderr, "build", "standard output is a terminal: send the PDF to a file or a program (handout build - < in.toml > out.pdf)")
-	}
-	b, err := batch(options{cmd: "check", answers: o.answers, largePrint: o.largePrint, print: o.print}, e.getenv)
-	if err != nil {
-		return usageError(e.stderr, "build", err.Error())
-	}
-	data, err := readAll(e.ctx, e.stdin)
-	if code := stopStatus(e.ctx); code != 0 {
-		return code
-	}
-	var tooLarge document.Errors // more than document.MaxFileBytes
-	if err != nil && !errors.As(err, &tooLarge) {
-		fmt.Fprintf(e.stderr, "%s: reading: %v\n", stdinName, err)
-		return exitFailed
-	}
-	var outs []build.Output
-	if err == nil {
-		outs, err = build.FileContext(e.ctx, stdinName, data, b.Options)
-		if code := stopStatus(e.ctx); code != 0 {
-			return code // stopped while building: nothing is written
-		}
-	}
-	if err != nil {
-		c := newConsole(o, e, 1)
-		c.pipe = true
-		c.result(build.Result{Source: build.Source{Name: stdinName}, Status: build.Failed, Err: err})
-		return exitFailed
-	}
-	if len(outs) > 1 && !o.dirSet {
-		msg := " makes more than one PDF (--answers, --large-print): all but the worksheet need -o DIR"
-		if outs[1].Suffix == build.SummarySuffix {
-			msg = " has a worksheet and a [summary]: the summary sheet needs -o DIR"
-		}
-		return usageError(e.stderr, "build", stdinName+msg)
-	}
-	if code := stopStatus(e.ctx); code != 0 {
-		return code // stopped while building: nothing is written
-	}
-	// The file in the folder first: should it fail, nothing was sent.
-	for _, out := range outs[1:] {
-		rel := stdinBase + out.Suffix + ".pdf"
-		if err := build.Replaceable(o.dir, rel, nil); err != nil {
-			fmt.Fprintf(e.stderr, "%s: %s\n", stdinName, escapeName(err.Error()))
-			return exitFailed
-		}
-		if err := build.WriteAtomicIn(o.dir, rel, out.PDF); err != nil {
-			fmt.Fprintf(e.stderr, "%s: %s\n", stdinName, escapeName(err.Error()))
-			return exitFailed
-		}
-		if !o.quiet {
-			fmt.Fprintf(e.stderr, "wrote %s (%s)\n", escapeName(filepath.Join(o.dir, rel)), plural(out.Pages, "page"))
-		}
-	}
-	if _, err := e.stdout.Write(outs[0].PDF); err != nil {
-		fmt.Fprintf(e.stderr, "%s: writing the PDF to standard output: %v\n", stdinName, err)
-		return exitFailed
-	}
-	return exitOK
-}
-
-// readAll reads r to the end, or until ctx is done: a terminal on
-// standard input may never end.
-func readAll(ctx context.Context, r io.Reader) ([]byte, error) {
-	type read struct {
-		data []byte
-		err  error
-	}
-	done := make(chan read, 1)
-	go func() {
-		// No further than the limit of a content file, which is an error.
-		data, err := build.ReadLimited(stdinName, r, 0)
-		done <- read{data, err}
-	}()
-	select {
-	case d := <-done:
-		return d.data, d.err
-	case <-ctx.Done():
-		return nil, ctx.Err()
-	}
-}
-
 // runWatch builds the files paths name, then rebuilds them as they are
 // saved, until handout is interrupted.
 func runWatch(paths []string, o options, b *build.Batch, e env) int {
-	w := &watcher{c: newConsole(o, e, 0)}
-	err := watch.Run(e.ctx, paths, o.dir, b, w.result, w.warn)
+	w := newWatcher(newConsole(o, e, 0), paths)
+	err := watch.Run(e.ctx, paths, o.dir, b, w.result, w.warn, w.ready)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "handout watch: %s\n", escapeName(err.Error()))
 		return exitFailed

@@ -42,6 +42,8 @@ type Written struct {
 	Pages  int
 	Bytes  int
 	SHA256 string // of its bytes, in lowercase hexadecimal
+
+	asked string // the flag that asked for it (see pdfSum.Asked)
 }
 
 // Result is what a batch did with one content file.
@@ -56,7 +58,8 @@ type Result struct {
 	// document.Document.Warnings), for a file built or checked.
 	Warnings document.Errors
 
-	sums []string // for Built: the SHA-256 of each of Inputs, for the manifest
+	sums []string  // for Built: the SHA-256 of each of Inputs, for the manifest
+	left []leftPDF // for Built: the PDFs of earlier builds left as they are, for the manifest
 }
 
 // A Batch builds many content files, Jobs at a time, keeping going past
@@ -190,6 +193,7 @@ func (b *Batch) one(ctx context.Context, s Source, m *manifest) Result {
 	if !b.Force {
 		if outs, ok := m.upToDate(s, sum); ok {
 			r.Status, r.Outputs = Skipped, outs
+			r.Warnings = m.staleLeft(s)
 			return r
 		}
 	}
@@ -213,7 +217,7 @@ func (b *Batch) one(ctx context.Context, s Source, m *manifest) Result {
 		return r
 	}
 	for _, o := range outs {
-		w := Written{Suffix: o.Suffix, Path: s.Path(o.Suffix), Pages: o.Pages, Bytes: len(o.PDF), SHA256: hash(o.PDF)}
+		w := Written{Suffix: o.Suffix, Path: s.Path(o.Suffix), Pages: o.Pages, Bytes: len(o.PDF), SHA256: hash(o.PDF), asked: o.asked}
 		dir, rel := s.outPath(o.Suffix)
 		if err := WriteAtomicIn(dir, rel, o.PDF); err != nil {
 			return r.fail(err)
@@ -225,7 +229,9 @@ func (b *Batch) one(ctx context.Context, s Source, m *manifest) Result {
 	for _, in := range ins {
 		r.sums = append(r.sums, in.SHA256)
 	}
-	r.Removed = m.removeStale(s, r.Outputs)
+	var stale document.Errors
+	r.Removed, r.left, stale = m.settle(s, r.Outputs, r.inputSums(), b.Options)
+	r.Warnings = append(r.Warnings, stale...)
 	return r
 }
 

@@ -114,6 +114,8 @@ type Output struct {
 	Suffix string // WorksheetSuffix or SummarySuffix
 	PDF    []byte
 	Pages  int
+
+	asked string // the flag that asked for it, such as "--answers"; "" when the content file did
 }
 
 // Check decodes, validates and lays out one content file, without
@@ -151,6 +153,11 @@ func check(ctx context.Context, name string, data []byte, opt Options) ([]Input,
 // with transparency taken apart in the render.Prepared it returns; with
 // embed false, as for check, they are only decoded.
 func load(ctx context.Context, name string, data []byte, opt Options, embed bool) (*document.Document, *render.Prepared, []Input, error) {
+	return loadIn(ctx, name, ownFolder(name), data, opt, embed)
+}
+
+// loadIn is load, with the images found in folder f.
+func loadIn(ctx context.Context, name string, f Folder, data []byte, opt Options, embed bool) (*document.Document, *render.Prepared, []Input, error) {
 	d, err := document.Decode(name, data)
 	if err != nil {
 		return nil, nil, nil, err
@@ -159,7 +166,7 @@ func load(ctx context.Context, name string, data []byte, opt Options, embed bool
 	if embed && !cv.gray {
 		cv.prepared = render.NewPrepared()
 	}
-	ins, err := loadImages(ctx, name, d, cv)
+	ins, err := loadImagesIn(ctx, name, f, d, cv)
 	if err != nil {
 		return nil, nil, ins, err
 	}
@@ -185,10 +192,24 @@ func FileContext(ctx context.Context, name string, data []byte, opt Options) ([]
 	return outs, err
 }
 
+// FileIn is FileContext for content that is not a file of its own, such
+// as standard input: name names it in messages, and the files it names,
+// its images, are found in folder f. It also returns the content's
+// warnings, which fail nothing.
+func FileIn(ctx context.Context, name string, f Folder, data []byte, opt Options) ([]Output, document.Errors, error) {
+	outs, _, warns, err := fileIn(ctx, name, f, data, opt)
+	return outs, warns, err
+}
+
 // file is FileContext, also returning the files other than the content
 // file that it read, and the content's warnings.
 func file(ctx context.Context, name string, data []byte, opt Options) ([]Output, []Input, document.Errors, error) {
-	d, prepared, ins, err := load(ctx, name, data, opt, true)
+	return fileIn(ctx, name, ownFolder(name), data, opt)
+}
+
+// fileIn is file, with the content's images found in folder f.
+func fileIn(ctx context.Context, name string, f Folder, data []byte, opt Options) ([]Output, []Input, document.Errors, error) {
+	d, prepared, ins, err := loadIn(ctx, name, f, data, opt, true)
 	if err != nil {
 		return nil, ins, nil, err
 	}
@@ -223,6 +244,7 @@ type part struct {
 	suffix  string // WorksheetSuffix, SummarySuffix, AnswersSuffix or LargeSuffix
 	what    string // for messages: "", " summary", " answers" or " large print"
 	edition string // for content errors only an edition has, such as "large-print edition"; "" for the worksheet and summary
+	asked   string // the flag that asks for it, such as "--answers"; "" when the content file does
 	lay     func(*document.Document) (*layout.Result, error)
 }
 
@@ -239,16 +261,19 @@ func parts(d *document.Document, opt Options) []part {
 		ps = append(ps, part{suffix: SummarySuffix, what: " summary", lay: layout.Summary})
 	}
 	if len(d.Sections) > 0 && opt.Answers {
-		ps = append(ps, part{suffix: AnswersSuffix, what: " answers", edition: "answer key (--answers)",
+		ps = append(ps, part{suffix: AnswersSuffix, what: " answers", edition: "answer key (--answers)", asked: answersFlag,
 			lay: edition(layout.Edition{Answers: true})})
 	}
 	if len(d.Sections) > 0 && opt.LargePrint {
-		ps = append(ps, part{suffix: LargeSuffix, what: " large print", edition: "large-print edition (--large-print)",
+		ps = append(ps, part{suffix: LargeSuffix, what: " large print", edition: "large-print edition (--large-print)", asked: largeFlag,
 			lay: edition(layout.Edition{LargePrint: true})})
 	}
 	if i := opt.Print.Over(d.Print).Impose; len(d.Sections) > 0 && i != document.NoImpose {
-		ps = append(ps, part{suffix: ImposedSuffix(i), what: " " + i.String(), edition: "imposed copy (" + i.String() + ")",
-			lay: imposed(i)})
+		p := part{suffix: ImposedSuffix(i), what: " " + i.String(), edition: "imposed copy (" + i.String() + ")", lay: imposed(i)}
+		if opt.Print.Impose != nil {
+			p.asked = imposeFlag(i) // else the file's [print] asks for it
+		}
+		ps = append(ps, p)
 	}
 	return ps
 }
@@ -320,7 +345,7 @@ func (p part) pdf(name string, d *document.Document, prepared *render.Prepared, 
 		}
 		return Output{}, err
 	}
-	return Output{Suffix: p.suffix, PDF: pdf, Pages: len(r.Pages)}, nil
+	return Output{Suffix: p.suffix, PDF: pdf, Pages: len(r.Pages), asked: p.asked}, nil
 }
 
 // print applies the print settings of opt and d to r, p's pages of the

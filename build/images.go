@@ -43,23 +43,42 @@ func LoadImages(name string, d *document.Document) ([]Input, error) {
 	return loadImages(context.Background(), name, d, convert{embed: true})
 }
 
+// A Folder is where the files that content names, its images, are found:
+// a content file's own folder, or, for content that is not a file of its
+// own, such as standard input, a folder chosen for it (see FileIn).
+type Folder struct {
+	Dir string // the folder
+	// Why, when not "", says in messages which folder Dir is and how to
+	// choose another, when a file is not found in it, such as "the current
+	// folder; give the content's own folder with --base DIR".
+	Why string
+}
+
+// ownFolder returns the folder of the content file name.
+func ownFolder(name string) Folder { return Folder{Dir: filepath.Dir(name)} }
+
 // loadImages is LoadImages, making what cv asks for of each image, and
 // giving up with ctx's error once ctx is done. An image file is read and
 // decoded once, however many blocks show it, under whatever names: the
 // same file, or another with the same bytes, shares the decoded image.
 func loadImages(ctx context.Context, name string, d *document.Document, cv convert) ([]Input, error) {
+	return loadImagesIn(ctx, name, ownFolder(name), d, cv)
+}
+
+// loadImagesIn is loadImages, with the images found in folder f.
+func loadImagesIn(ctx context.Context, name string, f Folder, d *document.Document, cv convert) ([]Input, error) {
 	blocks := imageBlocks(d)
 	if len(blocks) == 0 {
 		return nil, nil
 	}
-	dir := filepath.Dir(name)
+	dir := f.Dir
 	root, err := os.OpenRoot(dir)
 	if err != nil {
 		return nil, fmt.Errorf("images: %w", err)
 	}
 	defer root.Close()
 	d.Images = map[string]*document.ImageFile{}
-	l := imageLoader{ctx: ctx, root: root, dir: dir, cv: cv,
+	l := imageLoader{ctx: ctx, root: root, folder: f, cv: cv,
 		byPath: map[string]loaded{}, bySum: map[string]*document.ImageFile{}}
 	var ins []Input
 	var errs document.Errors
@@ -95,8 +114,8 @@ func loadImages(ctx context.Context, name string, d *document.Document, cv conve
 // imageLoader reads and decodes the image files of one content file.
 type imageLoader struct {
 	ctx    context.Context
-	root   *os.Root // the content file's folder
-	dir    string   // its name
+	root   *os.Root // the folder images are found in
+	folder Folder   // which folder it is, for messages
 	cv     convert
 	byPath map[string]loaded              // by clean path in root
 	bySum  map[string]*document.ImageFile // by the SHA-256 of the file
@@ -117,7 +136,7 @@ func (l *imageLoader) load(rel string) loaded {
 		return notReadable(fmt.Sprintf("is %d MB: an image file may be at most %d MB", size>>20, maxImageBytes>>20))
 	})
 	if err != nil {
-		return loaded{err: explainRead(l.dir, rel, err)}
+		return loaded{err: explainRead(l.folder, rel, err)}
 	}
 	sum := hash(data)
 	if img := l.bySum[sum]; img != nil {
@@ -142,15 +161,19 @@ func imageBlocks(d *document.Document) []*document.Image {
 	return ms
 }
 
-// explainRead turns an error reading rel in dir into the end of a sentence
-// about the image.
-func explainRead(dir, rel string, err error) error {
+// explainRead turns an error reading rel in folder f into the end of a
+// sentence about the image.
+func explainRead(f Folder, rel string, err error) error {
 	var n notReadable
 	switch {
+	case errors.Is(err, errLeadsOut) && f.Why != "":
+		return fmt.Errorf("is a symbolic link that leads out of %s (%s): an image must be in that folder or a folder inside it", folderName(f.Dir), f.Why)
 	case errors.Is(err, errLeadsOut):
 		return errors.New("is a symbolic link that leads out of this file's folder: an image must be in the folder of its content file or a folder inside it")
+	case errors.Is(err, fs.ErrNotExist) && f.Why != "":
+		return fmt.Errorf("not found: there is no file %s in %s (%s)", rel, folderName(f.Dir), f.Why)
 	case errors.Is(err, fs.ErrNotExist):
-		return fmt.Errorf("not found: there is no file %s", filepath.Join(dir, rel))
+		return fmt.Errorf("not found: there is no file %s", filepath.Join(f.Dir, rel))
 	case errors.As(err, &n) && n == "is a folder, not a file":
 		return errors.New("is a folder, not an image file")
 	case errors.As(err, &n):

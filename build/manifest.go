@@ -18,8 +18,9 @@ import (
 const ManifestName = ".handout-manifest.json"
 
 // manifestFormat is the manifest's format version; a manifest of another
-// format is ignored, which rebuilds everything once.
-const manifestFormat = 2
+// format is ignored, which rebuilds everything once. Format 3 records the
+// flag that asked for each PDF and the PDFs left from earlier builds.
+const manifestFormat = 3
 
 // manifest is the record of the last successful build of each content file
 // whose PDFs are in one output folder.
@@ -32,13 +33,19 @@ type manifest struct {
 	path string   // where it is kept
 	dir  string   // the folder it is in
 	out  *os.Root // that folder, when it is there; see close
+
+	// earlier are the entries of the manifest there was, when it was of
+	// another tool or flags: none of its PDFs is up to date, but they are
+	// still those of the last build of each file (see settle).
+	earlier map[string]entry
 }
 
 // entry is the last successful build of one content file.
 type entry struct {
-	Source  string    `json:"source"`  // the content file, relative to the manifest's folder
-	Inputs  []fileSum `json:"inputs"`  // every file read, relative to the content file's folder; the content file first
-	Outputs []pdfSum  `json:"outputs"` // every PDF written, relative to the manifest's folder
+	Source  string    `json:"source"`         // the content file, relative to the manifest's folder
+	Inputs  []fileSum `json:"inputs"`         // every file read, relative to the content file's folder; the content file first
+	Outputs []pdfSum  `json:"outputs"`        // every PDF written, relative to the manifest's folder
+	Left    []leftPDF `json:"left,omitempty"` // PDFs of earlier builds that flags asked for, still there (see stale.go)
 }
 
 // fileSum is a file and the SHA-256 of its bytes.
@@ -54,6 +61,7 @@ type pdfSum struct {
 	Pages  int    `json:"pages"`
 	Bytes  int    `json:"bytes"`
 	SHA256 string `json:"sha256"`
+	Asked  string `json:"asked,omitempty"` // the flag that asked for it, such as "--answers"; "" when the content file did
 }
 
 // maxManifestBytes is the largest manifest read: 64 MiB, that of some
@@ -100,8 +108,12 @@ func loadManifest(path, tool, flags string) (*manifest, error) {
 	if err := dec.Decode(&old); err != nil {
 		return m, fmt.Errorf("ignoring damaged manifest %s: %w", path, err)
 	}
-	if old.Format == manifestFormat && old.Tool == tool && old.Flags == flags && old.Files != nil {
+	switch {
+	case old.Format != manifestFormat:
+	case old.Tool == tool && old.Flags == flags && old.Files != nil:
 		m.Files = old.Files
+	default:
+		m.earlier = old.Files
 	}
 	return m, nil
 }
@@ -210,28 +222,6 @@ func sameBuilt(root *os.Root, rel string, o pdfSum) bool {
 	return err == nil && got == o.SHA256
 }
 
-// removeStale removes the PDFs that s's last build wrote and this one, with
-// outputs outs, did not, such as a summary sheet whose [summary] table is
-// gone, and returns their paths: but only a PDF still as that build wrote
-// it, never one changed by hand. A PDF that cannot be removed is left:
-// a stale PDF left behind harms nothing.
-func (m *manifest) removeStale(s Source, outs []Written) []string {
-	k, ok := m.key(s)
-	if !ok {
-		return nil
-	}
-	var removed []string
-	for _, o := range m.Files[k].Outputs {
-		if slices.ContainsFunc(outs, func(w Written) bool { return w.Suffix == o.Suffix }) {
-			continue
-		}
-		if m.removeBuilt(k, o) {
-			removed = append(removed, s.Path(o.Suffix))
-		}
-	}
-	return removed
-}
-
 // removeBuilt removes o, a PDF of the entry k, through the output folder,
 // if it is as it was built (see pdfPath and sameBuilt), and reports
 // whether it did.
@@ -261,8 +251,8 @@ func (m *manifest) prune(seen map[string]bool, sh Shard, emit func(Result)) []st
 			continue
 		}
 		r := Result{Source: Source{Name: source}, Status: Removed}
-		for _, o := range e.Outputs {
-			if m.removeBuilt(k, o) {
+		for _, p := range e.pdfs() {
+			if o := p.pdfSum; m.removeBuilt(k, o) {
 				r.Removed = append(r.Removed, filepath.Join(m.dir, filepath.FromSlash(o.Path)))
 			}
 		}
@@ -297,19 +287,26 @@ func relTo(dir, path string) string {
 // in folder dir.
 func newEntry(r Result, dir string) entry {
 	m := manifest{dir: dir}
-	e := entry{Source: filepath.ToSlash(relTo(dir, r.Source.Name))}
+	e := entry{Source: filepath.ToSlash(relTo(dir, r.Source.Name)), Inputs: r.inputSums(), Left: r.left}
+	for _, o := range r.Outputs {
+		e.Outputs = append(e.Outputs, pdfSum{Suffix: o.Suffix, Path: filepath.ToSlash(m.rel(o.Path)), Pages: o.Pages, Bytes: o.Bytes, SHA256: o.SHA256, Asked: o.asked})
+	}
+	return e
+}
+
+// inputSums returns the inputs of r, a file built, as the manifest records
+// them: relative to the content file's folder, with their SHA-256.
+func (r Result) inputSums() []fileSum {
 	base := filepath.Dir(r.Source.Name)
+	var ins []fileSum
 	for i, in := range r.Inputs {
 		rel, err := filepath.Rel(base, in)
 		if err != nil {
 			rel = in
 		}
-		e.Inputs = append(e.Inputs, fileSum{Path: filepath.ToSlash(rel), SHA256: r.sums[i]})
+		ins = append(ins, fileSum{Path: filepath.ToSlash(rel), SHA256: r.sums[i]})
 	}
-	for _, o := range r.Outputs {
-		e.Outputs = append(e.Outputs, pdfSum{Suffix: o.Suffix, Path: filepath.ToSlash(m.rel(o.Path)), Pages: o.Pages, Bytes: o.Bytes, SHA256: o.SHA256})
-	}
-	return e
+	return ins
 }
 
 // update records the entries of the files just built, drops those of the

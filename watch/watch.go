@@ -44,10 +44,12 @@ const (
 // Run reports every build result with emit, Skipped ones included (a save
 // that changed no byte of a file or its inputs), and the problems that do not
 // stop watching (an error from the watcher, a manifest warning, a folder
-// that vanished) with warn; it calls them from one goroutine at a time.
+// that vanished, a content file removed, as a *GoneError) with warn; once
+// the first build is done and the files are watched, it calls ready with
+// the number of content files. It calls them from one goroutine at a time.
 // It returns nil when ctx is done, or an error when watching cannot start:
 // a path that names no content files, or a folder that cannot be watched.
-func Run(ctx context.Context, paths []string, dir string, b *build.Batch, emit func(build.Result), warn func(error)) error {
+func Run(ctx context.Context, paths []string, dir string, b *build.Batch, emit func(build.Result), warn func(error), ready func(files int)) error {
 	srcs, err := build.Sources(paths, dir, b.Suffixes()...)
 	if err != nil {
 		return err
@@ -63,8 +65,18 @@ func Run(ctx context.Context, paths []string, dir string, b *build.Batch, emit f
 		return err
 	}
 	s.build(srcs)
+	ready(len(srcs))
 	return s.loop(ctx)
 }
+
+// A GoneError is the warning of a content file that was removed while it
+// was watched. Its PDFs are left as they are, and it is built again when
+// it is back.
+type GoneError struct {
+	Name string // the content file
+}
+
+func (e *GoneError) Error() string { return e.Name + ": removed; it will be built when it is back" }
 
 // session is the state of one Run. Paths in its maps are absolute and
 // clean, as are the names of the events, since the folders are watched by
@@ -254,7 +266,7 @@ func (s *session) flush() {
 		if _, err := os.Stat(src.Name); errors.Is(err, fs.ErrNotExist) {
 			if !s.missing[key] {
 				s.missing[key] = true
-				s.warn(fmt.Errorf("%s: removed; it will be built when it is back", src.Name))
+				s.warn(&GoneError{Name: src.Name})
 			}
 			continue
 		}

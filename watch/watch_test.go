@@ -3,6 +3,7 @@ package watch
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -26,19 +27,22 @@ var testTime = time.Unix(1700000000, 0).UTC()
 type running struct {
 	results chan build.Result
 	warns   chan error
+	ready   chan int // the files watched, once watching
 	done    chan error
 	cancel  context.CancelFunc
 }
 
 // start runs Run on paths with PDFs under out until the test ends, and
 // waits for the results of the first build, one per content file in want
-// (base names), which must all be built.
+// (base names), which must all be built, and then for Run to say that it
+// watches them.
 func start(t *testing.T, paths []string, out string, want ...string) *running {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	r := &running{
 		results: make(chan build.Result, 100),
 		warns:   make(chan error, 100),
+		ready:   make(chan int, 1),
 		done:    make(chan error, 1),
 		cancel:  cancel,
 	}
@@ -48,7 +52,8 @@ func start(t *testing.T, paths []string, out string, want ...string) *running {
 		Tool:     "test",
 	}
 	go func() {
-		r.done <- Run(ctx, paths, out, b, func(res build.Result) { r.results <- res }, func(err error) { r.warns <- err })
+		r.done <- Run(ctx, paths, out, b, func(res build.Result) { r.results <- res }, func(err error) { r.warns <- err },
+			func(n int) { r.ready <- n })
 	}()
 	t.Cleanup(func() {
 		cancel()
@@ -60,6 +65,14 @@ func start(t *testing.T, paths []string, out string, want ...string) *running {
 	})
 	for _, name := range want {
 		r.expect(t, name, build.Built)
+	}
+	select {
+	case n := <-r.ready:
+		if n != len(want) {
+			t.Fatalf("Run watches %d files, want %d", n, len(want))
+		}
+	case <-time.After(timeout):
+		t.Fatalf("Run did not say it watches the files within %v", timeout)
 	}
 	return r
 }
@@ -267,6 +280,23 @@ func TestSaveWithErrors(t *testing.T) {
 	r.noWarnings(t)
 }
 
+// TestRevertAfterError: a file saved with errors, then saved as it was
+// before them, is reported Skipped, its PDFs being those of its content
+// again, so that a reporter can say it is fixed.
+func TestRevertAfterError(t *testing.T) {
+	root, out := tree(t)
+	r := start(t, []string{root}, out, "a.toml", "b.toml")
+	good := read(t, filepath.Join(root, "a.toml"))
+	write(t, filepath.Join(root, "a.toml"), testdata(t, "bad.toml"))
+	r.expect(t, "a.toml", build.Failed)
+	write(t, filepath.Join(root, "a.toml"), string(good))
+	res := r.expect(t, "a.toml", build.Skipped)
+	if len(res.Outputs) != 2 {
+		t.Errorf("a.toml skipped with outputs %v, want its worksheet and summary", res.Outputs)
+	}
+	r.noWarnings(t)
+}
+
 func TestNewFiles(t *testing.T) {
 	root, out := tree(t)
 	r := start(t, []string{root}, out, "a.toml", "b.toml")
@@ -317,8 +347,9 @@ func TestRemoved(t *testing.T) {
 	if err := os.Remove(filepath.Join(root, "a.toml")); err != nil {
 		t.Fatal(err)
 	}
-	if err := r.warning(t); !strings.Contains(err.Error(), "a.toml: removed") {
-		t.Errorf("warning %q, want a.toml removed", err)
+	var gone *GoneError
+	if err := r.warning(t); !errors.As(err, &gone) || gone.Name != filepath.Join(root, "a.toml") || !strings.Contains(err.Error(), "a.toml: removed") {
+		t.Errorf("warning %q, want a *GoneError of a.toml removed", err)
 	}
 	if !bytes.Equal(read(t, filepath.Join(out, "a.pdf")), pdf) {
 		t.Error("a.pdf changed when a.toml was removed")
@@ -361,7 +392,8 @@ func TestStartErrors(t *testing.T) {
 	dir := t.TempDir()
 	b := &build.Batch{Options: build.Options{Time: testTime, Version: "test"}}
 	for _, paths := range [][]string{{filepath.Join(dir, "missing")}, {dir}} {
-		err := Run(context.Background(), paths, filepath.Join(dir, "out"), b, func(build.Result) {}, func(error) {})
+		err := Run(context.Background(), paths, filepath.Join(dir, "out"), b, func(build.Result) {}, func(error) {},
+			func(int) { t.Error("ready called") })
 		if err == nil {
 			t.Errorf("Run(%q) returned nil, want an error", paths)
 		}
