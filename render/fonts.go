@@ -51,19 +51,17 @@ func fontName(f fonts.Face) string {
 	return "F" + strconv.Itoa(slices.Index(fonts.Faces, f)+1)
 }
 
-// name returns the subset's PostScript name: a tag of six capital letters,
-// derived from the face and the runes, a plus and the face's PostScript
-// name (PDF 32000-1:2008, 9.6.4).
-func (s *subset) name() string {
-	h := fnv.New64a()
-	h.Write([]byte(s.face.Name()))
-	var w [8]byte
-	for _, u := range s.used {
-		for i := range w {
-			w[i] = byte(u >> (8 * i))
-		}
-		h.Write(w[:])
+// name returns the PostScript name of the subset of runes: a tag of six
+// capital letters, derived from the face and the runes, a plus and the
+// face's PostScript name (PDF 32000-1:2008, 9.6.4).
+func (s *subset) name(runes []rune) string {
+	b := make([]byte, 0, len(s.face.Name())+2*len(runes))
+	b = append(b, s.face.Name()...)
+	for _, r := range runes {
+		b = append(b, byte(r>>8), byte(r))
 	}
+	h := fnv.New64a()
+	h.Write(b)
 	sum := h.Sum64()
 	tag := make([]byte, 6, 7+len(s.face.Name()))
 	for i := range tag {
@@ -123,7 +121,7 @@ func (s *subset) addFont(d *doc) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	name := s.name()
+	name := s.name(runes)
 
 	file := d.add(object{value: fmt.Appendf(nil, "<</Length1 %d>>", len(ttf)), isStream: true, data: ttf})
 	descriptor := d.add(object{value: fmt.Appendf(nil,
