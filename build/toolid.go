@@ -2,7 +2,9 @@ package build
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/binary"
+	"encoding/hex"
 	"errors"
 	"io"
 	"os"
@@ -22,26 +24,34 @@ import (
 // -buildid= or by another tool) is hashed whole, with SHA-256. When the
 // executable cannot be read, ToolID is the version alone.
 func ToolID(version string) string {
-	id := creator(version)
 	exe, err := os.Executable()
 	if err != nil {
-		return id
+		return creator(version)
 	}
-	f, err := os.Open(exe)
+	return toolID(version, exe)
+}
+
+// toolID is ToolID for the executable at path.
+func toolID(version, path string) string {
+	id := creator(version)
+	f, err := os.Open(path)
 	if err != nil {
 		return id
 	}
 	defer f.Close()
-	if bid, err := goBuildID(f); err == nil {
-		if fi, err := f.Stat(); err == nil {
-			return id + " go-build-id:" + bid + " size:" + strconv.FormatInt(fi.Size(), 10)
-		}
-	}
-	data, err := os.ReadFile(exe)
+	fi, err := f.Stat()
 	if err != nil {
 		return id
 	}
-	return id + " sha256:" + hash(data)
+	if bid, err := goBuildID(f); err == nil {
+		return id + " go-build-id:" + bid + " size:" + strconv.FormatInt(fi.Size(), 10)
+	}
+	// Hashed as it is read, so as not to hold the whole file in memory.
+	h := sha256.New()
+	if _, err := io.Copy(h, io.NewSectionReader(f, 0, fi.Size())); err != nil {
+		return id
+	}
+	return id + " sha256:" + hex.EncodeToString(h.Sum(nil))
 }
 
 // errNoBuildID is the error of an executable without a Go build ID.

@@ -100,6 +100,20 @@ func TestToolIDChangesWithBinary(t *testing.T) {
 	if id := idOf(none); !strings.HasPrefix(id, "error") {
 		t.Errorf("an executable linked without a build ID has ID %q", id)
 	}
+	// toolID: the build ID and size, or else the SHA-256 of the file.
+	if got, want := toolID("1", a), "handout 1 go-build-id:"+ida+" size:"+strconv.Itoa(len(data)); got != want {
+		t.Errorf("toolID = %q, want %q", got, want)
+	}
+	noneData, err := os.ReadFile(none)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := toolID("1", none), "handout 1 sha256:"+hash(noneData); got != want {
+		t.Errorf("toolID of an executable without a build ID = %q, want %q", got, want)
+	}
+	if got := toolID("1", filepath.Join(dir, "missing")); got != "handout 1" {
+		t.Errorf("toolID of a missing file = %q, want the version alone", got)
+	}
 	// A file that is not an executable has none either.
 	if _, err := goBuildID(bytes.NewReader([]byte("#!/bin/sh\necho hi\n"))); err == nil {
 		t.Error("a shell script has a build ID")
@@ -165,6 +179,29 @@ func TestELFBuildID(t *testing.T) {
 			if got, err := goBuildID(bytes.NewReader(head[:n])); err == nil {
 				t.Errorf("%d bytes of %d: build ID %q", n, len(head), got)
 			}
+		}
+	}
+}
+
+// TestRawBuildID reads the build ID that Mach-O and PE executables carry
+// at the start of their text (at 4,096 and 1,536 bytes in, as go build
+// writes them for darwin and windows), and nothing past 32 KiB.
+func TestRawBuildID(t *testing.T) {
+	const id = "sJL5UrQRHVkPRnfg_7qn/AqNI37QQLYT7TlytOs9u/_gxdgGnd-4VMLKBAlSJF/pghlE7pWkuVFEy1GCa8F"
+	for _, tc := range []struct {
+		magic string
+		at    int
+		ok    bool
+	}{{"\xcf\xfa\xed\xfe", 4096, true}, {"MZ", 1536, true}, {"MZ", 40 << 10, false}} {
+		b := make([]byte, tc.at+200)
+		copy(b, tc.magic)
+		copy(b[tc.at:], "\xff Go build ID: \""+id+"\"\n \xff")
+		got, err := goBuildID(bytes.NewReader(b))
+		if tc.ok && (err != nil || got != id) {
+			t.Errorf("%q at %d: %q, %v; want %q", tc.magic, tc.at, got, err, id)
+		}
+		if !tc.ok && err == nil {
+			t.Errorf("%q at %d: %q, want no build ID", tc.magic, tc.at, got)
 		}
 	}
 }
