@@ -129,6 +129,9 @@ func TestPassesFail(t *testing.T) {
 				}
 			}
 		}, "compress: not a dictionary"},
+		{"stream without a dictionary", func(d *doc) {
+			d.add(object{value: []byte("(x)"), isStream: true, data: []byte("x")})
+		}, "compress: not a dictionary"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			b, j := raw(t, true)
@@ -147,6 +150,25 @@ func TestPassesFail(t *testing.T) {
 				t.Errorf("error %v, want %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// TestWriteFails checks that write refuses a stream whose dictionary is
+// not one, as a pass after compress might leave it, and a missing root.
+func TestWriteFails(t *testing.T) {
+	b, _ := raw(t, false)
+	d, err := parse(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.add(object{value: []byte("[1 2]"), isStream: true, data: []byte("x")})
+	if _, err := d.write(); err == nil || !strings.Contains(err.Error(), "a stream whose dictionary is") {
+		t.Errorf("error %v, want one about the stream's dictionary", err)
+	}
+	d.objs = d.objs[:len(d.objs)-1]
+	d.root = len(d.objs) + 5
+	if _, err := d.write(); err == nil {
+		t.Error("no error for a /Root that is no object")
 	}
 }
 
