@@ -349,20 +349,3 @@ type ManifestError struct {
 func (e *ManifestError) Error() string { return "the manifest was not written: " + e.Err.Error() }
 
 func (e *ManifestError) Unwrap() error { return e.Err }
-
-// ToolID identifies the running program for the manifest: its version and
-// the SHA-256 of its executable, so that a rebuilt handout, even of the
-// same version, rebuilds every file once. When the executable cannot be
-// read it is the version alone.
-func ToolID(version string) string {
-	id := creator(version)
-	exe, err := os.Executable()
-	if err != nil {
-		return id
-	}
-	data, err := os.ReadFile(exe)
-	if err != nil {
-		return id
-	}
-	return id + " sha256:" + hash(data)
-}

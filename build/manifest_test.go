@@ -211,13 +211,6 @@ func TestBatchCheck(t *testing.T) {
 	}
 }
 
-func TestToolID(t *testing.T) {
-	id := ToolID("1.2.3")
-	if !strings.HasPrefix(id, "handout 1.2.3 sha256:") || len(id) != len("handout 1.2.3 sha256:")+64 {
-		t.Errorf("ToolID = %q, want the version and the executable's SHA-256", id)
-	}
-}
-
 func readBytes(t *testing.T, path string) []byte {
 	t.Helper()
 	data, err := os.ReadFile(path)

@@ -42,11 +42,31 @@ func (f Face) Subset(runes []rune) ([]byte, error) {
 // character map. The runes given must therefore be exactly those that are
 // drawn with the subset.
 func (f *Font) Subset(runes []rune) ([]byte, error) {
-	ttf, err := f.subset(runes, false)
+	ttf, _, err := f.subset(runes, false)
 	if err != nil {
 		return nil, fmt.Errorf("fonts: subsetting %s: %w", f.Name(), err)
 	}
 	return ttf, nil
+}
+
+// SubsetGlyphs is Subset, also returning the glyph each of runes has in
+// the subset: glyphs[i] is that of runes[i], 0 (the missing glyph) for a
+// rune the font cannot draw. A PDF that draws the runes with the subset
+// maps its character codes to these glyphs.
+func (f *Font) SubsetGlyphs(runes []rune) (ttf []byte, glyphs []uint16, err error) {
+	ttf, cmap, err := f.subset(runes, false)
+	if err != nil {
+		return nil, nil, fmt.Errorf("fonts: subsetting %s: %w", f.Name(), err)
+	}
+	slices.SortFunc(cmap, func(a, b mapping) int { return int(a.r - b.r) })
+	glyphs = make([]uint16, len(runes))
+	for i, r := range runes {
+		j, ok := slices.BinarySearchFunc(cmap, r, func(m mapping, r rune) int { return int(m.r - r) })
+		if ok && r != 0 {
+			glyphs[i] = uint16(cmap[j].g)
+		}
+	}
+	return ttf, glyphs, nil
 }
 
 // mapping is a rune and its glyph: in the font, then in the subset.
@@ -55,7 +75,8 @@ type mapping struct {
 	g int
 }
 
-// subset returns the font file for runes.
+// subset returns the font file for runes, and its character map: the
+// runes it has, in increasing order, with their glyphs in it.
 //
 // The PDF writer's cut of the subset also has a character map whose stated
 // length exceeds its data, which strict parsers refuse too, when its glyphs
@@ -64,7 +85,7 @@ type mapping struct {
 // the subset's composite glyphs are flattened into simple ones, with the
 // components' contours moved and scaled into place, so that it needs no
 // component glyphs. With alwaysFlat, they are flattened in any case.
-func (f *Font) subset(runes []rune, alwaysFlat bool) ([]byte, error) {
+func (f *Font) subset(runes []rune, alwaysFlat bool) ([]byte, []mapping, error) {
 	n := f.numGlyphs
 	var cmap []mapping
 	keep := make([]bool, n)
@@ -127,7 +148,7 @@ func (f *Font) subset(runes []rune, alwaysFlat bool) ([]byte, error) {
 		start := len(glyf)
 		data, err := f.subsetGlyph(glyf, g, flat, newID)
 		if err != nil {
-			return nil, fmt.Errorf("glyph %d: %w", g, err)
+			return nil, nil, fmt.Errorf("glyph %d: %w", g, err)
 		}
 		glyf = data
 		if data := glyf[start:]; len(data) >= 12 && i16(data, 0) > 0 {
@@ -156,13 +177,13 @@ func (f *Font) subset(runes []rune, alwaysFlat bool) ([]byte, error) {
 	}
 	cmapTable, err := format4(cmap)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	tables := f.subsetTables(total, cmapTable, glyf, loca, hmtx)
 	if flat {
 		setMaxp(tables, maxPoints, maxContours)
 	}
-	return writeTables(tables), nil
+	return writeTables(tables), cmap, nil
 }
 
 // keepComponents marks in keep the components of the glyphs todo, and

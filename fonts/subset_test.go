@@ -251,7 +251,7 @@ func flatSubset(t *testing.T, f *Font, lo, hi rune) []byte {
 	if composites < 100 {
 		t.Fatalf("%s: only %d composite glyphs", f, composites)
 	}
-	sub, err := f.subset(rs, true)
+	sub, _, err := f.subset(rs, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -268,4 +268,35 @@ func glyphOf(t *testing.T, ttf []byte, g int) []byte {
 	t.Helper()
 	loca, glyf := tableOf(t, ttf, "loca"), tableOf(t, ttf, "glyf")
 	return glyf[u32(loca, 4*g):u32(loca, 4*g+4)]
+}
+
+// TestSubsetGlyphs checks that SubsetGlyphs gives each rune the glyph
+// that the subset's own character map gives it, and 0 to runes the face
+// cannot draw.
+func TestSubsetGlyphs(t *testing.T) {
+	runes := subsetRunes()
+	for _, f := range Faces {
+		font, err := f.Font()
+		if err != nil {
+			t.Fatal(err)
+		}
+		ttf, glyphs, err := font.SubsetGlyphs(runes)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want, _ := f.Subset(runes); !bytes.Equal(ttf, want) {
+			t.Errorf("%s: SubsetGlyphs and Subset give different fonts", f)
+		}
+		sub, err := sfnt.Parse(ttf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf sfnt.Buffer
+		for i, r := range runes {
+			g, err := sub.GlyphIndex(&buf, r)
+			if err != nil || uint16(g) != glyphs[i] {
+				t.Errorf("%s %U: glyph %d, the subset's character map %d (%v)", f, r, glyphs[i], g, err)
+			}
+		}
+	}
 }

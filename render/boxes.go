@@ -11,11 +11,6 @@ import (
 	"handout/layout"
 )
 
-// ErrPageBoxes is the error for a PDF whose page dictionaries are not as
-// orderBoxes expects them: it would rather fail than write boxes in an
-// order that changes from run to run.
-var ErrPageBoxes = errors.New("render: cannot put the page boxes in order")
-
 // hasBoxes reports whether any page of r has a trim or bleed box. Then
 // every page gets both, as fpdf carries a page's boxes over to the pages
 // after it.
@@ -58,37 +53,37 @@ func inside(a, b layout.Rect) bool {
 // of PDF 32000-1, 14.11.2: each from the largest to the smallest.
 var boxOrder = [][]byte{[]byte("/MediaBox "), []byte("/CropBox "), []byte("/BleedBox "), []byte("/TrimBox "), []byte("/ArtBox ")}
 
-// The lines around a page's boxes in fpdf's page dictionaries, which it
-// writes uncompressed.
+// The lines around a page's boxes in fpdf's page dictionaries.
 var (
 	pageHead = []byte("<</Type /Page\n/Parent 1 0 R\n")
 	pageTail = []byte("/Resources 2 0 R\n")
 )
 
-// orderBoxes puts the box entries of each of the pages page dictionaries
-// in out in boxOrder, in place. fpdf writes a page's boxes by ranging over
-// a Go map, so a page with a TrimBox and a BleedBox lists them in either
-// order from run to run; each entry is a line of its own, and sorting the
-// lines moves no other byte, so the cross-reference table stays right.
-func orderBoxes(out []byte, pages int) error {
-	found := 0
-	for rest := out; ; found++ {
-		i := bytes.Index(rest, pageHead)
-		if i < 0 {
-			break
-		}
-		rest = rest[i+len(pageHead):]
-		j := bytes.Index(rest, pageTail)
-		if j < 0 {
-			return fmt.Errorf("%w: page %d has no resources", ErrPageBoxes, found+1)
-		}
-		if err := sortBoxLines(rest[:j]); err != nil {
-			return fmt.Errorf("%w: page %d: %v", ErrPageBoxes, found+1, err)
-		}
-		rest = rest[j:]
+// orderBoxes is the output pass that puts the box entries of each page
+// dictionary in boxOrder, when the pages have boxes. fpdf writes a page's
+// boxes by ranging over a Go map, so a page with a TrimBox and a BleedBox
+// lists them in either order from run to run; each entry is a line of its
+// own.
+func orderBoxes(d *doc, j *job) error {
+	if !j.boxes {
+		return nil
 	}
-	if found != pages {
-		return fmt.Errorf("%w: found %d page dictionaries, want %d", ErrPageBoxes, found, pages)
+	pages := d.pages()
+	if len(pages) != j.pages {
+		return fmt.Errorf("found %d page dictionaries, want %d", len(pages), j.pages)
+	}
+	for i, n := range pages {
+		v := d.obj(n).value
+		if !bytes.HasPrefix(v, pageHead) {
+			return fmt.Errorf("page %d has no parent", i+1)
+		}
+		k := bytes.Index(v, pageTail)
+		if k < 0 {
+			return fmt.Errorf("page %d has no resources", i+1)
+		}
+		if err := sortBoxLines(v[len(pageHead):k]); err != nil {
+			return fmt.Errorf("page %d: %v", i+1, err)
+		}
 	}
 	return nil
 }

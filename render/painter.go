@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"unicode/utf16"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -14,16 +15,20 @@ import (
 
 // painter draws items with an fpdf and remembers the graphics state it has
 // set, so as to change only what differs. fpdf carries that state over from
-// page to page.
+// page to page, but for the font, which painter sets itself (textItem),
+// again on each page.
 type painter struct {
 	pdf    *fpdf.Fpdf
 	images map[string]string // the name each image Ref is registered under
 
-	hasFont bool // no font is set until the first text
+	height float64 // the current page's
+	buf    []byte  // scratch space for text operators
+
+	hasFont bool // no font is set until the first text of a page
 	face    fonts.Face
 	size    float64
 
-	text, draw, fill layout.Color
+	draw, fill layout.Color
 	// registration says that the stroke colour is the registration
 	// colour, not draw; hasRegistration that it is registered with fpdf.
 	registration, hasRegistration bool
@@ -56,23 +61,63 @@ func (p *painter) item(it layout.Item) {
 	}
 }
 
+// newPage starts a page of height h. Text state does not carry over
+// from page to page: the first text of a page selects its font.
+func (p *painter) newPage(h float64) {
+	p.height = h
+	p.hasFont = false
+}
+
+// textItem draws t in the font the fonts pass adds (see fonts.go), with
+// the operators fpdf's Text writes: a font selection when the font
+// changes, and the text in its colour, which is set for the text alone
+// when it is not the fill colour.
 func (p *painter) textItem(t layout.Text) {
 	if t.Text == "" {
 		return
 	}
 	p.setFont(t.Face, t.Size)
-	if t.Color != p.text {
-		p.pdf.SetTextColor(int(t.Color.R), int(t.Color.G), int(t.Color.B))
-		p.text = t.Color
-	}
-	p.pdf.Text(t.X, t.Y, t.Text)
+	p.text(t.X, t.Y, t.Text, t.Color != p.fill, t.Color)
 }
 
+// setFont makes face f at size the font of the text that follows, unless
+// it is already. The font is part of the graphics state: it is set
+// outside any q and Q.
 func (p *painter) setFont(f fonts.Face, size float64) {
-	if !p.hasFont || f != p.face || size != p.size {
-		p.pdf.SetFont(family(f), "", size)
-		p.hasFont, p.face, p.size = true, f, size
+	if p.hasFont && f == p.face && size == p.size {
+		return
 	}
+	b := append(p.buf[:0], "BT /"...)
+	b = append(b, fontName(f)...)
+	b = append(b, ' ')
+	b = strconv.AppendFloat(b, size, 'f', 2, 64)
+	b = append(b, " Tf ET"...)
+	p.pdf.RawWriteStr(string(b))
+	p.buf = b
+	p.hasFont, p.face, p.size = true, f, size
+}
+
+// text draws s with its baseline starting at (x, y) in the current font,
+// in colour c when colored, else in the fill colour.
+func (p *painter) text(x, y float64, s string, colored bool, c layout.Color) {
+	b := p.buf[:0]
+	if colored {
+		b = append(b, "q "...)
+		b = appendColor(b, c)
+		b = append(b, ' ')
+	}
+	b = append(b, "BT "...)
+	b = strconv.AppendFloat(b, x, 'f', 2, 64)
+	b = append(b, ' ')
+	b = strconv.AppendFloat(b, p.height-y, 'f', 2, 64)
+	b = append(b, " Td ("...)
+	b = appendUTF16(b, s)
+	b = append(b, ") Tj ET"...)
+	if colored {
+		b = append(b, " Q"...)
+	}
+	p.pdf.RawWriteStr(string(b))
+	p.buf = b
 }
 
 // gap draws a gap's line, then its text, if any, invisibly (text rendering
@@ -87,8 +132,41 @@ func (p *painter) gap(g layout.Gap) {
 	}
 	p.setFont(g.Face, g.Size)
 	p.pdf.RawWriteStr(fmt.Sprintf("q 3 Tr %.2f Tz", 100*g.W/g.TextWidth))
-	p.pdf.Text(g.X, g.Y, g.Text)
+	p.text(g.X, g.Y, g.Text, false, layout.Color{})
 	p.pdf.RawWriteStr("Q")
+}
+
+// appendColor appends the operator that makes c the fill colour, as fpdf
+// writes it: a gray level when c is a gray, else red, green and blue.
+func appendColor(b []byte, c layout.Color) []byte {
+	if c.R == c.G && c.G == c.B {
+		b = strconv.AppendFloat(b, float64(c.R)/255, 'f', 3, 64)
+		return append(b, " g"...)
+	}
+	for _, v := range []uint8{c.R, c.G, c.B} {
+		b = strconv.AppendFloat(b, float64(v)/255, 'f', 3, 64)
+		b = append(b, ' ')
+	}
+	return append(b, "rg"...)
+}
+
+// appendUTF16 appends s as the bytes of its runes' two-byte codes, big
+// end first, escaped for a string literal as fpdf escapes them. check has
+// made sure that s is valid UTF-8 of the Basic Multilingual Plane.
+func appendUTF16(b []byte, s string) []byte {
+	for _, r := range s {
+		for _, c := range [2]byte{byte(r >> 8), byte(r)} {
+			switch c {
+			case '\\', '(', ')':
+				b = append(b, '\\', c)
+			case '\r':
+				b = append(b, '\\', 'r')
+			default:
+				b = append(b, c)
+			}
+		}
+	}
+	return b
 }
 
 func (p *painter) rule(r layout.Rule) {
@@ -131,13 +209,10 @@ func (p *painter) box(b layout.Box) {
 }
 
 // bookmark adds an outline entry for the current page. fpdf encodes the
-// title as UTF-16 only once a UTF-8 font is set (all of ours are); before
-// that, it has to be given UTF-16.
+// title as UTF-16 only when one of its own UTF-8 fonts is set, and render
+// sets none: it is given UTF-16.
 func (p *painter) bookmark(title string, y float64) {
-	if !p.hasFont {
-		title = utf16BE(title)
-	}
-	p.pdf.Bookmark(title, 0, y)
+	p.pdf.Bookmark(utf16BE(title), 0, y)
 }
 
 func (p *painter) setDraw(c layout.Color) {

@@ -2,18 +2,17 @@
 // decisions: every item is drawn where, and as, the layout placed it.
 //
 // It is the only package that uses the PDF writer (codeberg.org/go-pdf/fpdf).
-// Its output is deterministic: the same layout.Result and Options always
-// give the same bytes.
+// fpdf draws the pages; render writes the text operators and the fonts
+// itself (fonts.go), and finishes fpdf's output in one place, in passes of
+// a written order (output.go). Its output is deterministic: the same
+// layout.Result and Options always give the same bytes.
 package render
 
 import (
 	"bytes"
 	"errors"
 	"fmt"
-	"hash"
-	"hash/fnv"
 	"math"
-	"math/bits"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -48,7 +47,7 @@ type Options struct {
 // and no bytes, if r holds something the PDF writer cannot draw, such as
 // text that is not valid UTF-8 or has runes beyond U+FFFF, or a bookmark to
 // a page that does not exist.
-func PDF(r *layout.Result, opt Options) (_ []byte, err error) {
+func PDF(r *layout.Result, opt Options) ([]byte, error) {
 	if r == nil {
 		return nil, errors.New("render: nil result")
 	}
@@ -59,6 +58,16 @@ func PDF(r *layout.Result, opt Options) (_ []byte, err error) {
 	if opt.Gray {
 		r = layout.Gray(r)
 	}
+	raw, err := draw(r, opt)
+	if err != nil {
+		return nil, err
+	}
+	return output(raw, &job{pages: len(r.Pages), boxes: hasBoxes(r), subsets: subsets})
+}
+
+// draw draws r, which check has checked, with fpdf, and returns what fpdf
+// writes, for the output passes to finish.
+func draw(r *layout.Result, opt Options) (_ []byte, err error) {
 	// check rules out every input known to make fpdf panic; this is a last
 	// line of defence for the rest.
 	defer func() {
@@ -66,51 +75,7 @@ func PDF(r *layout.Result, opt Options) (_ []byte, err error) {
 			err = fmt.Errorf("render: fpdf panicked: %v", v)
 		}
 	}()
-
-	first := r.Pages[0]
-	pdf := fpdf.NewCustom(&fpdf.InitType{
-		OrientationStr: "P",
-		UnitStr:        "pt",
-		Size:           fpdf.SizeType{Wd: first.Width, Ht: first.Height},
-	})
-	pdf.SetAutoPageBreak(false, 0)
-	pdf.SetMargins(0, 0, 0)
-	pdf.SetCompression(true)
-	pdf.SetCatalogSort(true)
-	t := opt.Time
-	if t.IsZero() {
-		t = time.Now()
-	}
-	pdf.SetCreationDate(t.UTC())
-	pdf.SetModificationDate(t.UTC())
-	pdf.SetProducer("", false) // not "FPDF x.y"
-	if opt.Creator != "" {
-		pdf.SetCreator(opt.Creator, true)
-		pdf.SetProducer(opt.Creator, true)
-	}
-	if r.Title != "" {
-		pdf.SetTitle(r.Title, true)
-	}
-	if r.Author != "" {
-		pdf.SetAuthor(r.Author, true)
-	}
-	if r.Language != "" {
-		pdf.SetLang(r.Language)
-	}
-
-	for _, s := range subsets {
-		// fpdf parses the whole font it is given, and walks its whole
-		// character map twice; given just the glyphs drawn, it has little
-		// to do.
-		ttf, err := s.face.Subset(s.runes())
-		if err == nil {
-			err = register(pdf, family(s.face), ttf)
-		}
-		if err != nil {
-			return nil, fmt.Errorf("render: font %s: %w", s.face.Name(), err)
-		}
-	}
-
+	pdf := newWriter(r, opt)
 	names, err := images(pdf, r, opt.Gray, opt.Prepared)
 	if err != nil {
 		return nil, err
@@ -120,6 +85,7 @@ func PDF(r *layout.Result, opt Options) (_ []byte, err error) {
 	boxes := hasBoxes(r)
 	for _, page := range r.Pages {
 		pdf.AddPageFormat("P", fpdf.SizeType{Wd: page.Width, Ht: page.Height})
+		p.newPage(page.Height)
 		if boxes {
 			pageBoxes(pdf, page)
 		}
@@ -144,96 +110,47 @@ func PDF(r *layout.Result, opt Options) (_ []byte, err error) {
 	if err := pdf.Output(&buf); err != nil {
 		return nil, fmt.Errorf("render: %w", err)
 	}
-	out := buf.Bytes()
 	if err := pdf.Error(); err != nil {
 		return nil, fmt.Errorf("render: %w", err)
 	}
-	for _, s := range subsets {
-		if out, err = s.rename(out); err != nil {
-			return nil, err
-		}
-	}
-	if boxes {
-		if err := orderBoxes(out, len(r.Pages)); err != nil {
-			return nil, err
-		}
-	}
-	return indirectAnnots(out)
+	return buf.Bytes(), nil
 }
 
-// register adds a TrueType font to pdf under family, style "".
-func register(pdf *fpdf.Fpdf, family string, ttf []byte) error {
-	pdf.AddUTF8FontFromBytes(family, "", ttf)
-	if err := pdf.Error(); err != nil {
-		return err
+// newWriter returns an fpdf for r's pages, measured in points, with the
+// document's metadata. It writes streams uncompressed: the compress pass
+// compresses them.
+func newWriter(r *layout.Result, opt Options) *fpdf.Fpdf {
+	first := r.Pages[0]
+	pdf := fpdf.NewCustom(&fpdf.InitType{
+		OrientationStr: "P",
+		UnitStr:        "pt",
+		Size:           fpdf.SizeType{Wd: first.Width, Ht: first.Height},
+	})
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(0, 0, 0)
+	pdf.SetCompression(false)
+	pdf.SetCatalogSort(true)
+	t := opt.Time
+	if t.IsZero() {
+		t = time.Now()
 	}
-	// fpdf reports a font it cannot parse on standard output and carries on
-	// without it, and without an error: look for it.
-	if pdf.GetFontDesc(family, "").Ascent == 0 {
-		return errors.New("the PDF writer could not load it")
+	pdf.SetCreationDate(t.UTC())
+	pdf.SetModificationDate(t.UTC())
+	pdf.SetProducer("", false) // not "FPDF x.y"
+	if opt.Creator != "" {
+		pdf.SetCreator(opt.Creator, true)
+		pdf.SetProducer(opt.Creator, true)
 	}
-	return nil
-}
-
-// A subset is a face that text uses, with a hash of the text drawn in it
-// and the set of its runes.
-type subset struct {
-	face fonts.Face
-	text hash.Hash64
-	used [0x10000 / 64]uint64 // bit r: rune r is drawn; check allows only the BMP
-}
-
-// add records text drawn in the face.
-func (s *subset) add(text string) {
-	s.text.Write([]byte(text + "\x00"))
-	for _, r := range text {
-		s.used[r>>6] |= 1 << (r & 63)
+	if r.Title != "" {
+		pdf.SetTitle(r.Title, true)
 	}
-}
-
-// runes returns the runes drawn in the face, in order.
-func (s *subset) runes() []rune {
-	var rs []rune
-	for i, w := range s.used {
-		for ; w != 0; w &= w - 1 {
-			rs = append(rs, rune(i<<6|bits.TrailingZeros64(w)))
-		}
+	if r.Author != "" {
+		pdf.SetAuthor(r.Author, true)
 	}
-	return rs
-}
-
-// family returns the family name under which face f is registered with
-// fpdf, style "". fpdf names the embedded font "utf8" followed by the family
-// in lower case; this name is chosen to be exactly as long as the name PDF
-// requires for a subset font, "ABCDEF+" followed by the PostScript name, so
-// that rename can substitute it without moving a byte.
-func family(f fonts.Face) string { return "hx-" + f.Name() }
-
-// rename gives the subset its proper name in out, in place: a tag of six
-// capital letters, derived from what is drawn with it, a plus and the
-// PostScript name (PDF 32000-1:2008, 9.6.4). The name occurs three times:
-// in the Type0 font, the CIDFont and the font descriptor, all uncompressed.
-func (s *subset) rename(out []byte) ([]byte, error) {
-	old := []byte("/utf8" + strings.ToLower(family(s.face)) + "\n")
-	tag := make([]byte, 6)
-	h := s.text.Sum64()
-	for i := range tag {
-		tag[i] = 'A' + byte(h%26)
-		h /= 26
+	if r.Language != "" {
+		pdf.SetLang(r.Language)
 	}
-	name := []byte("/" + string(tag) + "+" + s.face.Name() + "\n")
-	if n := bytes.Count(out, old); n != 3 || len(name) != len(old) {
-		return nil, fmt.Errorf("render: font %s: cannot name the subset (%d occurrences)", s.face.Name(), n)
-	}
-	// The same length: replace in place rather than copy the PDF.
-	for rest := out; ; {
-		i := bytes.Index(rest, old)
-		if i < 0 {
-			return out, nil
-		}
-		copy(rest[i:], name)
-		rest = rest[i+len(name):]
-	}
+	return pdf
 }
 
 // check makes sure that fpdf can draw r as it is: valid numbers, pages and
@@ -341,7 +258,7 @@ func checkText(v layout.Text, used map[fonts.Face]*subset) error {
 	}
 	s := used[v.Face]
 	if s == nil {
-		s = &subset{face: v.Face, text: fnv.New64a()}
+		s = &subset{face: v.Face}
 		used[v.Face] = s
 	}
 	s.add(v.Text)

@@ -96,8 +96,8 @@ func TestPDF(t *testing.T) {
 		t.Errorf("does not end with %%%%EOF: %q", b[max(0, len(b)-10):])
 	}
 	for _, want := range []string{
-		"/CreationDate (D:20240305143015)",
-		"/ModDate (D:20240305143015)",
+		"/CreationDate (D:20240305143015+00'00')",
+		"/ModDate (D:20240305143015+00'00')",
 		"/Lang (en-GB)",
 		"/URI (https://example.org/fractions)",
 		"/MediaBox [0 0 595.28 841.89]", // the first page's size is the default

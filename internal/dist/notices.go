@@ -29,9 +29,12 @@ func (t Target) env() []string {
 }
 
 // Build builds handout for t with version set in it, and returns it. The
-// build is reproducible: no paths (-trimpath), no build ID (-buildid=)
-// and no version control details (-buildvcs=false) go in, and the symbol
-// table and debugging information are left out (-s -w).
+// build is reproducible: no paths (-trimpath) and no version control
+// details (-buildvcs=false) go in, so its Go build ID, a hash of its
+// inputs and of its bytes, is the same wherever it is built; handout reads
+// that ID to know which program built a PDF (build.ToolID), where it would
+// otherwise hash the whole executable on every run. The symbol table and
+// debugging information are left out (-s -w).
 func (g Go) Build(ctx context.Context, t Target, version string) ([]byte, error) {
 	tmp, err := os.MkdirTemp("", "handout-dist-")
 	if err != nil {
@@ -39,7 +42,7 @@ func (g Go) Build(ctx context.Context, t Target, version string) ([]byte, error)
 	}
 	defer os.RemoveAll(tmp)
 	exe := filepath.Join(tmp, t.Exe())
-	ldflags := "-s -w -buildid= -X main.version=" + version
+	ldflags := "-s -w -X main.version=" + version
 	if _, err := g.run(ctx, t, "build", "-trimpath", "-buildvcs=false", "-ldflags", ldflags, "-o", exe, "."); err != nil {
 		return nil, err
 	}
