@@ -64,15 +64,14 @@ type Result struct {
 
 // A Batch builds many content files, Jobs at a time, keeping going past
 // files that fail. With a Manifest it is incremental: a file whose inputs,
-// tool and flags are those of its last successful build, and whose PDFs are
-// still as that build wrote them, is skipped.
+// tool and options (Options.Fingerprint) are those of its last successful
+// build, and whose PDFs are still as that build wrote them, is skipped.
 type Batch struct {
 	Options
 	Jobs     int    // files built at a time; DefaultJobs when less than 1
 	Force    bool   // rebuild every file, whatever the manifest says
 	Manifest string // the manifest's path, usually DIR/.handout-manifest.json; "" for none
 	Tool     string // identifies the program in the manifest: a new one rebuilds everything
-	Flags    string // the settings that change the PDFs' bytes: different ones rebuild everything
 	Shard    Shard  // the part of the files this batch is for; the zero Shard is all of them
 	Prune    bool   // remove the PDFs of the content files gone; see Run
 }
@@ -112,7 +111,7 @@ func (b *Batch) Run(ctx context.Context, srcs []Source, emit func(Result)) error
 	b.removeStaleTemps(srcs)
 	// A damaged manifest costs a full rebuild, not the build: the error
 	// is returned, with an empty manifest to rebuild it.
-	m, err := loadManifest(b.Manifest, b.Tool, b.Flags)
+	m, err := loadManifest(b.Manifest, b.Tool, b.Fingerprint())
 	defer m.close()
 	built := map[string]entry{}
 	seen := map[string]bool{}

@@ -24,13 +24,42 @@ import (
 
 // Options are a build's settings.
 type Options struct {
-	Time       time.Time // the PDFs' creation date
-	Version    string    // handout's version, for the PDFs' Creator
-	Answers    bool      // also write the answer key, NAME-answers.pdf
-	LargePrint bool      // also write the large-print edition, NAME-large.pdf
+	Time time.Time // the PDFs' creation date
+	// FixedTime says that Time is fixed, by SOURCE_DATE_EPOCH (see
+	// SourceTime), not the time of the build: the PDFs' bytes then depend
+	// on it, and so does the Fingerprint.
+	FixedTime  bool
+	Version    string // handout's version, for the PDFs' Creator
+	Answers    bool   // also write the answer key, NAME-answers.pdf
+	LargePrint bool   // also write the large-print edition, NAME-large.pdf
 	// Print are the print-shop settings given on the command line; each
 	// that is set overrides the content file's [print] table.
 	Print PrintFlags
+}
+
+// Fingerprint returns what of o the PDFs' bytes, and which PDFs there
+// are, depend on, for the manifest: a build with another fingerprint
+// than the last rebuilds every file. It is handout's version, the
+// creation date when it is fixed (without SOURCE_DATE_EPOCH a PDF's date
+// is whenever it was built, and any will do), and the edition and print
+// flags as they are given on the command line, such as
+// "handout 0.1.0 SOURCE_DATE_EPOCH=1700000000 --answers --bleed 3".
+func (o Options) Fingerprint() string {
+	epoch := ""
+	if o.FixedTime {
+		epoch = strconv.FormatInt(o.Time.Unix(), 10)
+	}
+	s := []string{creator(o.Version), "SOURCE_DATE_EPOCH=" + epoch}
+	if o.Answers {
+		s = append(s, "--answers")
+	}
+	if o.LargePrint {
+		s = append(s, "--large-print")
+	}
+	if p := o.Print.String(); p != "" {
+		s = append(s, p)
+	}
+	return strings.Join(s, " ")
 }
 
 // PrintFlags are print-shop settings from the command line (--bleed,
@@ -62,8 +91,7 @@ func (f PrintFlags) Over(p document.Print) document.Print {
 }
 
 // String returns the flags that are set, as they are given on the command
-// line, such as "--bleed 3 --marks": for the manifest, where different
-// flags rebuild every file.
+// line, such as "--bleed 3 --marks=true" (see Options.Fingerprint).
 func (f PrintFlags) String() string {
 	var s []string
 	if f.BleedMM != nil {

@@ -27,7 +27,7 @@ const manifestFormat = 3
 type manifest struct {
 	Format int              `json:"handout_manifest"`
 	Tool   string           `json:"tool"`  // the program that built them
-	Flags  string           `json:"flags"` // the settings they were built with
+	Flags  string           `json:"flags"` // the options they were built with: Options.Fingerprint
 	Files  map[string]entry `json:"files"` // by output path without suffix and ".pdf", relative to dir
 
 	path string   // where it is kept

@@ -24,7 +24,6 @@ func (p *project) editionsRun(flags ...string) map[string]Result {
 		i := document.TwoUp
 		p.b.Print.Impose = &i
 	}
-	p.b.Flags = strings.Join(append([]string{"SOURCE_DATE_EPOCH=1700000000"}, flags...), " ")
 	got := map[string]Result{}
 	err := p.b.Run(p.t.Context(), p.srcs, func(r Result) {
 		if r.Err != nil {
