@@ -342,7 +342,7 @@ func runCommand(cmd string, args []string, e env) int {
 	if err != nil {
 		return usageError(e.stderr, cmd, err.Error())
 	}
-	srcs, err := build.Sources(paths, dir, b.Suffixes()...)
+	srcs, err := build.Sources(paths, dir, b.Outputs()...)
 	if err != nil {
 		return usageError(e.stderr, cmd, err.Error())
 	}

@@ -37,7 +37,7 @@ const (
 
 // Written is one PDF of a content file as it is on disk.
 type Written struct {
-	Suffix string // WorksheetSuffix or SummarySuffix
+	Output
 	Path   string // where it is
 	Pages  int
 	Bytes  int
@@ -169,7 +169,7 @@ func (b *Batch) removeStaleTemps(srcs []Source) {
 		folders[dir], seen[[2]string{dir, "."}] = []string{"."}, true
 	}
 	for _, s := range srcs {
-		dir, rel := s.outPath(WorksheetSuffix)
+		dir, rel := s.outPath(Output{Kind: Worksheet})
 		if sub := filepath.Dir(rel); !seen[[2]string{dir, sub}] {
 			seen[[2]string{dir, sub}] = true
 			folders[dir] = append(folders[dir], sub)
@@ -216,8 +216,8 @@ func (b *Batch) one(ctx context.Context, s Source, m *manifest) Result {
 		return r
 	}
 	for _, o := range outs {
-		w := Written{Suffix: o.Suffix, Path: s.Path(o.Suffix), Pages: o.Pages, Bytes: len(o.PDF), SHA256: hash(o.PDF), asked: o.asked}
-		dir, rel := s.outPath(o.Suffix)
+		w := Written{Output: o.Output, Path: s.Path(o.Output), Pages: o.Pages, Bytes: len(o.PDF), SHA256: hash(o.PDF), asked: o.asked}
+		dir, rel := s.outPath(o.Output)
 		if err := WriteAtomicIn(dir, rel, o.PDF); err != nil {
 			return r.fail(err)
 		}
@@ -236,10 +236,10 @@ func (b *Batch) one(ctx context.Context, s Source, m *manifest) Result {
 
 // replaceable checks, with Replaceable, every path that s's PDFs outs
 // would be written to, before any is.
-func replaceable(s Source, outs []Output, inputs []string) error {
+func replaceable(s Source, outs []Rendered, inputs []string) error {
 	var errs []error
 	for _, o := range outs {
-		dir, rel := s.outPath(o.Suffix)
+		dir, rel := s.outPath(o.Output)
 		errs = append(errs, Replaceable(dir, rel, inputs))
 	}
 	return errors.Join(errs...)
