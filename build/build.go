@@ -16,7 +16,6 @@ import (
 	"time"
 
 	"handout/document"
-	"handout/impose"
 	"handout/layout"
 	"handout/printing"
 	"handout/render"
@@ -140,7 +139,11 @@ func check(ctx context.Context, name string, data []byte, opt Options) ([]Input,
 	for i, p := range ps {
 		var r *layout.Result
 		if r, errs[i] = p.layOut(name, d); errs[i] == nil {
-			_, errs[i] = p.print(r, d, opt, name)
+			s := p.settings(name, d, opt)
+			// Images are only decoded here, with no gray copies (see
+			// load), and gray changes nothing but colours: it cannot fail.
+			s.Gray = false
+			_, errs[i] = p.print(r, s)
 		}
 	}
 	return ins, d.Warnings, partErrors(ps, errs)
@@ -267,28 +270,11 @@ func parts(d *document.Document, opt Options) []part {
 	if sections && opt.LargePrint {
 		ps = append(ps, part{Output{Kind: LargePrint}, edition(layout.Edition{LargePrint: true})})
 	}
-	i := opt.Print.Over(d.Print).Impose
-	if k, ok := imposedKind(i); sections && ok {
-		ps = append(ps, part{Output{Kind: k}, imposed(i)})
+	if k, ok := imposedKind(opt.Print.Over(d.Print).Impose); sections && ok {
+		// The student copy, which printing imposes (see settings).
+		ps = append(ps, part{Output{Kind: k}, layout.Worksheet})
 	}
 	return ps
-}
-
-// imposed returns the layout of the student worksheet imposed by i: two
-// pages a sheet, in reading order or in booklet order. Bleed and marks,
-// when asked for, then go around each sheet.
-func imposed(i document.Impose) func(*document.Document) (*layout.Result, error) {
-	sheets := impose.TwoUp
-	if i == document.Booklet {
-		sheets = impose.Booklet
-	}
-	return func(d *document.Document) (*layout.Result, error) {
-		r, err := layout.Worksheet(d)
-		if err != nil {
-			return nil, err
-		}
-		return sheets(r)
-	}
 }
 
 // edition returns the layout of the worksheet's edition ed.
@@ -317,24 +303,20 @@ func (p part) layOut(name string, d *document.Document) (r *layout.Result, err e
 	return r, nil
 }
 
-// pdf lays out p's PDF of d, applies the print settings (printTransforms)
-// and renders it, with the images prepared for every PDF of d. A panic in
-// render becomes an error.
+// pdf lays out p's PDF of d, applies its print settings and renders it,
+// with the images prepared for every PDF of d. A panic in render becomes
+// an error.
 func (p part) pdf(name string, d *document.Document, prepared *render.Prepared, opt Options) (out Rendered, err error) {
 	r, err := p.layOut(name, d)
 	if err != nil {
 		return Rendered{}, err
 	}
-	r, err = p.print(r, d, opt, name)
+	r, err = p.print(r, p.settings(name, d, opt))
 	if err != nil {
 		return Rendered{}, err
 	}
-	pr := opt.Print.Over(d.Print)
 	defer recovered(&err, "render"+p.what())
-	// The gray edition is drawn by render, which turns the images gray
-	// with the bytes load made of them (ImageFile.Gray).
-	ropt := render.Options{Time: opt.Time, Creator: creator(opt.Version), Gray: pr.Gray, Prepared: prepared}
-	pdf, err := render.PDF(r, ropt)
+	pdf, err := render.PDF(r, render.Options{Time: opt.Time, Creator: creator(opt.Version), Prepared: prepared})
 	if err != nil {
 		if w := p.what(); w != "" {
 			err = fmt.Errorf("%s: %w", strings.TrimSpace(w), err)
@@ -344,33 +326,30 @@ func (p part) pdf(name string, d *document.Document, prepared *render.Prepared, 
 	return Rendered{Output: p.Output, PDF: pdf, Pages: len(r.Pages), asked: opt.askedBy(p.Output)}, nil
 }
 
-// print applies the print settings of opt and d to r, p's pages of the
-// content file name (see printTransforms).
-func (p part) print(r *layout.Result, d *document.Document, opt Options, name string) (*layout.Result, error) {
-	pdfName := trimExt(filepath.Base(name)) + p.Suffix() + ".pdf"
-	r, err := printTransforms(r, opt.Print.Over(d.Print), pdfName, opt.Time)
+// settings returns the print settings of p, a PDF of d, the content file
+// name, built with opt: the file's [print] table with opt's flags over it,
+// and the imposition of p's kind, for an imposed copy.
+func (p part) settings(name string, d *document.Document, opt Options) printing.Settings {
+	pr := opt.Print.Over(d.Print)
+	return printing.Settings{
+		Impose:  p.Kind.impose(),
+		BleedMM: pr.BleedMM,
+		Marks:   pr.Marks,
+		Gray:    pr.Gray,
+		Name:    trimExt(filepath.Base(name)) + p.Suffix() + ".pdf",
+		Time:    opt.Time,
+	}
+}
+
+// print applies the print settings s to r, p's laid-out pages, with
+// printing.Prepare: the one place where print options are applied, after
+// layout and before render.
+func (p part) print(r *layout.Result, s printing.Settings) (*layout.Result, error) {
+	r, err := printing.Prepare(r, s)
 	if err != nil {
 		return nil, fmt.Errorf("print%s: %w", p.what(), err)
 	}
 	return r, nil
-}
-
-// printTransforms applies the print settings pr to r, the placed pages of
-// the PDF named pdfName, built at t. It is the one place where print-shop
-// transforms are applied to a part's pages, after layout and before
-// render:
-//
-//   - pr.Gray (--gray) is applied by render (render.Options.Gray), after
-//     these transforms, to every colour and image; crop marks, in the
-//     registration colour otherwise, are then plain black.
-//   - pr.BleedMM and pr.Marks (--bleed, --marks): printing.Prepare grows
-//     each page, records its trim and bleed boxes and adds the marks.
-//
-// pr.Impose (--impose) makes a further part, NAME-2up.pdf or
-// NAME-booklet.pdf (Kind TwoUp or Booklet), whose pages are imposed when
-// laid out (see parts), before these transforms.
-func printTransforms(r *layout.Result, pr document.Print, pdfName string, t time.Time) (*layout.Result, error) {
-	return printing.Prepare(r, printing.Settings{BleedMM: pr.BleedMM, Marks: pr.Marks, Name: pdfName, Time: t})
 }
 
 // partErrors joins errs, each the error of the part ps[i] or nil, as

@@ -83,8 +83,11 @@ func FuzzFile(f *testing.F) {
 			if err := checkPrinted(d, p.Kind, r); err != nil {
 				t.Errorf("layout%s: %v", p.what(), err)
 			}
+			if r, err = p.print(r, p.settings(name, d, opt)); err != nil {
+				t.Fatalf("File succeeded, print%s failed: %v", p.what(), err)
+			}
 			if outs[i].Pages != len(r.Pages) {
-				t.Errorf("PDF%s has %d pages, layout %d", p.what(), outs[i].Pages, len(r.Pages))
+				t.Errorf("PDF%s has %d pages, print %d", p.what(), outs[i].Pages, len(r.Pages))
 			}
 			if err := validatePDF(outs[i].PDF); err != nil {
 				t.Errorf("PDF%s: %v", p.what(), err)
@@ -188,7 +191,7 @@ func printedTexts(d *document.Document, k Kind, pages int) []string {
 			add(b.Body.Texts(answers)...)
 		}
 	}
-	if f := w.Footer.Expand(1, pages); f != "" && k != TwoUp && k != Booklet {
+	if f := w.Footer.Expand(1, pages); f != "" {
 		s = append(s, f)
 	}
 	return s

@@ -25,7 +25,7 @@ const (
 // messages; for an edition or an imposed copy, the words that begin a
 // content error only it has (Output.errName); the flag that asks for it,
 // if one does (see Options.asks); and for an imposed copy, how its pages
-// are imposed.
+// are imposed (printing.Settings.Impose).
 var kinds = [...]struct {
 	suffix, name, errName, flag string
 	impose                      document.Impose
@@ -87,6 +87,15 @@ func imposedKind(i document.Impose) (Kind, bool) {
 		}
 	}
 	return 0, false
+}
+
+// impose returns how k's pages are imposed: document.NoImpose but for an
+// imposed copy.
+func (k Kind) impose() document.Impose {
+	if !k.valid() {
+		return document.NoImpose
+	}
+	return kinds[k].impose
 }
 
 // An Output names one of the PDFs a content file makes: its kind and, for

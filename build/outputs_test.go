@@ -37,6 +37,9 @@ func TestKinds(t *testing.T) {
 		if !o.valid() {
 			t.Errorf("%v is not valid", o)
 		}
+		if tt.kind.impose() != tt.impose {
+			t.Errorf("%v: imposed %v, want %v", tt.kind, tt.kind.impose(), tt.impose)
+		}
 		if k, ok := imposedKind(tt.impose); ok != (tt.impose != document.NoImpose) || ok && k != tt.kind {
 			t.Errorf("imposedKind(%v) = %v, %v", tt.impose, k, ok)
 		}

@@ -35,7 +35,7 @@ func (o Options) asks(out Output) bool {
 	case LargePrint:
 		return o.LargePrint
 	case TwoUp, Booklet:
-		return o.Print.Impose != nil && *o.Print.Impose == kinds[out.Kind].impose
+		return o.Print.Impose != nil && *o.Print.Impose == out.Kind.impose()
 	}
 	return false
 }

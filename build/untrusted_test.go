@@ -20,6 +20,7 @@ import (
 	"handout/internal/pdftool"
 	"handout/internal/testimage"
 	"handout/layout"
+	"handout/printing"
 	"handout/render"
 )
 
@@ -578,10 +579,13 @@ func TestPreparedAlpha(t *testing.T) {
 			t.Fatal(err)
 		}
 		r, err := layout.Worksheet(d)
+		if err == nil {
+			r, err = printing.Prepare(r, printing.Settings{Gray: grayOn})
+		}
 		if err != nil {
 			t.Fatal(err)
 		}
-		unprepared, err := render.PDF(r, render.Options{Time: testTime, Creator: creator(""), Gray: grayOn})
+		unprepared, err := render.PDF(r, render.Options{Time: testTime, Creator: creator("")})
 		if err != nil {
 			t.Fatal(err)
 		}
