@@ -392,11 +392,12 @@ type fileReport struct {
 
 // outputReport is one PDF of a content file.
 type outputReport struct {
-	Kind   string `json:"kind"` // worksheet or summary
-	Path   string `json:"path"`
-	Pages  int    `json:"pages"`
-	Bytes  int    `json:"bytes"`
-	SHA256 string `json:"sha256"`
+	Kind    string `json:"kind"`              // worksheet, summary, answers, large-print, 2up or booklet (build.Kind)
+	Version string `json:"version,omitempty"` // the version's letter, for a paper made in versions
+	Path    string `json:"path"`
+	Pages   int    `json:"pages"`
+	Bytes   int    `json:"bytes"`
+	SHA256  string `json:"sha256"`
 }
 
 // summary is a batch's totals.
@@ -434,11 +435,8 @@ func newFileReport(r build.Result, problems, warnings []problem) fileReport {
 		f.Removed = append(f.Removed, escapeName(path))
 	}
 	for _, o := range r.Outputs {
-		kind := "worksheet"
-		if o.Suffix == build.SummarySuffix {
-			kind = "summary"
-		}
-		f.Outputs = append(f.Outputs, outputReport{Kind: kind, Path: escapeName(o.Path), Pages: o.Pages, Bytes: o.Bytes, SHA256: o.SHA256})
+		f.Outputs = append(f.Outputs, outputReport{Kind: o.Kind.String(), Version: o.Version, Path: escapeName(o.Path),
+			Pages: o.Pages, Bytes: o.Bytes, SHA256: o.SHA256})
 	}
 	return f
 }

@@ -21,6 +21,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -242,20 +243,15 @@ func parseOptions(cmd string, args []string, e env) (options, int) {
 	// would make with them.
 	fl.BoolVar(&o.answers, "answers", false, "also write the answer key")
 	fl.BoolVar(&o.largePrint, "large-print", false, "also write the large-print edition")
-	fl.Float64("bleed", 0, "bleed of `MM` millimetres on every side")
-	fl.Bool("marks", false, "crop marks and a slug line")
-	fl.String("impose", "", "also write an imposed copy: `2up`, booklet or none")
-	fl.Bool("gray", false, "every colour a gray")
+	printFlags(fl, &o.print)
 	paths, code := parse(fl, args, e.stdout, e.stderr)
 	if code >= 0 {
 		return o, code
 	}
 	fl.Visit(func(f *flag.Flag) { o.dirSet = o.dirSet || f.Name == "o" })
 	o.paths = paths
-	pf, problem := printFlags(fl)
-	o.print = pf
+	var problem string
 	switch {
-	case problem != "":
 	case cmd != "check" && o.dir == "":
 		problem = "-o needs a folder"
 	case o.jobs < 0:
@@ -281,39 +277,42 @@ func parseOptions(cmd string, args []string, e env) (options, int) {
 	return o, -1
 }
 
-// printFlags returns the print-shop flags given in fl (--bleed, --marks,
-// --impose, --gray), each of which overrides the content file's [print],
-// or a problem with one.
-func printFlags(fl *flag.FlagSet) (build.PrintFlags, string) {
-	var pf build.PrintFlags
-	var problem string
-	fl.Visit(func(f *flag.Flag) {
-		g, _ := f.Value.(flag.Getter)
-		switch v := g.Get().(type) {
-		case float64: // --bleed
-			if !(v >= 0 && v <= document.MaxBleedMM) {
-				problem = fmt.Sprintf("--bleed %v: want millimetres, 0 to %d", v, document.MaxBleedMM)
-			}
-			pf.BleedMM = &v
-		case bool:
-			switch f.Name {
-			case "marks":
-				pf.Marks = &v
-			case "gray":
-				pf.Gray = &v
-			}
-		case string:
-			if f.Name != "impose" {
-				break
-			}
-			i, ok := document.ParseImpose(v)
-			if !ok {
-				problem = fmt.Sprintf("--impose %q: want 2up, booklet or none", v)
-			}
-			pf.Impose = &i
+// printFlags defines in fl the print-shop flags, --bleed, --marks, --impose
+// and --gray: each that is given sets its field of pf, and overrides the
+// content file's [print]. A value that is not one of the flag's is an
+// error of fl.Parse (see flagProblem).
+func printFlags(fl *flag.FlagSet, pf *build.PrintFlags) {
+	fl.Func("bleed", "bleed of `MM` millimetres on every side", func(s string) error {
+		v, err := strconv.ParseFloat(s, 64)
+		if err != nil || !(v >= 0 && v <= document.MaxBleedMM) {
+			return fmt.Errorf("want millimetres, 0 to %d", document.MaxBleedMM)
 		}
+		pf.BleedMM = &v
+		return nil
 	})
-	return pf, problem
+	fl.BoolFunc("marks", "crop marks and a slug line", setBool(&pf.Marks))
+	fl.Func("impose", "also write an imposed copy: `2up`, booklet or none", func(s string) error {
+		i, ok := document.ParseImpose(s)
+		if !ok {
+			return errors.New("want 2up, booklet or none")
+		}
+		pf.Impose = &i
+		return nil
+	})
+	fl.BoolFunc("gray", "every colour a gray", setBool(&pf.Gray))
+}
+
+// setBool returns the function of a boolean flag that sets *p to the
+// flag's value.
+func setBool(p **bool) func(string) error {
+	return func(s string) error {
+		v, err := strconv.ParseBool(s)
+		if err != nil {
+			return err
+		}
+		*p = &v
+		return nil
+	}
 }
 
 // runCommand runs build, check or watch.
@@ -343,7 +342,7 @@ func runCommand(cmd string, args []string, e env) int {
 	if err != nil {
 		return usageError(e.stderr, cmd, err.Error())
 	}
-	srcs, err := build.Sources(paths, dir, b.Suffixes()...)
+	srcs, err := build.Sources(paths, dir, b.Outputs()...)
 	if err != nil {
 		return usageError(e.stderr, cmd, err.Error())
 	}
@@ -377,24 +376,12 @@ func batch(o options, getenv func(string) string) (*build.Batch, error) {
 	if err != nil {
 		return nil, err
 	}
-	opt := build.Options{Time: t, Version: version, Answers: o.answers, LargePrint: o.largePrint, Print: o.print}
+	opt := build.Options{Time: t, FixedTime: getenv("SOURCE_DATE_EPOCH") != "", Version: version,
+		Answers: o.answers, LargePrint: o.largePrint, Print: o.print}
 	b := &build.Batch{Options: opt, Jobs: o.jobs, Force: o.force}
 	if o.cmd != "check" && o.dir != "" {
 		b.Manifest = filepath.Join(o.dir, build.ManifestName)
 		b.Tool = build.ToolID(version)
-		// Only what changes the PDFs' bytes: without SOURCE_DATE_EPOCH a
-		// PDF's date is whenever it was built, and any date will do. The
-		// editions change which PDFs there are.
-		b.Flags = "SOURCE_DATE_EPOCH=" + getenv("SOURCE_DATE_EPOCH")
-		if o.answers {
-			b.Flags += " --answers"
-		}
-		if o.largePrint {
-			b.Flags += " --large-print"
-		}
-		if p := o.print.String(); p != "" {
-			b.Flags += " " + p
-		}
 	}
 	return b, nil
 }

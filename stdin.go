@@ -46,7 +46,7 @@ func runStdin(o options, e env) int {
 		fmt.Fprintf(e.stderr, "%s: reading: %v\n", stdinName, err)
 		return exitFailed
 	}
-	var outs []build.Output
+	var outs []build.Rendered
 	var warns document.Errors
 	if err == nil {
 		outs, warns, err = build.FileIn(e.ctx, stdinName, folder, data, b.Options)
@@ -65,11 +65,11 @@ func runStdin(o options, e env) int {
 	}
 	// The files in the folder first: should one fail, nothing was sent.
 	for _, out := range outs[1:] {
-		rel := stdinBase + out.Suffix + ".pdf"
+		rel := stdinBase + out.Suffix() + ".pdf"
 		if !o.dirSet {
 			if !o.quiet {
 				fmt.Fprintf(e.stderr, "%s: the %s was not written (standard output has the %s): add -o DIR to write it as %s\n",
-					stdinName, pdfKind(out.Suffix), pdfKind(outs[0].Suffix), filepath.Join("DIR", rel))
+					stdinName, pdfKind(out.Kind), pdfKind(outs[0].Kind), filepath.Join("DIR", rel))
 			}
 			continue
 		}
@@ -108,19 +108,19 @@ func editionFlag(o options) string {
 	return ""
 }
 
-// pdfKind names the PDF of a content file with the given suffix.
-func pdfKind(suffix string) string {
-	switch suffix {
-	case build.WorksheetSuffix:
+// pdfKind names a content file's PDF of kind k.
+func pdfKind(k build.Kind) string {
+	switch k {
+	case build.Worksheet:
 		return "worksheet"
-	case build.SummarySuffix:
+	case build.Summary:
 		return "summary sheet"
-	case build.AnswersSuffix:
+	case build.Answers:
 		return "answer key"
-	case build.LargeSuffix:
+	case build.LargePrint:
 		return "large-print copy"
 	}
-	return strings.TrimPrefix(suffix, "-") + " copy" // the imposed copies
+	return k.String() + " copy" // the imposed copies
 }
 
 // noPDF says, when standard output is an empty file, that it holds no

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"handout/internal/suggest"
@@ -35,7 +36,7 @@ func dashed(name string) string {
 
 // invalidValue matches the flag package's message for a value that does
 // not parse.
-var invalidValue = regexp.MustCompile(`^invalid value (".*") for flag -(\S+): (.*)$`)
+var invalidValue = regexp.MustCompile(`^invalid (?:boolean )?value (".*") for (?:flag )?-(\S+): (.*)$`)
 
 // flagProblem returns the message for err, an error of fl.Parse, naming
 // the flag as the help does and, for an unknown flag, the flag it may be
@@ -55,11 +56,35 @@ func flagProblem(fl *flag.FlagSet, err error) string {
 		return dashed(name) + " needs a value"
 	}
 	if m := invalidValue.FindStringSubmatch(msg); m != nil {
-		if f := fl.Lookup(m[2]); f != nil && isNumber(f) {
-			return fmt.Sprintf("%s %s: want a number", dashed(m[2]), m[1])
+		f := fl.Lookup(m[2])
+		value, reason := m[1], m[3]
+		if v, err := strconv.Unquote(value); err == nil && isNumeral(v) {
+			value = v // --bleed 25, not "25"
 		}
+		switch {
+		case f == nil:
+			return msg
+		case isNumber(f):
+			reason = "want a number"
+		case isBool(f):
+			reason = "want true or false"
+		}
+		return fmt.Sprintf("%s %s: %s", dashed(m[2]), value, reason)
 	}
 	return msg
+}
+
+// isNumeral reports whether s is a decimal number, such as 25 or -1.5.
+func isNumeral(s string) bool {
+	_, err := strconv.ParseFloat(s, 64)
+	return err == nil && strings.Trim(s, "+-.0123456789") == ""
+}
+
+// isBool reports whether f is a boolean flag, which takes no value or
+// =true or =false.
+func isBool(f *flag.Flag) bool {
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
 }
 
 // isNumber reports whether f's value is a number.

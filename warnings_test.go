@@ -17,7 +17,7 @@ func TestWarnings(t *testing.T) {
 	r := build.Result{
 		Source:  build.Source{Name: "a.toml"},
 		Status:  build.Built,
-		Outputs: []build.Written{{Suffix: build.WorksheetSuffix, Path: "out/a.pdf", Pages: 1}},
+		Outputs: []build.Written{{Output: build.Output{Kind: build.Worksheet}, Path: "out/a.pdf", Pages: 1}},
 		Warnings: document.Errors{
 			{File: "a.toml", Line: 3, Column: 9, Msg: "first"},
 			{File: "a.toml", Line: 7, Column: 1, Msg: "second"},

@@ -37,7 +37,7 @@ const (
 
 // Written is one PDF of a content file as it is on disk.
 type Written struct {
-	Suffix string // WorksheetSuffix or SummarySuffix
+	Output
 	Path   string // where it is
 	Pages  int
 	Bytes  int
@@ -64,15 +64,14 @@ type Result struct {
 
 // A Batch builds many content files, Jobs at a time, keeping going past
 // files that fail. With a Manifest it is incremental: a file whose inputs,
-// tool and flags are those of its last successful build, and whose PDFs are
-// still as that build wrote them, is skipped.
+// tool and options (Options.Fingerprint) are those of its last successful
+// build, and whose PDFs are still as that build wrote them, is skipped.
 type Batch struct {
 	Options
 	Jobs     int    // files built at a time; DefaultJobs when less than 1
 	Force    bool   // rebuild every file, whatever the manifest says
 	Manifest string // the manifest's path, usually DIR/.handout-manifest.json; "" for none
 	Tool     string // identifies the program in the manifest: a new one rebuilds everything
-	Flags    string // the settings that change the PDFs' bytes: different ones rebuild everything
 	Shard    Shard  // the part of the files this batch is for; the zero Shard is all of them
 	Prune    bool   // remove the PDFs of the content files gone; see Run
 }
@@ -112,7 +111,7 @@ func (b *Batch) Run(ctx context.Context, srcs []Source, emit func(Result)) error
 	b.removeStaleTemps(srcs)
 	// A damaged manifest costs a full rebuild, not the build: the error
 	// is returned, with an empty manifest to rebuild it.
-	m, err := loadManifest(b.Manifest, b.Tool, b.Flags)
+	m, err := loadManifest(b.Manifest, b.Tool, b.Fingerprint())
 	defer m.close()
 	built := map[string]entry{}
 	seen := map[string]bool{}
@@ -170,7 +169,7 @@ func (b *Batch) removeStaleTemps(srcs []Source) {
 		folders[dir], seen[[2]string{dir, "."}] = []string{"."}, true
 	}
 	for _, s := range srcs {
-		dir, rel := s.outPath(WorksheetSuffix)
+		dir, rel := s.outPath(Output{Kind: Worksheet})
 		if sub := filepath.Dir(rel); !seen[[2]string{dir, sub}] {
 			seen[[2]string{dir, sub}] = true
 			folders[dir] = append(folders[dir], sub)
@@ -217,8 +216,8 @@ func (b *Batch) one(ctx context.Context, s Source, m *manifest) Result {
 		return r
 	}
 	for _, o := range outs {
-		w := Written{Suffix: o.Suffix, Path: s.Path(o.Suffix), Pages: o.Pages, Bytes: len(o.PDF), SHA256: hash(o.PDF), asked: o.asked}
-		dir, rel := s.outPath(o.Suffix)
+		w := Written{Output: o.Output, Path: s.Path(o.Output), Pages: o.Pages, Bytes: len(o.PDF), SHA256: hash(o.PDF), asked: o.asked}
+		dir, rel := s.outPath(o.Output)
 		if err := WriteAtomicIn(dir, rel, o.PDF); err != nil {
 			return r.fail(err)
 		}
@@ -237,10 +236,10 @@ func (b *Batch) one(ctx context.Context, s Source, m *manifest) Result {
 
 // replaceable checks, with Replaceable, every path that s's PDFs outs
 // would be written to, before any is.
-func replaceable(s Source, outs []Output, inputs []string) error {
+func replaceable(s Source, outs []Rendered, inputs []string) error {
 	var errs []error
 	for _, o := range outs {
-		dir, rel := s.outPath(o.Suffix)
+		dir, rel := s.outPath(o.Output)
 		errs = append(errs, Replaceable(dir, rel, inputs))
 	}
 	return errors.Join(errs...)

@@ -12,16 +12,16 @@ import (
 
 // emitted is what All passed emit for one source.
 type emitted struct {
-	name     string
-	suffixes []string
-	err      error
+	name  string
+	kinds []Kind
+	err   error
 }
 
 // emittedOf returns what r says was written.
 func emittedOf(r Result) emitted {
 	e := emitted{name: r.Source.Name, err: r.Err}
 	for _, o := range r.Outputs {
-		e.suffixes = append(e.suffixes, o.Suffix)
+		e.kinds = append(e.kinds, o.Kind)
 	}
 	return e
 }
@@ -34,14 +34,14 @@ func TestBatchRun(t *testing.T) {
 	var want []emitted
 	for i := range 4 {
 		for _, f := range []struct {
-			file     string
-			suffixes []string
-			err      string
+			file  string
+			kinds []Kind
+			err   string
 		}{
-			{"small.toml", []string{WorksheetSuffix, SummarySuffix}, ""},
+			{"small.toml", []Kind{Worksheet, Summary}, ""},
 			{"bad.toml", nil, `unknown key "qoute"`},
-			{"summary-only.toml", []string{SummarySuffix}, ""},
-			{"worksheet-only.toml", []string{WorksheetSuffix}, ""},
+			{"summary-only.toml", []Kind{Summary}, ""},
+			{"worksheet-only.toml", []Kind{Worksheet}, ""},
 		} {
 			name := filepath.Join(dir, fmt.Sprintf("%d-%s", i, f.file))
 			copyTestdata(t, f.file, name)
@@ -50,7 +50,7 @@ func TestBatchRun(t *testing.T) {
 			if f.err != "" {
 				err = errors.New(f.err)
 			}
-			want = append(want, emitted{name, f.suffixes, err})
+			want = append(want, emitted{name, f.kinds, err})
 		}
 	}
 	missing := filepath.Join(dir, "missing.toml")
@@ -81,8 +81,8 @@ func TestBatchRun(t *testing.T) {
 			}
 			compareEmitted(t, got, want)
 			for _, s := range srcs[1:2] { // bad.toml wrote nothing
-				if _, err := os.Stat(s.Path(WorksheetSuffix)); !errors.Is(err, os.ErrNotExist) {
-					t.Errorf("%s: a file with errors wrote %s (err %v)", s.Name, s.Path(WorksheetSuffix), err)
+				if _, err := os.Stat(s.Path(Output{Kind: Worksheet})); !errors.Is(err, os.ErrNotExist) {
+					t.Errorf("%s: a file with errors wrote %s (err %v)", s.Name, s.Path(Output{Kind: Worksheet}), err)
 				}
 			}
 		})
@@ -98,9 +98,9 @@ func compareEmitted(t *testing.T, got, want []emitted) {
 	}
 	for i, g := range got {
 		w := want[i]
-		if g.name != w.name || !slices.Equal(g.suffixes, w.suffixes) || (g.err == nil) != (w.err == nil) ||
+		if g.name != w.name || !slices.Equal(g.kinds, w.kinds) || (g.err == nil) != (w.err == nil) ||
 			(g.err != nil && !strings.Contains(g.err.Error(), w.err.Error())) {
-			t.Errorf("emit %d: %s %q %v, want %s %q %v", i, g.name, g.suffixes, g.err, w.name, w.suffixes, w.err)
+			t.Errorf("emit %d: %s %v %v, want %s %v %v", i, g.name, g.kinds, g.err, w.name, w.kinds, w.err)
 		}
 	}
 }
@@ -120,8 +120,8 @@ func TestBatchRunWriteError(t *testing.T) {
 	mustWrite(t, filepath.Join(out, "b-summary.pdf", "keep"), "keep")
 	want := []emitted{
 		{srcs[0].Name, nil, errors.New("writing " + filepath.Join(out, "a.pdf"))},
-		{srcs[1].Name, []string{WorksheetSuffix}, errors.New("writing " + filepath.Join(out, "b-summary.pdf"))},
-		{srcs[2].Name, []string{WorksheetSuffix, SummarySuffix}, nil},
+		{srcs[1].Name, []Kind{Worksheet}, errors.New("writing " + filepath.Join(out, "b-summary.pdf"))},
+		{srcs[2].Name, []Kind{Worksheet, Summary}, nil},
 	}
 	var got []emitted
 	b := Batch{Options: Options{Time: testTime}, Jobs: 2}

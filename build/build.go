@@ -16,7 +16,6 @@ import (
 	"time"
 
 	"handout/document"
-	"handout/impose"
 	"handout/layout"
 	"handout/printing"
 	"handout/render"
@@ -24,13 +23,42 @@ import (
 
 // Options are a build's settings.
 type Options struct {
-	Time       time.Time // the PDFs' creation date
-	Version    string    // handout's version, for the PDFs' Creator
-	Answers    bool      // also write the answer key, NAME-answers.pdf
-	LargePrint bool      // also write the large-print edition, NAME-large.pdf
+	Time time.Time // the PDFs' creation date
+	// FixedTime says that Time is fixed, by SOURCE_DATE_EPOCH (see
+	// SourceTime), not the time of the build: the PDFs' bytes then depend
+	// on it, and so does the Fingerprint.
+	FixedTime  bool
+	Version    string // handout's version, for the PDFs' Creator
+	Answers    bool   // also write the answer key, NAME-answers.pdf
+	LargePrint bool   // also write the large-print edition, NAME-large.pdf
 	// Print are the print-shop settings given on the command line; each
 	// that is set overrides the content file's [print] table.
 	Print PrintFlags
+}
+
+// Fingerprint returns what of o the PDFs' bytes, and which PDFs there
+// are, depend on, for the manifest: a build with another fingerprint
+// than the last rebuilds every file. It is handout's version, the
+// creation date when it is fixed (without SOURCE_DATE_EPOCH a PDF's date
+// is whenever it was built, and any will do), and the edition and print
+// flags as they are given on the command line, such as
+// "handout 0.1.0 SOURCE_DATE_EPOCH=1700000000 --answers --bleed 3".
+func (o Options) Fingerprint() string {
+	epoch := ""
+	if o.FixedTime {
+		epoch = strconv.FormatInt(o.Time.Unix(), 10)
+	}
+	s := []string{creator(o.Version), "SOURCE_DATE_EPOCH=" + epoch}
+	if o.Answers {
+		s = append(s, "--answers")
+	}
+	if o.LargePrint {
+		s = append(s, "--large-print")
+	}
+	if p := o.Print.String(); p != "" {
+		s = append(s, p)
+	}
+	return strings.Join(s, " ")
 }
 
 // PrintFlags are print-shop settings from the command line (--bleed,
@@ -62,8 +90,7 @@ func (f PrintFlags) Over(p document.Print) document.Print {
 }
 
 // String returns the flags that are set, as they are given on the command
-// line, such as "--bleed 3 --marks": for the manifest, where different
-// flags rebuild every file.
+// line, such as "--bleed 3 --marks=true" (see Options.Fingerprint).
 func (f PrintFlags) String() string {
 	var s []string
 	if f.BleedMM != nil {
@@ -81,41 +108,13 @@ func (f PrintFlags) String() string {
 	return strings.Join(s, " ")
 }
 
-// Suffixes returns the suffixes of every PDF a build with o may write for
-// one content file: the worksheet's, the summary sheet's, those of the
-// editions o asks for, and both imposed copies' (NAME-2up.pdf and
-// NAME-booklet.pdf), since a file's own [print] table may ask for one,
-// which is only known once it is read.
-func (o Options) Suffixes() []string {
-	s := []string{WorksheetSuffix, SummarySuffix}
-	if o.Answers {
-		s = append(s, AnswersSuffix)
-	}
-	if o.LargePrint {
-		s = append(s, LargeSuffix)
-	}
-	return append(s, TwoUpSuffix, BookletSuffix)
-}
+// Rendered is one PDF made from a content file, not yet written.
+type Rendered struct {
+	Output
+	PDF   []byte
+	Pages int
 
-// ImposedSuffix returns the suffix of the imposed copy that i makes, or ""
-// for NoImpose.
-func ImposedSuffix(i document.Impose) string {
-	switch i {
-	case document.TwoUp:
-		return TwoUpSuffix
-	case document.Booklet:
-		return BookletSuffix
-	}
-	return ""
-}
-
-// Output is one PDF made from a content file.
-type Output struct {
-	Suffix string // WorksheetSuffix or SummarySuffix
-	PDF    []byte
-	Pages  int
-
-	asked string // the flag that asked for it, such as "--answers"; "" when the content file did
+	asked string // the flag that asked for it, such as "--answers"; "" when the content file did (see Options.askedBy)
 }
 
 // Check decodes, validates and lays out one content file, without
@@ -140,7 +139,11 @@ func check(ctx context.Context, name string, data []byte, opt Options) ([]Input,
 	for i, p := range ps {
 		var r *layout.Result
 		if r, errs[i] = p.layOut(name, d); errs[i] == nil {
-			_, errs[i] = p.print(r, d, opt, name)
+			s := p.settings(name, d, opt)
+			// Images are only decoded here, with no gray copies (see
+			// load), and gray changes nothing but colours: it cannot fail.
+			s.Gray = false
+			_, errs[i] = p.print(r, s)
 		}
 	}
 	return ins, d.Warnings, partErrors(ps, errs)
@@ -176,18 +179,19 @@ func loadIn(ctx context.Context, name string, f Folder, data []byte, opt Options
 // File builds every PDF of one content file: the worksheet when the file has
 // sections, then the summary sheet when it has a [summary] table, then the
 // answer key and the large-print edition of the worksheet when opt asks for
-// them, always in that order. name is used in messages, and images are
+// them, then the imposed copy the print settings ask for, always in that
+// order (see Kind). name is used in messages, and images are
 // read relative to its folder (see LoadImages). It returns document.Errors
 // for content errors, image problems included; other errors say which step
 // failed. On any error it returns no outputs.
-func File(name string, data []byte, opt Options) ([]Output, error) {
+func File(name string, data []byte, opt Options) ([]Rendered, error) {
 	return FileContext(context.Background(), name, data, opt)
 }
 
 // FileContext is File, giving up, with ctx's error, as soon as ctx is
 // done: the decoding of an image or the rendering of a PDF then in
 // progress finishes in the background, writing nothing.
-func FileContext(ctx context.Context, name string, data []byte, opt Options) ([]Output, error) {
+func FileContext(ctx context.Context, name string, data []byte, opt Options) ([]Rendered, error) {
 	outs, _, _, err := file(ctx, name, data, opt)
 	return outs, err
 }
@@ -196,25 +200,25 @@ func FileContext(ctx context.Context, name string, data []byte, opt Options) ([]
 // as standard input: name names it in messages, and the files it names,
 // its images, are found in folder f. It also returns the content's
 // warnings, which fail nothing.
-func FileIn(ctx context.Context, name string, f Folder, data []byte, opt Options) ([]Output, document.Errors, error) {
+func FileIn(ctx context.Context, name string, f Folder, data []byte, opt Options) ([]Rendered, document.Errors, error) {
 	outs, _, warns, err := fileIn(ctx, name, f, data, opt)
 	return outs, warns, err
 }
 
 // file is FileContext, also returning the files other than the content
 // file that it read, and the content's warnings.
-func file(ctx context.Context, name string, data []byte, opt Options) ([]Output, []Input, document.Errors, error) {
+func file(ctx context.Context, name string, data []byte, opt Options) ([]Rendered, []Input, document.Errors, error) {
 	return fileIn(ctx, name, ownFolder(name), data, opt)
 }
 
 // fileIn is file, with the content's images found in folder f.
-func fileIn(ctx context.Context, name string, f Folder, data []byte, opt Options) ([]Output, []Input, document.Errors, error) {
+func fileIn(ctx context.Context, name string, f Folder, data []byte, opt Options) ([]Rendered, []Input, document.Errors, error) {
 	d, prepared, ins, err := loadIn(ctx, name, f, data, opt, true)
 	if err != nil {
 		return nil, ins, nil, err
 	}
 	ps := parts(d, opt)
-	outs := make([]Output, len(ps))
+	outs := make([]Rendered, len(ps))
 	errs := make([]error, len(ps))
 	// Each PDF costs tens of milliseconds of font embedding, so they are
 	// made at the same time. Layout and render only read the document,
@@ -239,60 +243,38 @@ func fileIn(ctx context.Context, name string, f Folder, data []byte, opt Options
 	return outs, ins, d.Warnings, nil
 }
 
-// part is one of the PDFs a content file may make.
+// part is one of the PDFs a content file may make, and how its pages are
+// laid out.
 type part struct {
-	suffix  string // WorksheetSuffix, SummarySuffix, AnswersSuffix or LargeSuffix
-	what    string // for messages: "", " summary", " answers" or " large print"
-	edition string // for content errors only an edition has, such as "large-print edition"; "" for the worksheet and summary
-	asked   string // the flag that asks for it, such as "--answers"; "" when the content file does
-	lay     func(*document.Document) (*layout.Result, error)
+	Output
+	lay func(*document.Document) (*layout.Result, error)
 }
 
 // parts returns the PDFs d makes with opt, in order: the worksheet when it
 // has sections, the summary sheet when it has a [summary] table, then, when
-// it has sections, the editions opt asks for. The summary sheet has no
-// answers and no large-print edition.
+// it has sections, the editions opt asks for and the imposed copy its
+// print settings ask for. The summary sheet has no answers, no
+// large-print edition and no imposed copy.
 func parts(d *document.Document, opt Options) []part {
 	var ps []part
-	if len(d.Sections) > 0 {
-		ps = append(ps, part{suffix: WorksheetSuffix, what: "", lay: layout.Worksheet})
+	sections := len(d.Sections) > 0
+	if sections {
+		ps = append(ps, part{Output{Kind: Worksheet}, layout.Worksheet})
 	}
 	if d.Summary != nil {
-		ps = append(ps, part{suffix: SummarySuffix, what: " summary", lay: layout.Summary})
+		ps = append(ps, part{Output{Kind: Summary}, layout.Summary})
 	}
-	if len(d.Sections) > 0 && opt.Answers {
-		ps = append(ps, part{suffix: AnswersSuffix, what: " answers", edition: "answer key (--answers)", asked: answersFlag,
-			lay: edition(layout.Edition{Answers: true})})
+	if sections && opt.Answers {
+		ps = append(ps, part{Output{Kind: Answers}, edition(layout.Edition{Answers: true})})
 	}
-	if len(d.Sections) > 0 && opt.LargePrint {
-		ps = append(ps, part{suffix: LargeSuffix, what: " large print", edition: "large-print edition (--large-print)", asked: largeFlag,
-			lay: edition(layout.Edition{LargePrint: true})})
+	if sections && opt.LargePrint {
+		ps = append(ps, part{Output{Kind: LargePrint}, edition(layout.Edition{LargePrint: true})})
 	}
-	if i := opt.Print.Over(d.Print).Impose; len(d.Sections) > 0 && i != document.NoImpose {
-		p := part{suffix: ImposedSuffix(i), what: " " + i.String(), edition: "imposed copy (" + i.String() + ")", lay: imposed(i)}
-		if opt.Print.Impose != nil {
-			p.asked = imposeFlag(i) // else the file's [print] asks for it
-		}
-		ps = append(ps, p)
+	if k, ok := imposedKind(opt.Print.Over(d.Print).Impose); sections && ok {
+		// The student copy, which printing imposes (see settings).
+		ps = append(ps, part{Output{Kind: k}, layout.Worksheet})
 	}
 	return ps
-}
-
-// imposed returns the layout of the student worksheet imposed by i: two
-// pages a sheet, in reading order or in booklet order. Bleed and marks,
-// when asked for, then go around each sheet.
-func imposed(i document.Impose) func(*document.Document) (*layout.Result, error) {
-	sheets := impose.TwoUp
-	if i == document.Booklet {
-		sheets = impose.Booklet
-	}
-	return func(d *document.Document) (*layout.Result, error) {
-		r, err := layout.Worksheet(d)
-		if err != nil {
-			return nil, err
-		}
-		return sheets(r)
-	}
 }
 
 // edition returns the layout of the worksheet's edition ed.
@@ -306,75 +288,68 @@ func edition(ed layout.Edition) func(*document.Document) (*layout.Result, error)
 // panic in layout becomes an error, so that it cannot take the other PDF,
 // and the whole batch, down with it.
 func (p part) layOut(name string, d *document.Document) (r *layout.Result, err error) {
-	defer recovered(&err, "layout"+p.what)
+	defer recovered(&err, "layout"+p.what())
 	r, err = p.lay(d)
 	var pe *layout.PosError
 	if errors.As(err, &pe) {
 		return nil, document.Errors{{File: name, Line: pe.Pos.Line, Column: pe.Pos.Column, Msg: pe.Msg}}
 	}
 	if err != nil {
-		return nil, fmt.Errorf("layout%s: %w", p.what, err)
+		return nil, fmt.Errorf("layout%s: %w", p.what(), err)
 	}
 	if r == nil || len(r.Pages) == 0 {
-		return nil, fmt.Errorf("layout%s: no pages", p.what)
+		return nil, fmt.Errorf("layout%s: no pages", p.what())
 	}
 	return r, nil
 }
 
-// pdf lays out p's PDF of d, applies the print settings (printTransforms)
-// and renders it, with the images prepared for every PDF of d. A panic in
-// render becomes an error.
-func (p part) pdf(name string, d *document.Document, prepared *render.Prepared, opt Options) (out Output, err error) {
+// pdf lays out p's PDF of d, applies its print settings and renders it,
+// with the images prepared for every PDF of d. A panic in render becomes
+// an error.
+func (p part) pdf(name string, d *document.Document, prepared *render.Prepared, opt Options) (out Rendered, err error) {
 	r, err := p.layOut(name, d)
 	if err != nil {
-		return Output{}, err
+		return Rendered{}, err
 	}
-	r, err = p.print(r, d, opt, name)
+	r, err = p.print(r, p.settings(name, d, opt))
 	if err != nil {
-		return Output{}, err
+		return Rendered{}, err
 	}
-	pr := opt.Print.Over(d.Print)
-	defer recovered(&err, "render"+p.what)
-	// The gray edition is drawn by render, which turns the images gray
-	// with the bytes load made of them (ImageFile.Gray).
-	ropt := render.Options{Time: opt.Time, Creator: creator(opt.Version), Gray: pr.Gray, Prepared: prepared}
-	pdf, err := render.PDF(r, ropt)
+	defer recovered(&err, "render"+p.what())
+	pdf, err := render.PDF(r, render.Options{Time: opt.Time, Creator: creator(opt.Version), Prepared: prepared})
 	if err != nil {
-		if p.what != "" {
-			err = fmt.Errorf("%s: %w", strings.TrimSpace(p.what), err)
+		if w := p.what(); w != "" {
+			err = fmt.Errorf("%s: %w", strings.TrimSpace(w), err)
 		}
-		return Output{}, err
+		return Rendered{}, err
 	}
-	return Output{Suffix: p.suffix, PDF: pdf, Pages: len(r.Pages), asked: p.asked}, nil
+	return Rendered{Output: p.Output, PDF: pdf, Pages: len(r.Pages), asked: opt.askedBy(p.Output)}, nil
 }
 
-// print applies the print settings of opt and d to r, p's pages of the
-// content file name (see printTransforms).
-func (p part) print(r *layout.Result, d *document.Document, opt Options, name string) (*layout.Result, error) {
-	pdfName := trimExt(filepath.Base(name)) + p.suffix + ".pdf"
-	r, err := printTransforms(r, opt.Print.Over(d.Print), pdfName, opt.Time)
+// settings returns the print settings of p, a PDF of d, the content file
+// name, built with opt: the file's [print] table with opt's flags over it,
+// and the imposition of p's kind, for an imposed copy.
+func (p part) settings(name string, d *document.Document, opt Options) printing.Settings {
+	pr := opt.Print.Over(d.Print)
+	return printing.Settings{
+		Impose:  p.Kind.impose(),
+		BleedMM: pr.BleedMM,
+		Marks:   pr.Marks,
+		Gray:    pr.Gray,
+		Name:    trimExt(filepath.Base(name)) + p.Suffix() + ".pdf",
+		Time:    opt.Time,
+	}
+}
+
+// print applies the print settings s to r, p's laid-out pages, with
+// printing.Prepare: the one place where print options are applied, after
+// layout and before render.
+func (p part) print(r *layout.Result, s printing.Settings) (*layout.Result, error) {
+	r, err := printing.Prepare(r, s)
 	if err != nil {
-		return nil, fmt.Errorf("print%s: %w", p.what, err)
+		return nil, fmt.Errorf("print%s: %w", p.what(), err)
 	}
 	return r, nil
-}
-
-// printTransforms applies the print settings pr to r, the placed pages of
-// the PDF named pdfName, built at t. It is the one place where print-shop
-// transforms are applied to a part's pages, after layout and before
-// render:
-//
-//   - pr.Gray (--gray) is applied by render (render.Options.Gray), after
-//     these transforms, to every colour and image; crop marks, in the
-//     registration colour otherwise, are then plain black.
-//   - pr.BleedMM and pr.Marks (--bleed, --marks): printing.Prepare grows
-//     each page, records its trim and bleed boxes and adds the marks.
-//
-// pr.Impose (--impose) makes a further part, NAME-2up.pdf or
-// NAME-booklet.pdf (ImposedSuffix), whose pages are imposed when laid out
-// (see parts), before these transforms.
-func printTransforms(r *layout.Result, pr document.Print, pdfName string, t time.Time) (*layout.Result, error) {
-	return printing.Prepare(r, printing.Settings{BleedMM: pr.BleedMM, Marks: pr.Marks, Name: pdfName, Time: t})
 }
 
 // partErrors joins errs, each the error of the part ps[i] or nil, as
@@ -394,7 +369,7 @@ func partErrors(ps []part, errs []error) error {
 				continue
 			}
 			seen[e.Error()] = true
-			out = append(out, inEdition(e, ps[i].edition))
+			out = append(out, inEdition(e, ps[i].errName()))
 		}
 	}
 	return errors.Join(out...)

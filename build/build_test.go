@@ -68,11 +68,11 @@ func TestSourceTime(t *testing.T) {
 func TestFile(t *testing.T) {
 	tests := []struct {
 		file string
-		want []string // the outputs' suffixes, in order
+		want []Kind // the outputs' kinds, in order
 	}{
-		{"small.toml", []string{"", "-summary"}},
-		{"summary-only.toml", []string{"-summary"}},
-		{"worksheet-only.toml", []string{""}},
+		{"small.toml", []Kind{Worksheet, Summary}},
+		{"summary-only.toml", []Kind{Summary}},
+		{"worksheet-only.toml", []Kind{Worksheet}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
@@ -84,24 +84,24 @@ func TestFile(t *testing.T) {
 			if err != nil {
 				t.Fatalf("File: %v", err)
 			}
-			var got []string
+			var got []Kind
 			for _, o := range outs {
-				got = append(got, o.Suffix)
+				got = append(got, o.Kind)
 				if !bytes.HasPrefix(o.PDF, []byte("%PDF-")) {
-					t.Errorf("output %q does not start with %%PDF-: %.20q", o.Suffix, o.PDF)
+					t.Errorf("output %v does not start with %%PDF-: %.20q", o.Output, o.PDF)
 				}
 				if !bytes.Contains(o.PDF[max(0, len(o.PDF)-1024):], []byte("%%EOF")) {
-					t.Errorf("output %q does not end with %%%%EOF", o.Suffix)
+					t.Errorf("output %v does not end with %%%%EOF", o.Output)
 				}
 				if o.Pages < 1 {
-					t.Errorf("output %q has %d pages", o.Suffix, o.Pages)
+					t.Errorf("output %v has %d pages", o.Output, o.Pages)
 				}
-				if o.Suffix == "-summary" && o.Pages != 1 {
+				if o.Kind == Summary && o.Pages != 1 {
 					t.Errorf("summary has %d pages, want 1", o.Pages)
 				}
 			}
 			if !slices.Equal(got, tt.want) {
-				t.Fatalf("outputs %q, want %q", got, tt.want)
+				t.Fatalf("outputs %v, want %v", got, tt.want)
 			}
 
 			// The same input gives the same bytes, whichever goroutine
@@ -112,7 +112,7 @@ func TestFile(t *testing.T) {
 			}
 			for i := range outs {
 				if !bytes.Equal(outs[i].PDF, again[i].PDF) {
-					t.Errorf("output %q differs between two builds", outs[i].Suffix)
+					t.Errorf("output %v differs between two builds", outs[i].Output)
 				}
 			}
 		})

@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"handout/document"
+	"handout/printing"
 	"handout/render"
 )
 
@@ -262,9 +263,10 @@ func (h header) decode(ctx context.Context, data []byte, cv convert) (*document.
 		}
 	}
 	if cv.gray {
-		// From the pixels the PDF shows in colour, as render would.
+		// From the pixels the PDF shows in colour, once for every PDF:
+		// printing puts it in the image's place (printing.Prepare).
 		w := &ctxWriter{ctx: ctx}
-		asIs, err := render.EncodeGray(w, img, m)
+		asIs, err := printing.EncodeGray(w, img, m)
 		if err != nil {
 			return nil, fmt.Errorf("cannot be made gray: %v", err)
 		}

@@ -3,6 +3,7 @@ package build
 import (
 	"errors"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -20,12 +21,12 @@ func TestFileEditions(t *testing.T) {
 	}
 	tests := []struct {
 		opt  Options
-		want []string
+		want []Kind
 	}{
-		{Options{}, []string{WorksheetSuffix}},
-		{Options{Answers: true}, []string{WorksheetSuffix, AnswersSuffix}},
-		{Options{LargePrint: true}, []string{WorksheetSuffix, LargeSuffix}},
-		{Options{Answers: true, LargePrint: true}, []string{WorksheetSuffix, AnswersSuffix, LargeSuffix}},
+		{Options{}, []Kind{Worksheet}},
+		{Options{Answers: true}, []Kind{Worksheet, Answers}},
+		{Options{LargePrint: true}, []Kind{Worksheet, LargePrint}},
+		{Options{Answers: true, LargePrint: true}, []Kind{Worksheet, Answers, LargePrint}},
 	}
 	for _, tt := range tests {
 		tt.opt.Time = testTime
@@ -33,12 +34,12 @@ func TestFileEditions(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var got []string
+		var got []Kind
 		for _, o := range outs {
-			got = append(got, o.Suffix)
+			got = append(got, o.Kind)
 		}
-		if strings.Join(got, ",") != strings.Join(tt.want, ",") {
-			t.Errorf("%+v: PDFs %q, want %q", tt.opt, got, tt.want)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%+v: PDFs %v, want %v", tt.opt, got, tt.want)
 		}
 	}
 }
@@ -57,26 +58,26 @@ func TestAnswersOnlyInAnswerKey(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := pdfTexts(t, outs)
-	pages := map[string]int{}
+	pages := map[Kind]int{}
 	for _, o := range outs {
-		pages[o.Suffix] = o.Pages
+		pages[o.Kind] = o.Pages
 	}
 	answers := []string{"the country was crushed, so there was no one left to resist", "Lavrentiy Beria.", "true heir", "ice axe"}
 	for _, a := range answers {
-		if !strings.Contains(text[AnswersSuffix], a) {
+		if !strings.Contains(text[Answers], a) {
 			t.Errorf("the answer key lacks %q", a)
 		}
-		for _, s := range []string{WorksheetSuffix, LargeSuffix} {
-			if strings.Contains(text[s], a) {
-				t.Errorf("PDF %q holds the answer %q", s, a)
+		for _, k := range []Kind{Worksheet, LargePrint} {
+			if strings.Contains(text[k], a) {
+				t.Errorf("the %v PDF holds the answer %q", k, a)
 			}
 		}
 	}
-	if !strings.Contains(text[WorksheetSuffix], "Why does Conquest suggest") {
-		t.Errorf("pdftotext read no worksheet text: %q", text[WorksheetSuffix])
+	if !strings.Contains(text[Worksheet], "Why does Conquest suggest") {
+		t.Errorf("pdftotext read no worksheet text: %q", text[Worksheet])
 	}
-	if pages[AnswersSuffix] != pages[WorksheetSuffix] {
-		t.Errorf("answer key %d pages, student copy %d", pages[AnswersSuffix], pages[WorksheetSuffix])
+	if pages[Answers] != pages[Worksheet] {
+		t.Errorf("answer key %d pages, student copy %d", pages[Answers], pages[Worksheet])
 	}
 }
 
@@ -119,7 +120,7 @@ func TestSourcesEditionClash(t *testing.T) {
 	}
 	opt := Options{Answers: true, LargePrint: true}
 	for _, dir := range []string{"c", "d"} {
-		_, err := Sources([]string{dir}, "out", opt.Suffixes()...)
+		_, err := Sources([]string{dir}, "out", opt.Outputs()...)
 		if err == nil || !strings.Contains(err.Error(), "would both write") {
 			t.Errorf("%s with editions: error %v, want a clash", dir, err)
 		}

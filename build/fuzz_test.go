@@ -78,16 +78,19 @@ func FuzzFile(f *testing.F) {
 		for i, p := range ps {
 			r, err := p.layOut(name, d)
 			if err != nil {
-				t.Fatalf("File succeeded, layout%s failed: %v", p.what, err)
+				t.Fatalf("File succeeded, layout%s failed: %v", p.what(), err)
 			}
-			if err := checkPrinted(d, p.suffix, r); err != nil {
-				t.Errorf("layout%s: %v", p.what, err)
+			if err := checkPrinted(d, p.Kind, r); err != nil {
+				t.Errorf("layout%s: %v", p.what(), err)
+			}
+			if r, err = p.print(r, p.settings(name, d, opt)); err != nil {
+				t.Fatalf("File succeeded, print%s failed: %v", p.what(), err)
 			}
 			if outs[i].Pages != len(r.Pages) {
-				t.Errorf("PDF%s has %d pages, layout %d", p.what, outs[i].Pages, len(r.Pages))
+				t.Errorf("PDF%s has %d pages, print %d", p.what(), outs[i].Pages, len(r.Pages))
 			}
 			if err := validatePDF(outs[i].PDF); err != nil {
-				t.Errorf("PDF%s: %v", p.what, err)
+				t.Errorf("PDF%s: %v", p.what(), err)
 			}
 		}
 	})
@@ -97,9 +100,9 @@ func FuzzFile(f *testing.F) {
 var errHang = errors.New("build hangs")
 
 // fileWithin is File, failing with errHang if it takes longer than d.
-func fileWithin(name string, data []byte, opt Options, d time.Duration) ([]Output, error) {
+func fileWithin(name string, data []byte, opt Options, d time.Duration) ([]Rendered, error) {
 	type result struct {
-		outs []Output
+		outs []Rendered
 		err  error
 	}
 	done := make(chan result, 1)
@@ -122,13 +125,13 @@ func validatePDF(pdf []byte) error {
 	return api.Validate(bytes.NewReader(pdf), conf)
 }
 
-// checkPrinted checks that r, the placed pages of d's part with suffix,
+// checkPrinted checks that r, the placed pages of d's part of kind k,
 // holds every printed text of that part: for each, its characters, white
 // space and invisible format characters (such as soft hyphens) left out,
 // appear in order in the text of r's Text items; and together, counted
 // with repeats, they appear there at least as often. So no word is lost,
 // whether lines are broken between words or inside one.
-func checkPrinted(d *document.Document, suffix string, r *layout.Result) error {
+func checkPrinted(d *document.Document, k Kind, r *layout.Result) error {
 	var placed []rune
 	for _, p := range r.Pages {
 		for _, it := range p.Items {
@@ -137,7 +140,7 @@ func checkPrinted(d *document.Document, suffix string, r *layout.Result) error {
 			}
 		}
 	}
-	fields := printedTexts(d, suffix, len(r.Pages))
+	fields := printedTexts(d, k, len(r.Pages))
 	have := map[rune]int{}
 	for _, c := range placed {
 		have[c]++
@@ -156,11 +159,11 @@ func checkPrinted(d *document.Document, suffix string, r *layout.Result) error {
 	return nil
 }
 
-// printedTexts returns the texts that d's part with suffix prints, of pages
-// pages.
-func printedTexts(d *document.Document, suffix string, pages int) []string {
+// printedTexts returns the texts that d's part of kind k lays out, of
+// pages pages.
+func printedTexts(d *document.Document, k Kind, pages int) []string {
 	var s []string
-	answers := suffix == AnswersSuffix
+	answers := k == Answers
 	add := func(ins ...document.Inline) {
 		for _, in := range ins {
 			if !answers {
@@ -172,7 +175,7 @@ func printedTexts(d *document.Document, suffix string, pages int) []string {
 			}
 		}
 	}
-	if suffix == SummarySuffix {
+	if k == Summary {
 		add(d.Summary.Title)
 		for _, p := range d.Summary.Panels {
 			add(p.Heading, p.Prompt)
@@ -188,7 +191,7 @@ func printedTexts(d *document.Document, suffix string, pages int) []string {
 			add(b.Body.Texts(answers)...)
 		}
 	}
-	if f := w.Footer.Expand(1, pages); f != "" && suffix != TwoUpSuffix && suffix != BookletSuffix {
+	if f := w.Footer.Expand(1, pages); f != "" {
 		s = append(s, f)
 	}
 	return s

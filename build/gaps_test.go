@@ -2,7 +2,6 @@ package build
 
 import (
 	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -27,32 +26,24 @@ func TestGapsInPDF(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
-	text := map[string]string{}
-	for _, o := range outs {
-		path := filepath.Join(dir, "g"+o.Suffix+".pdf")
-		if err := os.WriteFile(path, o.PDF, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		text[o.Suffix] = strings.Join(strings.Fields(pdftool.Run(t, "pdftotext", path, "-")), " ")
-	}
+	text := pdfTexts(t, outs)
 	blank := regexp.MustCompile(`slowed down in _{10,}, and Yezhov was replaced by _{10,}\. Yezhov`)
-	for _, s := range []string{WorksheetSuffix, LargeSuffix} {
-		if !blank.MatchString(text[s]) {
-			t.Errorf("PDF %q does not read with blanks for its gaps:\n%s", s, text[s])
+	for _, k := range []Kind{Worksheet, LargePrint} {
+		if !blank.MatchString(text[k]) {
+			t.Errorf("the %v PDF does not read with blanks for its gaps:\n%s", k, text[k])
 		}
-		if strings.Contains(text[s], "down in 1938") || strings.Contains(text[s], "replaced by Beria") {
-			t.Errorf("PDF %q holds an answer in its sentence:\n%s", s, text[s])
+		if strings.Contains(text[k], "down in 1938") || strings.Contains(text[k], "replaced by Beria") {
+			t.Errorf("the %v PDF holds an answer in its sentence:\n%s", k, text[k])
 		}
 	}
 	filled := regexp.MustCompile(`slowed down in 1938 ?, and Yezhov was replaced by Beria ?\. Yezhov`)
-	if !filled.MatchString(text[AnswersSuffix]) || strings.Contains(text[AnswersSuffix], "__") {
-		t.Errorf("the answer key does not read with its answers in the gaps:\n%s", text[AnswersSuffix])
+	if !filled.MatchString(text[Answers]) || strings.Contains(text[Answers], "__") {
+		t.Errorf("the answer key does not read with its answers in the gaps:\n%s", text[Answers])
 	}
 	// The word bank lists the answers in every edition.
-	for s, txt := range text {
+	for k, txt := range text {
 		if !strings.Contains(txt, "Word bank") || !strings.Contains(txt, "the Right-Trotskyite bloc") {
-			t.Errorf("PDF %q has no word bank", s)
+			t.Errorf("the %v PDF has no word bank", k)
 		}
 	}
 }

@@ -34,18 +34,18 @@ func TestGrayEdition(t *testing.T) {
 		for _, p := range ps {
 			out, err := p.pdf(name, d, nil, opt)
 			if err != nil {
-				t.Fatalf("%s%s: %v", name, p.what, err)
+				t.Fatalf("%s%s: %v", name, p.what(), err)
 			}
-			path := filepath.Join(dir, filepath.Base(name)+p.suffix+".pdf")
+			path := filepath.Join(dir, filepath.Base(name)+p.Suffix()+".pdf")
 			if err := os.WriteFile(path, out.PDF, 0o644); err != nil {
 				t.Fatal(err)
 			}
 			pdftool.Run(t, "qpdf", "--check", path)
 			if non := pdftool.NonGray(t, path); len(non) > 0 {
-				t.Errorf("%s%s: not gray: %q", name, p.what, non)
+				t.Errorf("%s%s: not gray: %q", name, p.what(), non)
 			}
 			if cs := pdftool.ImageColours(t, path); slices.ContainsFunc(cs, func(c string) bool { return c != "gray" }) {
-				t.Errorf("%s%s: image colours %q, want all gray", name, p.what, cs)
+				t.Errorf("%s%s: image colours %q, want all gray", name, p.what(), cs)
 			}
 		}
 	}

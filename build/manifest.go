@@ -17,25 +17,30 @@ import (
 // later builds incremental.
 const ManifestName = ".handout-manifest.json"
 
-// manifestFormat is the manifest's format version; a manifest of another
-// format is ignored, which rebuilds everything once. Format 3 records the
-// flag that asked for each PDF and the PDFs left from earlier builds.
-const manifestFormat = 3
+// manifestFormat is the manifest's format version. Format 4 records a
+// PDF by its kind and version ("kind": "answers"), where 2 and 3 recorded
+// its suffix, with the flag that asked for it ("asked"), keeps the PDFs
+// left from earlier builds ("left", see stale.go), and names the build's
+// Options.Fingerprint "options". A manifest of format 3, which recorded
+// the flags and the PDFs left too, is read as one of another tool (see
+// fromFormat3); one of any other format is ignored. Either way every file
+// is built once again, and none is skipped on the old manifest's word.
+const manifestFormat = 4
 
 // manifest is the record of the last successful build of each content file
 // whose PDFs are in one output folder.
 type manifest struct {
-	Format int              `json:"handout_manifest"`
-	Tool   string           `json:"tool"`  // the program that built them
-	Flags  string           `json:"flags"` // the settings they were built with
-	Files  map[string]entry `json:"files"` // by output path without suffix and ".pdf", relative to dir
+	Format  int              `json:"handout_manifest"`
+	Tool    string           `json:"tool"`    // the program that built them
+	Options string           `json:"options"` // the options they were built with: Options.Fingerprint
+	Files   map[string]entry `json:"files"`   // by output path without suffix and ".pdf", relative to dir
 
 	path string   // where it is kept
 	dir  string   // the folder it is in
 	out  *os.Root // that folder, when it is there; see close
 
 	// earlier are the entries of the manifest there was, when it was of
-	// another tool or flags: none of its PDFs is up to date, but they are
+	// another tool or options: none of its PDFs is up to date, but they are
 	// still those of the last build of each file (see settle).
 	earlier map[string]entry
 }
@@ -56,33 +61,49 @@ type fileSum struct {
 
 // pdfSum is a PDF written, with its page count and size.
 type pdfSum struct {
-	Suffix string `json:"suffix"`
-	Path   string `json:"path"`
-	Pages  int    `json:"pages"`
-	Bytes  int    `json:"bytes"`
-	SHA256 string `json:"sha256"`
-	Asked  string `json:"asked,omitempty"` // the flag that asked for it, such as "--answers"; "" when the content file did
+	Kind    string `json:"kind"`              // the name of its Kind, such as "answers"
+	Version string `json:"version,omitempty"` // its Output's Version, if any
+	Path    string `json:"path"`
+	Pages   int    `json:"pages"`
+	Bytes   int    `json:"bytes"`
+	SHA256  string `json:"sha256"`
+	Asked   string `json:"asked,omitempty"` // the flag that asked for it, such as "--answers"; "" when the content file did
+
+	// Suffix is how a manifest of format 3 named the PDF, before kinds:
+	// read from one (see fromFormat3), never written.
+	Suffix string `json:"suffix,omitempty"`
+}
+
+// output returns the PDF that o records, and whether it is one handout
+// writes.
+func (o pdfSum) output() (Output, bool) {
+	k, ok := ParseKind(o.Kind)
+	out := Output{Kind: k, Version: o.Version}
+	return out, ok && out.valid()
 }
 
 // maxManifestBytes is the largest manifest read: 64 MiB, that of some
 // 100,000 content files. A larger one is ignored, as a damaged one is.
 const maxManifestBytes = 64 << 20
 
-// newManifest returns an empty manifest kept at path.
-func newManifest(path, tool, flags string) *manifest {
-	return &manifest{Format: manifestFormat, Tool: tool, Flags: flags, Files: map[string]entry{}, path: path, dir: filepath.Dir(path)}
+// newManifest returns an empty manifest kept at path, of PDFs built by
+// tool with the options whose fingerprint is options.
+func newManifest(path, tool, options string) *manifest {
+	return &manifest{Format: manifestFormat, Tool: tool, Options: options, Files: map[string]entry{}, path: path, dir: filepath.Dir(path)}
 }
 
 // loadManifest reads the manifest at path, through its folder by the rule
 // of every file read (see read.go). It returns nil for no path, and an
 // empty manifest when there is none yet, or the one there is of another
-// format, tool or flags, since none of its PDFs can be reused. A manifest
-// that cannot be read is an error, with an empty manifest.
-func loadManifest(path, tool, flags string) (*manifest, error) {
+// format, tool or options, since none of its PDFs can be reused; the
+// entries of one of another tool or options, or of format 3, are kept as
+// its earlier entries (see settle). A manifest that cannot be read is an
+// error, with an empty manifest.
+func loadManifest(path, tool, options string) (*manifest, error) {
 	if path == "" {
 		return nil, nil
 	}
-	m := newManifest(path, tool, flags)
+	m := newManifest(path, tool, options)
 	root, err := os.OpenRoot(m.dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return m, nil
@@ -109,13 +130,54 @@ func loadManifest(path, tool, flags string) (*manifest, error) {
 		return m, fmt.Errorf("ignoring damaged manifest %s: %w", path, err)
 	}
 	switch {
+	case old.Format == 3:
+		m.earlier = fromFormat3(old.Files)
 	case old.Format != manifestFormat:
-	case old.Tool == tool && old.Flags == flags && old.Files != nil:
+	case old.Tool == tool && old.Options == options && old.Files != nil:
 		m.Files = old.Files
 	default:
 		m.earlier = old.Files
 	}
 	return m, nil
+}
+
+// fromFormat3 returns the entries of a manifest of format 3, which named
+// each PDF by its suffix, with each PDF named by its kind instead. They
+// are the earlier entries of a build (see settle): never up to date, but
+// they say which PDFs each file's last build made and which flag asked
+// for each, and which editions it left, so that a new handout neither
+// forgets a stale edition nor keeps a PDF no longer made. A PDF already
+// named by kind, or whose suffix is no kind's, is dropped: handout leaves
+// it alone.
+func fromFormat3(files map[string]entry) map[string]entry {
+	named := func(p pdfSum) (pdfSum, bool) {
+		for _, k := range Kinds() {
+			if p.Kind == "" && p.Version == "" && p.Suffix == k.Suffix() {
+				p.Kind, p.Suffix = k.String(), ""
+				return p, true
+			}
+		}
+		return p, false
+	}
+	earlier := make(map[string]entry, len(files))
+	for key, e := range files {
+		var outs []pdfSum
+		for _, p := range e.Outputs {
+			if p, ok := named(p); ok {
+				outs = append(outs, p)
+			}
+		}
+		var left []leftPDF
+		for _, p := range e.Left {
+			if s, ok := named(p.pdfSum); ok {
+				p.pdfSum = s
+				left = append(left, p)
+			}
+		}
+		e.Outputs, e.Left = outs, left
+		earlier[key] = e
+	}
+	return earlier
 }
 
 // close closes m's root of the output folder.
@@ -142,7 +204,7 @@ func (m *manifest) key(s Source) (string, bool) {
 // upToDate returns s's PDFs as its last successful build wrote them when
 // that build can be reused: its content file's SHA-256 was sum, every
 // other file it read is unchanged, and every PDF it wrote is still there,
-// byte for byte. The tool and flags were checked when m was loaded. Every
+// byte for byte. The tool and options were checked when m was loaded. Every
 // file is read by the rule of read.go, the inputs through the content
 // file's folder and the PDFs through the output folder: a file that is no
 // longer a regular file inside its folder, or has grown past its limit,
@@ -164,11 +226,11 @@ func (m *manifest) upToDate(s Source, sum string) ([]Written, bool) {
 	}
 	outs := make([]Written, len(e.Outputs))
 	for i, o := range e.Outputs {
-		rel, ok := pdfPath(k, o)
-		if !ok || filepath.ToSlash(m.rel(s.Path(o.Suffix))) != o.Path || !sameBuilt(m.out, rel, o) {
+		out, rel, ok := pdfPath(k, o)
+		if !ok || filepath.ToSlash(m.rel(s.Path(out))) != o.Path || !sameBuilt(m.out, rel, o) {
 			return nil, false
 		}
-		outs[i] = Written{Suffix: o.Suffix, Path: s.Path(o.Suffix), Pages: o.Pages, Bytes: o.Bytes, SHA256: o.SHA256}
+		outs[i] = Written{Output: out, Path: s.Path(out), Pages: o.Pages, Bytes: o.Bytes, SHA256: o.SHA256, asked: o.Asked}
 	}
 	return outs, true
 }
@@ -193,20 +255,19 @@ func inputsUnchanged(dir string, ins []fileSum) bool {
 	return true
 }
 
-// pdfPath returns the path, in the output folder, of o, a PDF of the entry
-// k, when the manifest records it as handout writes it: a local path, k
-// and one of the known suffixes and ".pdf". A manifest that says anything
-// else was not written by handout, and such a PDF is left alone.
-func pdfPath(k string, o pdfSum) (string, bool) {
-	if !slices.Contains(knownSuffixes, o.Suffix) || o.Path != k+o.Suffix+".pdf" || o.Bytes < 0 {
-		return "", false
+// pdfPath returns the PDF o, of the entry k, and its path in the output
+// folder, when the manifest records it as handout writes it: an output
+// handout writes (see Output.valid), at a local path that is k, the
+// output's suffix and ".pdf". A manifest that says anything else was not
+// written by handout, and such a PDF is left alone.
+func pdfPath(k string, o pdfSum) (Output, string, bool) {
+	out, ok := o.output()
+	if !ok || o.Path != k+out.Suffix()+".pdf" || o.Bytes < 0 {
+		return Output{}, "", false
 	}
 	rel := filepath.FromSlash(o.Path)
-	return rel, filepath.IsLocal(rel)
+	return out, rel, filepath.IsLocal(rel)
 }
-
-// knownSuffixes are the suffixes of every PDF handout writes.
-var knownSuffixes = []string{WorksheetSuffix, SummarySuffix, AnswersSuffix, LargeSuffix, TwoUpSuffix, BookletSuffix}
 
 // sameBuilt reports whether the PDF rel in the output folder root is o as
 // it was built: a regular file, not a symbolic link, in real folders, of
@@ -226,7 +287,7 @@ func sameBuilt(root *os.Root, rel string, o pdfSum) bool {
 // if it is as it was built (see pdfPath and sameBuilt), and reports
 // whether it did.
 func (m *manifest) removeBuilt(k string, o pdfSum) bool {
-	rel, ok := pdfPath(k, o)
+	_, rel, ok := pdfPath(k, o)
 	if !ok || m.out == nil {
 		return false
 	}
@@ -289,7 +350,8 @@ func newEntry(r Result, dir string) entry {
 	m := manifest{dir: dir}
 	e := entry{Source: filepath.ToSlash(relTo(dir, r.Source.Name)), Inputs: r.inputSums(), Left: r.left}
 	for _, o := range r.Outputs {
-		e.Outputs = append(e.Outputs, pdfSum{Suffix: o.Suffix, Path: filepath.ToSlash(m.rel(o.Path)), Pages: o.Pages, Bytes: o.Bytes, SHA256: o.SHA256, Asked: o.asked})
+		e.Outputs = append(e.Outputs, pdfSum{Kind: o.Kind.String(), Version: o.Version, Path: filepath.ToSlash(m.rel(o.Path)),
+			Pages: o.Pages, Bytes: o.Bytes, SHA256: o.SHA256, Asked: o.asked})
 	}
 	return e
 }
@@ -315,7 +377,7 @@ func (r Result) inputSums() []fileSum {
 // shard's into the same folder, are kept. An error writing it is a
 // *ManifestError.
 func (m *manifest) update(built map[string]entry, gone []string) error {
-	now, _ := loadManifest(m.path, m.Tool, m.Flags)
+	now, _ := loadManifest(m.path, m.Tool, m.Options)
 	now.close()
 	for k, e := range m.Files {
 		if _, ok := now.Files[k]; !ok {

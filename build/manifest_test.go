@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // project is a content folder of three files and an output folder, built
@@ -32,8 +33,8 @@ func newProject(t *testing.T) *project {
 		t.Fatal(err)
 	}
 	p.srcs = srcs
-	p.b = Batch{Options: Options{Time: testTime, Version: "test"}, Jobs: 2,
-		Manifest: filepath.Join(out, ManifestName), Tool: "handout test", Flags: "SOURCE_DATE_EPOCH=1700000000"}
+	p.b = Batch{Options: Options{Time: testTime, FixedTime: true, Version: "test"}, Jobs: 2,
+		Manifest: filepath.Join(out, ManifestName), Tool: "handout test"}
 	return p
 }
 
@@ -99,10 +100,10 @@ func TestIncremental(t *testing.T) {
 		t.Error("a.pdf rebuilt from the same content has other bytes")
 	}
 
-	// Other flags, another tool, or --force rebuild everything.
-	p.b.Flags = "SOURCE_DATE_EPOCH=1800000000"
-	wantStatus(t, "flags changed", p.run(), all(Built))
-	wantStatus(t, "flags unchanged", p.run(), all(Skipped))
+	// Other options, another tool, or --force rebuild everything.
+	p.b.Time = time.Unix(1800000000, 0).UTC()
+	wantStatus(t, "options changed", p.run(), all(Built))
+	wantStatus(t, "options unchanged", p.run(), all(Skipped))
 	p.b.Tool = "handout test 2"
 	wantStatus(t, "tool changed", p.run(), all(Built))
 	p.b.Force = true

@@ -43,14 +43,14 @@ func TestPrintFlagsOver(t *testing.T) {
 	}
 }
 
-// TestSuffixesImpose checks that both imposed copies are checked for
+// TestOutputsImpose checks that both imposed copies are checked for
 // clashes whatever the flags, since a file's own [print] table may ask for
 // one.
-func TestSuffixesImpose(t *testing.T) {
+func TestOutputsImpose(t *testing.T) {
 	for _, impose := range []*document.Impose{nil, ptr(document.NoImpose), ptr(document.TwoUp), ptr(document.Booklet)} {
-		got := (Options{Print: PrintFlags{Impose: impose}}).Suffixes()
-		if want := []string{"", "-summary", "-2up", "-booklet"}; !slices.Equal(got, want) {
-			t.Errorf("impose %v: Suffixes = %q, want %q", impose, got, want)
+		got := (Options{Print: PrintFlags{Impose: impose}}).Outputs()
+		if want := []Output{{Kind: Worksheet}, {Kind: Summary}, {Kind: TwoUp}, {Kind: Booklet}}; !slices.Equal(got, want) {
+			t.Errorf("impose %v: Outputs = %v, want %v", impose, got, want)
 		}
 	}
 	dir := t.TempDir()
@@ -59,7 +59,7 @@ func TestSuffixesImpose(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if _, err := Sources([]string{dir}, "out", Options{}.Suffixes()...); err == nil || !strings.Contains(err.Error(), "a-2up.pdf") {
+	if _, err := Sources([]string{dir}, "out", Options{}.Outputs()...); err == nil || !strings.Contains(err.Error(), "a-2up.pdf") {
 		t.Errorf("a.toml, which may ask for a 2-up copy, and a-2up.toml: error %v, want one naming a-2up.pdf", err)
 	}
 }

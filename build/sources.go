@@ -9,16 +9,6 @@ import (
 	"strings"
 )
 
-// The suffixes of a content file's PDFs, between its output path and ".pdf".
-const (
-	WorksheetSuffix = ""         // NAME.pdf, the worksheet
-	SummarySuffix   = "-summary" // NAME-summary.pdf, the summary sheet
-	AnswersSuffix   = "-answers" // NAME-answers.pdf, the worksheet's answer key
-	LargeSuffix     = "-large"   // NAME-large.pdf, the worksheet in large print
-	TwoUpSuffix     = "-2up"     // NAME-2up.pdf, the worksheet imposed two pages to a sheet
-	BookletSuffix   = "-booklet" // NAME-booklet.pdf, the worksheet imposed as a booklet
-)
-
 // Source is one content file to build and where its PDFs go.
 type Source struct {
 	Name string // the file as the user gave it, or as found under a folder they gave
@@ -34,9 +24,9 @@ type Source struct {
 	OutDir string
 }
 
-// Path returns the path of s's PDF with the given suffix, such as
-// SummarySuffix.
-func (s Source) Path(suffix string) string { return s.Out + suffix + ".pdf" }
+// Path returns the path of s's PDF o, such as dir/NAME-summary.pdf for
+// the summary sheet.
+func (s Source) Path(o Output) string { return s.Out + o.Suffix() + ".pdf" }
 
 // inRoot returns the folder s is read through and its path in it.
 func (s Source) inRoot() (dir, rel string) {
@@ -50,15 +40,14 @@ func (s Source) inRoot() (dir, rel string) {
 	return s.Root, rel
 }
 
-// outPath returns the output folder of s and the path in it of s's PDF
-// with the given suffix.
-func (s Source) outPath(suffix string) (dir, rel string) {
+// outPath returns the output folder of s and the path in it of s's PDF o.
+func (s Source) outPath(o Output) (dir, rel string) {
 	if s.OutDir == "" {
-		return filepath.Dir(s.Out), filepath.Base(s.Path(suffix))
+		return filepath.Dir(s.Out), filepath.Base(s.Path(o))
 	}
-	rel, err := filepath.Rel(s.OutDir, s.Path(suffix))
+	rel, err := filepath.Rel(s.OutDir, s.Path(o))
 	if err != nil {
-		return filepath.Dir(s.Out), filepath.Base(s.Path(suffix))
+		return filepath.Dir(s.Out), filepath.Base(s.Path(o))
 	}
 	return s.OutDir, rel
 }
@@ -78,10 +67,9 @@ func (s Source) outPath(suffix string) (dir, rel string) {
 //
 // A missing path, a file that is not .toml, a folder without .toml files and
 // two files that would write the same PDF are errors; Sources checks every
-// PDF a file could write, with each of suffixes (Options.Suffixes; none: the
-// worksheet and the summary), since which it writes is only known once it
-// is read.
-func Sources(paths []string, dir string, suffixes ...string) ([]Source, error) {
+// PDF a file could write, each of outputs (Options.Outputs; none: those of
+// the zero Options), since which it writes is only known once it is read.
+func Sources(paths []string, dir string, outputs ...Output) ([]Source, error) {
 	var srcs []Source
 	seen := map[string]bool{}
 	for _, p := range paths {
@@ -96,10 +84,10 @@ func Sources(paths []string, dir string, suffixes ...string) ([]Source, error) {
 			}
 		}
 	}
-	if len(suffixes) == 0 {
-		suffixes = Options{}.Suffixes()
+	if len(outputs) == 0 {
+		outputs = Options{}.Outputs()
 	}
-	if err := clash(srcs, suffixes); err != nil {
+	if err := clash(srcs, outputs); err != nil {
 		return nil, err
 	}
 	return srcs, nil
@@ -162,16 +150,16 @@ func walk(root, dir string) ([]Source, error) {
 	return srcs, nil
 }
 
-// clash reports two content files that would write the same PDF, with any
-// of suffixes: two files of the same name from different places, or a.toml,
+// clash reports two content files that would write the same PDF, any of
+// outputs: two files of the same name from different places, or a.toml,
 // whose summary sheet is a-summary.pdf, and a-summary.toml, whose worksheet
 // is too (likewise a-answers.toml, a-large.toml, a-2up.toml and
 // a-booklet.toml with --answers, --large-print and --impose).
-func clash(srcs []Source, suffixes []string) error {
+func clash(srcs []Source, outputs []Output) error {
 	byPath := map[string]string{} // PDF path -> content file
 	for _, s := range srcs {
-		for _, suffix := range suffixes {
-			path := s.Path(suffix)
+		for _, o := range outputs {
+			path := s.Path(o)
 			if other, ok := byPath[path]; ok {
 				return fmt.Errorf("%s and %s would both write %s", other, s.Name, path)
 			}

@@ -105,9 +105,12 @@ func slashed(srcs []nameOut) []nameOut {
 
 func TestSourcePath(t *testing.T) {
 	s := Source{Name: "content/a.toml", Out: filepath.Join("out", "a")}
-	for suffix, want := range map[string]string{WorksheetSuffix: "a.pdf", SummarySuffix: "a-summary.pdf"} {
-		if got := s.Path(suffix); got != filepath.Join("out", want) {
-			t.Errorf("Path(%q) = %q, want %q", suffix, got, filepath.Join("out", want))
+	for o, want := range map[Output]string{
+		{Kind: Worksheet}: "a.pdf", {Kind: Summary}: "a-summary.pdf", {Kind: LargePrint}: "a-large.pdf",
+		{Kind: Worksheet, Version: "A"}: "a-A.pdf", {Kind: Answers, Version: "B"}: "a-B-answers.pdf",
+	} {
+		if got := s.Path(o); got != filepath.Join("out", want) {
+			t.Errorf("Path(%v) = %q, want %q", o, got, filepath.Join("out", want))
 		}
 	}
 }

@@ -19,30 +19,35 @@ import (
 // one of its inputs has changed since, the PDF is stale, and every build
 // says so, as a warning of the content file: an old answer key must not
 // be printed by mistake. The check goes over whatever PDFs a file's
-// entry records, so any kind of PDF that records its flag is covered.
+// entry records, each by its Output (kind and version), so any kind of
+// PDF that records its flag is covered, and each version of a paper
+// apart.
 
-// The flags that ask for PDFs besides those a content file asks for, as
-// the manifest records them with each PDF (pdfSum.Asked).
-const (
-	answersFlag = "--answers"
-	largeFlag   = "--large-print"
-)
-
-// imposeFlag returns the flag that asks for the imposed copy i.
-func imposeFlag(i document.Impose) string { return "--impose " + i.String() }
-
-// asks reports whether o asks for the PDFs that flag, as recorded in
-// pdfSum.Asked, asks for.
-func (o Options) asks(flag string) bool {
-	switch {
-	case flag == answersFlag:
+// asks reports whether the flags of o ask for the PDF out: --answers for
+// an answer key, --large-print for a large-print edition, --impose for
+// the imposed copy it names. No flag asks for a worksheet or a summary
+// sheet, which the content file asks for; an imposed copy is asked for by
+// the file's [print] when no --impose is given.
+func (o Options) asks(out Output) bool {
+	switch out.Kind {
+	case Answers:
 		return o.Answers
-	case flag == largeFlag:
+	case LargePrint:
 		return o.LargePrint
-	case o.Print.Impose != nil && *o.Print.Impose != document.NoImpose:
-		return flag == imposeFlag(*o.Print.Impose)
+	case TwoUp, Booklet:
+		return o.Print.Impose != nil && *o.Print.Impose == out.Kind.impose()
 	}
 	return false
+}
+
+// askedBy returns the flag of o that asks for out, as the manifest
+// records it (pdfSum.Asked), such as "--answers" or "--impose 2up"; ""
+// when no flag does, and the content file asks for it.
+func (o Options) askedBy(out Output) string {
+	if !o.asks(out) {
+		return ""
+	}
+	return kinds[out.Kind].flag
 }
 
 // leftPDF is a PDF that an earlier build of a content file made, asked for
@@ -71,7 +76,7 @@ func (e entry) pdfs() []leftPDF {
 // this build was not given is left as it is, and returned in left to be
 // recorded, if it is still on disk as it was built; a warning says when it
 // is stale (see staleWarning). The last build is that of this manifest's
-// tool and flags or, when they changed, that of the manifest before.
+// tool and options or, when they changed, that of the manifest before.
 func (m *manifest) settle(s Source, outs []Written, ins []fileSum, opt Options) (removed []string, left []leftPDF, warns document.Errors) {
 	k, ok := m.key(s)
 	if !ok {
@@ -81,18 +86,19 @@ func (m *manifest) settle(s Source, outs []Written, ins []fileSum, opt Options) 
 	if !ok {
 		last = m.earlier[k]
 	}
-	done := map[string]bool{}
+	done := map[Output]bool{}
 	for _, w := range outs {
-		done[w.Suffix] = true
+		done[w.Output] = true
 	}
 	for _, p := range last.pdfs() {
-		if done[p.Suffix] {
-			continue // written now, or recorded twice
+		out, ok := p.output()
+		if !ok || done[out] {
+			continue // not handout's, written now, or recorded twice
 		}
-		done[p.Suffix] = true
-		if p.Asked == "" || opt.asks(p.Asked) {
+		done[out] = true
+		if p.Asked == "" || opt.asks(out) {
 			if m.removeBuilt(k, p.pdfSum) {
-				removed = append(removed, s.Path(p.Suffix))
+				removed = append(removed, s.Path(out))
 			}
 			continue
 		}
@@ -100,7 +106,7 @@ func (m *manifest) settle(s Source, outs []Written, ins []fileSum, opt Options) 
 			continue // gone, or changed by hand: no longer handout's
 		}
 		left = append(left, p)
-		if w := staleWarning(s, p, ins); w != nil {
+		if w := staleWarning(s, out, p, ins); w != nil {
 			warns = append(warns, w)
 		}
 	}
@@ -118,25 +124,27 @@ func (m *manifest) staleLeft(s Source) document.Errors {
 	e := m.Files[k]
 	var warns document.Errors
 	for _, p := range e.Left {
-		if w := staleWarning(s, p, e.Inputs); w != nil && m.isBuilt(k, p.pdfSum) {
-			warns = append(warns, w)
+		if out, ok := p.output(); ok && m.isBuilt(k, p.pdfSum) {
+			if w := staleWarning(s, out, p, e.Inputs); w != nil {
+				warns = append(warns, w)
+			}
 		}
 	}
 	return warns
 }
 
-// staleWarning returns the warning of p, a PDF of s left from an earlier
+// staleWarning returns the warning of p, the PDF out of s left from an earlier
 // build, when it was built from inputs other than ins, those of s's
 // latest build: "out/x-answers.pdf is older than x.toml: build with
 // --answers to update it", naming the first of its inputs that has
 // changed or is no longer read. It returns nil when p is up to date.
-func staleWarning(s Source, p leftPDF, ins []fileSum) *document.Error {
+func staleWarning(s Source, out Output, p leftPDF, ins []fileSum) *document.Error {
 	for _, in := range p.Inputs {
 		if slices.Contains(ins, in) {
 			continue
 		}
 		return &document.Error{File: s.Name, Msg: fmt.Sprintf("%s is older than %s: build with %s to update it",
-			s.Path(p.Suffix), filepath.FromSlash(in.Path), p.Asked)}
+			s.Path(out), filepath.FromSlash(in.Path), p.Asked)}
 	}
 	return nil
 }
@@ -144,6 +152,6 @@ func staleWarning(s Source, p leftPDF, ins []fileSum) *document.Error {
 // isBuilt reports whether o, a PDF of the entry k, is on disk as it was
 // built (see pdfPath and sameBuilt).
 func (m *manifest) isBuilt(k string, o pdfSum) bool {
-	rel, ok := pdfPath(k, o)
+	_, rel, ok := pdfPath(k, o)
 	return ok && m.out != nil && sameBuilt(m.out, rel, o)
 }

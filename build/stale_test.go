@@ -17,14 +17,13 @@ import (
 // result of each file by base name without extension.
 func (p *project) editionsRun(flags ...string) map[string]Result {
 	p.t.Helper()
-	p.b.Answers = slices.Contains(flags, answersFlag)
-	p.b.LargePrint = slices.Contains(flags, largeFlag)
+	p.b.Answers = slices.Contains(flags, "--answers")
+	p.b.LargePrint = slices.Contains(flags, "--large-print")
 	p.b.Print.Impose = nil
 	if slices.Contains(flags, "--impose 2up") {
 		i := document.TwoUp
 		p.b.Print.Impose = &i
 	}
-	p.b.Flags = strings.Join(append([]string{"SOURCE_DATE_EPOCH=1700000000"}, flags...), " ")
 	got := map[string]Result{}
 	err := p.b.Run(p.t.Context(), p.srcs, func(r Result) {
 		if r.Err != nil {
@@ -61,7 +60,7 @@ func stale(name, input, flag string) string {
 // or changed by hand.
 func TestStaleEditions(t *testing.T) {
 	p := newProject(t)
-	all := []string{answersFlag, largeFlag, "--impose 2up"}
+	all := []string{"--answers", "--large-print", "--impose 2up"}
 	for name, r := range p.editionsRun(all...) {
 		if r.Status != Built || len(r.Outputs) != 5 || len(r.Warnings) != 0 {
 			t.Fatalf("%s: %s, %d outputs, warnings %v; want built, 5 PDFs, no warnings", name, r.Status, len(r.Outputs), r.Warnings)
@@ -108,7 +107,7 @@ func TestStaleEditions(t *testing.T) {
 
 	// The answer key built again is up to date: a changes again, and
 	// only the imposed copy, which --answers does not make, is stale.
-	if r := p.editionsRun(answersFlag)["a"]; r.Status != Built || len(r.Warnings) != 0 {
+	if r := p.editionsRun("--answers")["a"]; r.Status != Built || len(r.Warnings) != 0 {
 		t.Errorf("--answers: a %s, warnings %q; want built, none", r.Status, p.warned(r))
 	}
 	if r := p.editionsRun()["a"]; r.Status != Built || len(r.Warnings) != 0 {
@@ -127,7 +126,7 @@ func TestStaleEditionImage(t *testing.T) {
 	for _, img := range []string{"trotsky.jpg", "figures/chart.png"} {
 		copyTestdata(t, filepath.Join("images", img), p.content(filepath.Join("images", img)))
 	}
-	p.editionsRun(answersFlag)
+	p.editionsRun("--answers")
 	p.editionsRun()
 	copyTestdata(t, filepath.Join("images", "trotsky.jpg"), p.content(filepath.Join("images", "figures", "chart.png")))
 	r := p.editionsRun()["a"]
@@ -141,12 +140,12 @@ func TestStaleEditionImage(t *testing.T) {
 // the flags of the build before; one that flags asked for is left.
 func TestNoLongerMade(t *testing.T) {
 	p := newProject(t)
-	p.editionsRun(answersFlag, "--impose 2up")
+	p.editionsRun("--answers", "--impose 2up")
 	// a becomes a summary sheet alone: its worksheet and, with
 	// --answers, its answer key are no longer made; its imposed copy,
 	// asked for by a flag not given now, is left, and stale.
 	copyTestdata(t, "summary-only.toml", p.content("a.toml"))
-	r := p.editionsRun(answersFlag)["a"]
+	r := p.editionsRun("--answers")["a"]
 	removed := slices.Clone(r.Removed)
 	slices.Sort(removed)
 	if want := []string{p.out("a-answers.pdf"), p.out("a.pdf")}; r.Status != Built || !slices.Equal(removed, want) {
@@ -164,10 +163,41 @@ func TestNoLongerMade(t *testing.T) {
 	mustRemove(t, p.content("a.toml"))
 	p.srcs = p.srcs[1:]
 	p.b.Prune = true
-	p.editionsRun(answersFlag)
+	p.editionsRun("--answers")
 	for _, name := range []string{"a-summary.pdf", "a-2up.pdf"} {
 		if _, err := os.Stat(p.out(name)); !errors.Is(err, fs.ErrNotExist) {
 			t.Errorf("a is gone, and %s is still there (%v)", name, err)
 		}
+	}
+}
+
+// TestStaleVersion gives a's manifest entry the answer key of version A,
+// as --versions with --answers will make it, beside a's own: a build
+// without --answers leaves both, each a PDF of its own, and once a
+// changes, warns of each; a build with --answers, which makes no version
+// A, removes version A's.
+func TestStaleVersion(t *testing.T) {
+	p := newProject(t)
+	p.editionsRun("--answers")
+	data := []byte("%PDF-1.4 version A's answer key")
+	mustWrite(t, p.out("a-A-answers.pdf"), string(data))
+	m := readManifest(t, p.out(ManifestName))
+	e := m.Files["a"]
+	e.Outputs = append(e.Outputs, pdfSum{Kind: "answers", Version: "A", Path: "a-A-answers.pdf", Pages: 1, Bytes: len(data),
+		SHA256: hash(data), Asked: "--answers"})
+	m.Files["a"] = e
+	writeManifest(t, p.out(ManifestName), m)
+
+	if r := p.editionsRun()["a"]; r.Status != Built || len(r.Removed) != 0 || len(r.Warnings) != 0 {
+		t.Errorf("without --answers: a %s, removed %q, warnings %q; want built, none", r.Status, r.Removed, p.warned(r))
+	}
+	appendTo(t, p.content("a.toml"), "\n# a changes\n")
+	want := []string{stale("a-answers.pdf", "a.toml", "--answers"), stale("a-A-answers.pdf", "a.toml", "--answers")}
+	if r := p.editionsRun()["a"]; !slices.Equal(p.warned(r), want) {
+		t.Errorf("a changed: warnings %q, want %q", p.warned(r), want)
+	}
+	r := p.editionsRun("--answers")["a"]
+	if !slices.Equal(r.Removed, []string{p.out("a-A-answers.pdf")}) || len(r.Warnings) != 0 {
+		t.Errorf("--answers: removed %q, warnings %q; want version A's answer key, none", r.Removed, p.warned(r))
 	}
 }

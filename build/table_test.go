@@ -57,7 +57,7 @@ func TestTableExampleBuilds(t *testing.T) {
 		}
 		for _, o := range outs {
 			if err := validatePDF(o.PDF); err != nil {
-				t.Errorf("%+v, PDF%s: %v", opt, o.Suffix, err)
+				t.Errorf("%+v, %v PDF: %v", opt, o.Output, err)
 			}
 		}
 	}
@@ -68,7 +68,7 @@ func TestTableExampleBuilds(t *testing.T) {
 // table on three pages, and answers only in the answer key.
 func TestTableReadsRowByRow(t *testing.T) {
 	pdftool.Need(t, "pdftotext")
-	read := func(name string, data []byte) map[string]string {
+	read := func(name string, data []byte) map[Kind]string {
 		outs, err := File(name, data, Options{Time: testTime, Answers: true})
 		if err != nil {
 			t.Fatal(err)
@@ -78,11 +78,11 @@ func TestTableReadsRowByRow(t *testing.T) {
 
 	text := read("tables.toml", formatTable(t))
 	student := "Causes of the Purges Cause Evidence How important? (1-5) Kirov's murder, 1934 Zinoviev and Kamenev blamed"
-	if !strings.Contains(text[WorksheetSuffix], student) {
-		t.Errorf("the student copy reads\n%s\nwant it to hold\n%s", text[WorksheetSuffix], student)
+	if !strings.Contains(text[Worksheet], student) {
+		t.Errorf("the student copy reads\n%s\nwant it to hold\n%s", text[Worksheet], student)
 	}
-	if key := student + " 5"; !strings.Contains(text[AnswersSuffix], key) {
-		t.Errorf("the answer key reads\n%s\nwant it to hold\n%s", text[AnswersSuffix], key)
+	if key := student + " 5"; !strings.Contains(text[Answers], key) {
+		t.Errorf("the answer key reads\n%s\nwant it to hold\n%s", text[Answers], key)
 	}
 
 	data, err := os.ReadFile(tablesFile)
@@ -95,44 +95,44 @@ func TestTableReadsRowByRow(t *testing.T) {
 	}
 	long := d.Sections[1].Blocks[0].Body.(*document.Table)
 	text = read(tablesFile, data)
-	for _, suffix := range []string{WorksheetSuffix, AnswersSuffix} {
-		rest := text[suffix]
+	for _, k := range []Kind{Worksheet, Answers} {
+		rest := text[k]
 		for i, row := range long.Rows {
 			var cells []string
 			for _, c := range row {
 				cells = append(cells, c.Text.String())
-				if suffix == AnswersSuffix {
+				if k == Answers {
 					cells = append(cells, c.Answer.String())
 				}
 			}
 			want := strings.Join(strings.Fields(strings.Join(cells, " ")), " ")
 			at := strings.Index(rest, want)
 			if at < 0 {
-				t.Fatalf("PDF%s: row %d, %q, is not in order after row %d", suffix, i+1, want, i)
+				t.Fatalf("%v PDF: row %d, %q, is not in order after row %d", k, i+1, want, i)
 			}
 			rest = rest[at+len(want):]
 		}
-		if n := strings.Count(text[suffix], "Year Event Why it mattered"); n != 3 {
-			t.Errorf("PDF%s: the header of the table on three pages is there %d times", suffix, n)
+		if n := strings.Count(text[k], "Year Event Why it mattered"); n != 3 {
+			t.Errorf("%v PDF: the header of the table on three pages is there %d times", k, n)
 		}
 	}
-	if strings.Contains(text[WorksheetSuffix], "No one was safe") {
+	if strings.Contains(text[Worksheet], "No one was safe") {
 		t.Error("the student copy holds an answer")
 	}
 }
 
-// pdfTexts returns the text of each PDF of outs, by suffix, as pdftotext
+// pdfTexts returns the text of each PDF of outs, by kind, as pdftotext
 // reads it, every run of white space one space.
-func pdfTexts(t *testing.T, outs []Output) map[string]string {
+func pdfTexts(t *testing.T, outs []Rendered) map[Kind]string {
 	t.Helper()
 	dir := t.TempDir()
-	text := map[string]string{}
+	text := map[Kind]string{}
 	for _, o := range outs {
-		path := filepath.Join(dir, "t"+o.Suffix+".pdf")
+		path := filepath.Join(dir, "t"+o.Suffix()+".pdf")
 		if err := os.WriteFile(path, o.PDF, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		text[o.Suffix] = strings.Join(strings.Fields(pdftool.Run(t, "pdftotext", path, "-")), " ")
+		text[o.Kind] = strings.Join(strings.Fields(pdftool.Run(t, "pdftotext", path, "-")), " ")
 	}
 	return text
 }

@@ -21,7 +21,7 @@ func TestOneInterrupted(t *testing.T) {
 	before := readFile(t, p.out("a.pdf"))
 	ctx, cancel := context.WithCancel(t.Context())
 	cancel()
-	m, err := loadManifest(p.b.Manifest, p.b.Tool, p.b.Flags)
+	m, err := loadManifest(p.b.Manifest, p.b.Tool, p.b.Fingerprint())
 	if err != nil {
 		t.Fatal(err)
 	}

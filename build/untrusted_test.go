@@ -20,6 +20,7 @@ import (
 	"handout/internal/pdftool"
 	"handout/internal/testimage"
 	"handout/layout"
+	"handout/printing"
 	"handout/render"
 )
 
@@ -246,6 +247,7 @@ func TestManifestTampered(t *testing.T) {
 		"victim.pdf":           "%PDF-1.4 precious",
 		"out/notes.txt":        "keep me",
 		"out/a-secret.pdf":     "%PDF-1.4 not handout's",
+		"out/v-AB.pdf":         "%PDF-1.4 not a version",
 		"elsewhere/linked.pdf": "%PDF-1.4 through a link",
 	}
 	for name, data := range victims {
@@ -258,16 +260,17 @@ func TestManifestTampered(t *testing.T) {
 		data := []byte(victims[name])
 		return pdfSum{Path: "", Bytes: len(data), SHA256: hash(data)}
 	}
-	tamper := func(key, suffix, path, victim string) {
+	tamper := func(key, kind, version, path, victim string) {
 		o := sum(victim)
-		o.Suffix, o.Path = suffix, path
+		o.Kind, o.Version, o.Path = kind, version, path
 		m.Files[key] = entry{Source: "../content/" + filepath.Base(key) + "-gone.toml", Inputs: []fileSum{{Path: "x", SHA256: "y"}}, Outputs: []pdfSum{o}}
 	}
-	tamper("../victim", "", "../victim.txt", "victim.txt")
-	tamper("victim", "", "../victim.pdf", "victim.pdf")
-	tamper("notes", ".txt", "notes.txt", "out/notes.txt")
-	tamper("a", "-secret", "a-secret.pdf", "out/a-secret.pdf")
-	tamper("linked/linked", "", "linked/linked.pdf", "elsewhere/linked.pdf")
+	tamper("../victim", "worksheet", "", "../victim.txt", "victim.txt")
+	tamper("victim", "worksheet", "", "../victim.pdf", "victim.pdf")
+	tamper("notes", ".txt", "", "notes.txt", "out/notes.txt")
+	tamper("a", "secret", "", "a-secret.pdf", "out/a-secret.pdf")
+	tamper("v", "worksheet", "AB", "v-AB.pdf", "out/v-AB.pdf")
+	tamper("linked/linked", "worksheet", "", "linked/linked.pdf", "elsewhere/linked.pdf")
 	data, err := json.Marshal(m)
 	if err != nil {
 		t.Fatal(err)
@@ -576,10 +579,13 @@ func TestPreparedAlpha(t *testing.T) {
 			t.Fatal(err)
 		}
 		r, err := layout.Worksheet(d)
+		if err == nil {
+			r, err = printing.Prepare(r, printing.Settings{Gray: grayOn})
+		}
 		if err != nil {
 			t.Fatal(err)
 		}
-		unprepared, err := render.PDF(r, render.Options{Time: testTime, Creator: creator(""), Gray: grayOn})
+		unprepared, err := render.PDF(r, render.Options{Time: testTime, Creator: creator("")})
 		if err != nil {
 			t.Fatal(err)
 		}

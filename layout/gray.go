@@ -5,7 +5,7 @@ package layout
 // the fills and strokes of boxes. r is not changed. The pages and their
 // items are copied; what no colour touches (strings, dash patterns, the
 // outline and the image files) is shared. The images themselves are left
-// to the renderer, which knows their pixels (render.Options.Gray).
+// to printing.Prepare, which puts their gray copies in their place.
 func Gray(r *Result) *Result {
 	if r == nil {
 		return nil
@@ -76,9 +76,9 @@ func (c Color) Gray() Color {
 //
 //	Y = 0.2126 R + 0.7152 G + 0.0722 B
 //
-// Black stays 0, white 255 and a gray its own value. The renderer turns
-// images gray with the same function, so that a picture and the shapes
-// around it keep their contrast.
+// Black stays 0, white 255 and a gray its own value. Images are made
+// gray with the same function (printing.EncodeGray), so that a picture
+// and the shapes around it keep their contrast.
 func Luma(r, g, b uint8) uint8 {
 	return uint8((2126*uint32(r) + 7152*uint32(g) + 722*uint32(b) + 5000) / 10000)
 }

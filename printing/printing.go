@@ -1,11 +1,13 @@
-// Package printing prepares placed pages for a print shop: it grows each
-// page by a bleed, records the page's trim and bleed boxes, and adds crop
-// marks and a slug line outside them (docs/print.md).
+// Package printing applies the print options to placed pages, in one
+// place, between layout and render (docs/print.md): it imposes the pages
+// two to a sheet (with package impose), grows each page by a bleed,
+// records the page's trim and bleed boxes, adds crop marks and a slug line
+// outside them, and turns every colour and image gray.
 //
 // Like layout it is pure and deterministic: Prepare takes a laid-out
 // result and returns a new one, leaving its argument as it was, and draws
-// nothing itself; render writes the boxes as the PDF's TrimBox and
-// BleedBox.
+// nothing itself; render draws what it is given, and writes the boxes as
+// the PDF's TrimBox and BleedBox.
 package printing
 
 import (
@@ -18,6 +20,7 @@ import (
 
 	"handout/document"
 	"handout/fonts"
+	"handout/impose"
 	"handout/layout"
 )
 
@@ -39,10 +42,12 @@ const (
 // slugFace is the slug line's face.
 var slugFace = fonts.Face{Family: fonts.Sans, Style: fonts.Regular}
 
-// Settings say how to prepare pages.
+// Settings say how to prepare pages: the print options of one PDF.
 type Settings struct {
-	BleedMM float64 // the bleed on every side, 0..document.MaxBleedMM
-	Marks   bool    // add crop marks and a slug line
+	Impose  document.Impose // put the pages two to a sheet: TwoUp or Booklet; NoImpose leaves them
+	BleedMM float64         // the bleed on every side, 0..document.MaxBleedMM
+	Marks   bool            // add crop marks and a slug line
+	Gray    bool            // every colour and image gray
 	// Name is the PDF's file name, such as "water-cycle.pdf", and Time the
 	// build time (from SOURCE_DATE_EPOCH, or now): the slug line shows both.
 	Name string
@@ -56,8 +61,43 @@ var ErrBleed = errors.New("printing: bleed out of range")
 // box: preparing them twice would lose the first boxes.
 var ErrPrepared = errors.New("printing: pages already have a trim box")
 
-// Active reports whether s changes pages at all.
-func (s Settings) Active() bool { return s.BleedMM > 0 || s.Marks }
+// trims reports whether s grows the pages around a trim: a bleed or marks.
+func (s Settings) trims() bool { return s.BleedMM > 0 || s.Marks }
+
+// Prepare returns r prepared for print as s says. It is the one place
+// where the print options are applied to placed pages, in this order:
+//
+//  1. Impose (--impose): the pages go two to a sheet (impose.TwoUp,
+//     impose.Booklet), so that what follows goes around each sheet,
+//     which is what the print shop cuts.
+//  2. BleedMM and Marks (--bleed, --marks): each page grows by the margin
+//     they need, with its trim and bleed boxes, crop marks and slug line
+//     (see trim).
+//  3. Gray (--gray): every colour becomes the gray of its luma
+//     (layout.Gray), the crop marks, in the registration colour
+//     otherwise, plain black, and every image its gray copy (see gray).
+//
+// Each step takes a result and returns a new one: r is not changed, and
+// with no option set Prepare returns r itself.
+func Prepare(r *layout.Result, s Settings) (*layout.Result, error) {
+	if r == nil {
+		return nil, errors.New("printing: no pages")
+	}
+	if !(s.BleedMM >= 0 && s.BleedMM <= document.MaxBleedMM) {
+		return nil, fmt.Errorf("%w: %v mm, want 0 to %d", ErrBleed, s.BleedMM, document.MaxBleedMM)
+	}
+	r, err := imposed(r, s.Impose)
+	if err == nil && s.trims() {
+		r, err = trim(r, s)
+	}
+	if err == nil && s.Gray {
+		r, err = gray(r)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return r, nil
+}
 
 // geometry is where things go around a trim, in points.
 type geometry struct {
@@ -77,21 +117,28 @@ func geometryOf(s Settings) geometry {
 	return g
 }
 
-// Prepare returns r with every page prepared as s says: the page grows by
-// the margin the bleed and marks need on every side, everything on it
-// moves with it, its Trim is where the page was and its Bleed the trim
-// grown by the bleed. A Box marked FullBleed is carried out into the bleed
-// on each side where it reached the page's edge. With Marks, each page
-// gets crop marks at the four corners of its trim and a slug line below
-// it, both outside the bleed box. With neither a bleed nor marks it
-// returns r itself. Bookmarks move with their pages.
-func Prepare(r *layout.Result, s Settings) (*layout.Result, error) {
-	if !(s.BleedMM >= 0 && s.BleedMM <= document.MaxBleedMM) {
-		return nil, fmt.Errorf("%w: %v mm, want 0 to %d", ErrBleed, s.BleedMM, document.MaxBleedMM)
-	}
-	if !s.Active() {
+// imposed returns r imposed as i says, or r itself for NoImpose.
+func imposed(r *layout.Result, i document.Impose) (*layout.Result, error) {
+	switch i {
+	case document.NoImpose:
 		return r, nil
+	case document.TwoUp:
+		return impose.TwoUp(r)
+	case document.Booklet:
+		return impose.Booklet(r)
 	}
+	return nil, fmt.Errorf("printing: unknown imposition %v", i)
+}
+
+// trim returns r with every page grown around its trim as s says: the
+// page grows by the margin the bleed and marks need on every side,
+// everything on it moves with it, its Trim is where the page was and its
+// Bleed the trim grown by the bleed. A Box marked FullBleed is carried out
+// into the bleed on each side where it reached the page's edge. With
+// Marks, each page gets crop marks at the four corners of its trim and a
+// slug line below it, both outside the bleed box. Bookmarks move with
+// their pages.
+func trim(r *layout.Result, s Settings) (*layout.Result, error) {
 	g := geometryOf(s)
 	out := *r
 	out.Pages = make([]layout.Page, len(r.Pages))

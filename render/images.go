@@ -15,10 +15,9 @@ import (
 
 // images registers with pdf every image file the pages of r show, each
 // once even when shown twice or under two names, in the order of first
-// use, in gray when gray is set (see grayImage), in colour as prepared,
-// when it was (see Prepared). It returns the name each
+// use, as prepared, when it was (see Prepared). It returns the name each
 // Ref is registered under.
-func images(pdf *fpdf.Fpdf, r *layout.Result, gray bool, prepared *Prepared) (map[string]string, error) {
+func images(pdf *fpdf.Fpdf, r *layout.Result, prepared *Prepared) (map[string]string, error) {
 	names := map[string]string{}
 	byContent := map[[sha256.Size]byte]string{}
 	var widths []float64 // of the images registered, in order
@@ -35,21 +34,14 @@ func images(pdf *fpdf.Fpdf, r *layout.Result, gray bool, prepared *Prepared) (ma
 				continue
 			}
 			name := fmt.Sprintf("image%d", len(byContent)+1)
-			data, format := f.Data, f.Format
-			if gray {
-				var err error
-				if data, format, err = grayImage(f); err != nil {
-					return nil, fmt.Errorf("render: image %q: %w", im.Ref, err)
-				}
-			}
 			var info *fpdf.ImageInfoType
-			if rec := prepared.record(f); rec != nil && !gray {
+			if rec := prepared.record(f); rec != nil {
 				var err error
 				if info, err = registerPrepared(pdf, name, rec); err != nil {
 					return nil, fmt.Errorf("render: image %q: %w", im.Ref, err)
 				}
 			} else {
-				info = pdf.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: format}, bytes.NewReader(data))
+				info = pdf.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: f.Format}, bytes.NewReader(f.Data))
 				if err := pdf.Error(); err != nil || info == nil {
 					return nil, fmt.Errorf("render: image %q: the PDF writer cannot embed it: %v", im.Ref, err)
 				}

@@ -33,11 +33,6 @@ type Options struct {
 	// Creator names the program, e.g. "handout v0.1.0". It is written as
 	// both the Creator and the Producer of the document.
 	Creator string
-	// Gray draws the gray edition: every colour is drawn as the gray of its
-	// luma (see layout.Gray), and every image is embedded as 8-bit
-	// grayscale without transparency, so that the PDF has no colour but
-	// /DeviceGray.
-	Gray bool
 	// Prepared, when not nil, holds images made ready for the PDF writer
 	// once for every PDF of the document (see Prepared).
 	Prepared *Prepared
@@ -54,9 +49,6 @@ func PDF(r *layout.Result, opt Options) ([]byte, error) {
 	subsets, err := check(r, opt)
 	if err != nil {
 		return nil, err
-	}
-	if opt.Gray {
-		r = layout.Gray(r)
 	}
 	raw, err := draw(r, opt)
 	if err != nil {
@@ -76,7 +68,7 @@ func draw(r *layout.Result, opt Options) (_ []byte, err error) {
 		}
 	}()
 	pdf := newWriter(r, opt)
-	names, err := images(pdf, r, opt.Gray, opt.Prepared)
+	names, err := images(pdf, r, opt.Prepared)
 	if err != nil {
 		return nil, err
 	}

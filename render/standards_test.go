@@ -13,19 +13,17 @@ import (
 
 	"handout/layout"
 	"handout/printing"
-	"handout/render"
 )
 
 // TestStrictlyValid validates PDFs of every kind render makes with
-// pdfcpu's strict validation: plain, with boxes and crop marks, gray.
+// pdfcpu's strict validation: plain, with boxes and crop marks, gray (as
+// printing.Prepare makes the pages for it).
 func TestStrictlyValid(t *testing.T) {
 	model.ConfigPath = "disable" // no configuration file in the user's folder
-	gray := opts
-	gray.Gray = true
 	for name, b := range map[string][]byte{
 		"sample":       renderOK(t, sample()),
 		"bleed, marks": renderOK(t, prepared(t, printing.Settings{BleedMM: 3, Marks: true})),
-		"gray":         must(render.PDF(sample(), gray)),
+		"gray":         renderOK(t, prepared(t, printing.Settings{Gray: true})),
 	} {
 		conf := model.NewDefaultConfiguration()
 		conf.ValidationMode = model.ValidationStrict
@@ -33,13 +31,6 @@ func TestStrictlyValid(t *testing.T) {
 			t.Errorf("%s: pdfcpu: %v", name, err)
 		}
 	}
-}
-
-func must(b []byte, err error) []byte {
-	if err != nil {
-		panic(err)
-	}
-	return b
 }
 
 // TestStandardsFaults checks the faults independent tools found: the

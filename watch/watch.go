@@ -50,7 +50,7 @@ const (
 // It returns nil when ctx is done, or an error when watching cannot start:
 // a path that names no content files, or a folder that cannot be watched.
 func Run(ctx context.Context, paths []string, dir string, b *build.Batch, emit func(build.Result), warn func(error), ready func(files int)) error {
-	srcs, err := build.Sources(paths, dir, b.Suffixes()...)
+	srcs, err := build.Sources(paths, dir, b.Outputs()...)
 	if err != nil {
 		return err
 	}
@@ -298,15 +298,15 @@ func (s *session) build(srcs []build.Source) {
 func (s *session) discover() {
 	taken := map[string]string{} // PDF path -> content file
 	for _, src := range s.srcs {
-		for _, suffix := range s.b.Suffixes() {
-			taken[abs(src.Path(suffix))] = src.Name
+		for _, o := range s.b.Outputs() {
+			taken[abs(src.Path(o))] = src.Name
 		}
 	}
 	for _, p := range s.paths {
 		if _, ok := s.roots[abs(p)]; !ok || !s.watched[abs(p)] {
 			continue
 		}
-		found, err := build.Sources([]string{p}, s.dir, s.b.Suffixes()...)
+		found, err := build.Sources([]string{p}, s.dir, s.b.Outputs()...)
 		if err != nil {
 			s.warn(err)
 			continue
@@ -328,13 +328,14 @@ func (s *session) discover() {
 // clash reports whether src would write a PDF that another content file
 // writes, by taken, and takes its PDFs when not.
 func clash(src build.Source, taken map[string]string) error {
-	for _, suffix := range []string{build.WorksheetSuffix, build.SummarySuffix} {
-		if other, ok := taken[abs(src.Path(suffix))]; ok {
-			return fmt.Errorf("%s and %s would both write %s; not building %[2]s", other, src.Name, src.Path(suffix))
+	outs := []build.Output{{Kind: build.Worksheet}, {Kind: build.Summary}}
+	for _, o := range outs {
+		if other, ok := taken[abs(src.Path(o))]; ok {
+			return fmt.Errorf("%s and %s would both write %s; not building %[2]s", other, src.Name, src.Path(o))
 		}
 	}
-	for _, suffix := range []string{build.WorksheetSuffix, build.SummarySuffix} {
-		taken[abs(src.Path(suffix))] = src.Name
+	for _, o := range outs {
+		taken[abs(src.Path(o))] = src.Name
 	}
 	return nil
 }

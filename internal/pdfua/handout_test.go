@@ -35,13 +35,13 @@ func TestHandoutOutput(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, o := range outs {
-			checkHandoutPDF(t, what+"/end-of-the-purges"+o.Suffix+".pdf", o)
+			checkHandoutPDF(t, what+"/end-of-the-purges"+o.Suffix()+".pdf", o)
 		}
 	}
 }
 
 // checkHandoutPDF checks one PDF of TestHandoutOutput.
-func checkHandoutPDF(t *testing.T, name string, o build.Output) {
+func checkHandoutPDF(t *testing.T, name string, o build.Rendered) {
 	t.Run(name, func(t *testing.T) {
 		vs, err := Check(o.PDF)
 		if err != nil {

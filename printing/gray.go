@@ -1,4 +1,4 @@
-package render
+package printing
 
 import (
 	"bytes"
@@ -9,6 +9,8 @@ import (
 	"image/jpeg"
 	"image/png"
 	"io"
+	"maps"
+	"slices"
 
 	"handout/document"
 	"handout/layout"
@@ -21,41 +23,42 @@ const grayJPEGQuality = 90
 // ErrGrayImage is the error, wrapped, of an image that cannot be turned gray.
 var ErrGrayImage = errors.New("cannot make the image gray")
 
-// grayImage returns f as an 8-bit grayscale image without transparency,
-// which the PDF writer embeds as /DeviceGray, and its format for the
-// writer: a JPEG stays a JPEG and a PNG a PNG. Each pixel's gray is its
-// luma (layout.Luma), as for the other colours, composited on white paper
-// by its opacity. f.Gray, when the caller made it (see EncodeGray), is
-// used as it is; a file that already is such an image is returned as it
-// is; any other is decoded and encoded again, the same bytes every time.
-func grayImage(f *document.ImageFile) ([]byte, string, error) {
-	if f.Gray != nil {
-		return f.Gray, f.Format, nil
+// ErrNoGrayCopy is the error, wrapped, of an image of a result to be made
+// gray that has no gray copy (document.ImageFile.Gray): whoever decodes
+// the images makes them (see EncodeGray), and printing decodes none.
+var ErrNoGrayCopy = errors.New("printing: an image has no gray copy")
+
+// gray returns a copy of r in which every colour is the gray of its luma
+// (layout.Gray: text, rules and boxes, and crop marks, otherwise in the
+// registration colour, plain black) and every image file is its gray copy,
+// f.Gray, in f's place, which the PDF writer embeds as /DeviceGray. r, and
+// its image files, which the other PDFs of a content file share, are not
+// changed.
+func gray(r *layout.Result) (*layout.Result, error) {
+	out := layout.Gray(r)
+	if len(r.Images) == 0 {
+		return out, nil
 	}
-	if plainGray(f) {
-		return f.Data, f.Format, nil
+	out.Images = make(map[string]*document.ImageFile, len(r.Images))
+	for _, ref := range slices.Sorted(maps.Keys(r.Images)) {
+		f := r.Images[ref]
+		if f == nil || f.Gray == nil {
+			return nil, fmt.Errorf("%w: %q", ErrNoGrayCopy, ref)
+		}
+		g := *f
+		g.Data = f.Gray
+		out.Images[ref] = &g
 	}
-	var m image.Image
-	var err error
-	if f.Format == "jpeg" {
-		m, err = jpeg.Decode(bytes.NewReader(f.Data))
-	} else {
-		m, err = png.Decode(bytes.NewReader(f.Data))
-	}
-	if err != nil {
-		return nil, "", fmt.Errorf("%w: %v", ErrGrayImage, err)
-	}
-	var buf bytes.Buffer
-	if _, err := EncodeGray(&buf, f, m); err != nil {
-		return nil, "", err
-	}
-	return buf.Bytes(), f.Format, nil
+	return out, nil
 }
 
-// EncodeGray writes to w what the gray edition embeds for the image file
-// f, whose Data decode to m, as grayImage makes it, so that a caller
-// decoding f anyway can make it once for every PDF and set f.Gray. It
-// writes nothing and reports asIs when f's Data serve as they are.
+// EncodeGray writes to w the gray copy of the image file f, whose Data
+// decode to m, for its ImageFile.Gray: an 8-bit grayscale image without
+// transparency, in f's Format, which the PDF writer embeds as /DeviceGray.
+// Each pixel's gray is its luma (layout.Luma), as for the other colours,
+// composited on white paper by its opacity; the same pixels give the same
+// bytes every time. It writes nothing and reports asIs when f's Data
+// already are such an image, and serve as they are.
 func EncodeGray(w io.Writer, f *document.ImageFile, m image.Image) (asIs bool, err error) {
 	if plainGray(f) {
 		return true, nil
