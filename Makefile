@@ -16,9 +16,11 @@ handout:
 	$(GO) build -trimpath -buildvcs=false -o handout .
 
 # Fails, listing them, if any files need gofmt. Tests that check PDFs
-# with poppler-utils or qpdf skip without them (outside CI=true), each
-# noted in the file HANDOUT_SKIP_LOG names (internal/pdftool): the run ends
-# with one line that counts them, as go test alone shows skips only with -v.
+# with poppler-utils or qpdf, and fonts with fontTools or a Chinese font,
+# skip without them (outside CI=true), each noted in the file
+# HANDOUT_SKIP_LOG names (internal/pdftool): the run ends with one line that
+# counts them and names the packages, as go test alone shows skips only
+# with -v.
 test:
 	@unformatted=$$($(GOFMT) -l .); \
 	if [ -n "$$unformatted" ]; then echo "gofmt -l: these files need gofmt:"; echo "$$unformatted"; exit 1; fi
@@ -26,7 +28,7 @@ test:
 	@log=$$(mktemp); echo "$(GO) test ./..."; \
 	HANDOUT_SKIP_LOG=$$log $(GO) test ./...; status=$$?; \
 	if [ -s "$$log" ]; then \
-		echo "make test: skipped $$(wc -l <"$$log" | tr -d ' ') tests that need $$(cut -f1 "$$log" | sort -u | xargs), which are not installed; to run them: apt-get install -y poppler-utils qpdf"; \
+		echo "make test: skipped $$(wc -l <"$$log" | tr -d ' ') tests that need $$(cut -f1 "$$log" | sort -u | paste -sd, - | sed 's/,/, /g'), which are not installed; to run them: apt-get install -y $$(cut -f2 "$$log" | sort -u | xargs)"; \
 	fi; \
 	rm -f "$$log"; exit $$status
 

@@ -14,6 +14,8 @@ import (
 	"sync"
 	"testing"
 
+	"handout/internal/pdftool"
+
 	"codeberg.org/go-pdf/fpdf"
 )
 
@@ -28,15 +30,6 @@ const droidPath = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"
 // internal/cjksample.
 const cjkSampleFile = "cjk-sample.ttf"
 
-// missing skips the test, or fails it under CI, for want of what.
-func missing(t testing.TB, what string) {
-	t.Helper()
-	if os.Getenv("CI") == "true" {
-		t.Fatalf("%s (CI installs it: see .ci/run)", what)
-	}
-	t.Skipf("skipping: %s", what)
-}
-
 var droidOnce = sync.OnceValues(func() (*Font, error) {
 	data, err := os.ReadFile(droidPath)
 	if err != nil {
@@ -49,7 +42,7 @@ var droidOnce = sync.OnceValues(func() (*Font, error) {
 func droid(t testing.TB) *Font {
 	t.Helper()
 	if _, err := os.Stat(droidPath); err != nil {
-		missing(t, "no "+droidPath+": apt-get install fonts-droid-fallback")
+		pdftool.Missing(t, droidPath, "fonts-droid-fallback")
 	}
 	f, err := droidOnce()
 	if err != nil {
@@ -117,7 +110,7 @@ func fontToolsProblems(t *testing.T, fonts map[string][]byte) []string {
 	t.Helper()
 	py := python()
 	if py == "" {
-		missing(t, "no Python 3 with fontTools: apt-get install python3-fonttools")
+		pdftool.Missing(t, "Python 3 with fontTools", "python3-fonttools")
 	}
 	dir := t.TempDir()
 	args := []string{"-c", strictParse}
@@ -254,7 +247,7 @@ func checkFlattened(t *testing.T, pairs [][2][]byte) {
 	t.Helper()
 	py := python()
 	if py == "" {
-		missing(t, "no Python 3 with fontTools: apt-get install python3-fonttools")
+		pdftool.Missing(t, "Python 3 with fontTools", "python3-fonttools")
 	}
 	dir := t.TempDir()
 	args := []string{"-c", sameCoordinates}

@@ -38,11 +38,11 @@ func TestNeed(t *testing.T) {
 	for _, name := range []string{"TestA", "TestB/sub"} {
 		r := &recorder{TB: t, name: name}
 		need(r, "pdftotext", missing, env(map[string]string{SkipLog: log}))
-		if r.skip != "pdftotext is not installed; to run this test: "+Install || r.fatal != "" {
+		if r.skip != "pdftotext is not installed; to run this test: apt-get install -y poppler-utils" || r.fatal != "" {
 			t.Errorf("a missing tool: skip %q, fatal %q", r.skip, r.fatal)
 		}
 	}
-	if data, err := os.ReadFile(log); err != nil || string(data) != "pdftotext\tTestA\npdftotext\tTestB/sub\n" {
+	if data, err := os.ReadFile(log); err != nil || string(data) != "pdftotext\tpoppler-utils\tTestA\npdftotext\tpoppler-utils\tTestB/sub\n" {
 		t.Errorf("the skip log holds %q (%v)", data, err)
 	}
 
@@ -56,10 +56,10 @@ func TestNeed(t *testing.T) {
 	// Missing under CI=true: a failure, never a skip, and nothing logged.
 	r = &recorder{TB: t, name: "TestD"}
 	need(r, "qpdf", missing, env(map[string]string{"CI": "true", SkipLog: log}))
-	if r.fatal != "qpdf is not installed (CI=true): "+Install || r.skip != "" {
+	if r.fatal != "qpdf is not installed (CI=true): apt-get install -y qpdf" || r.skip != "" {
 		t.Errorf("CI=true: skip %q, fatal %q", r.skip, r.fatal)
 	}
-	if data, _ := os.ReadFile(log); len(data) != len("pdftotext\tTestA\npdftotext\tTestB/sub\n") {
+	if data, _ := os.ReadFile(log); len(data) != len("pdftotext\tpoppler-utils\tTestA\npdftotext\tpoppler-utils\tTestB/sub\n") {
 		t.Errorf("CI=true logged a skip: %q", data)
 	}
 }

@@ -12,12 +12,47 @@ import (
 // Install is the command that installs every tool this package looks for.
 const Install = "apt-get install -y poppler-utils qpdf"
 
-// SkipLog is the environment variable that names a file to which Need
-// adds a line, the tool and the test, for each test it skips. make test
-// sets it and counts the lines at the end of the run, since go test shows
-// skips only with -v. It is read only when a tool is missing, so that,
-// with the tools installed, go test's cache does not depend on it.
+// SkipLog is the environment variable that names a file to which Need and
+// Missing add a line for each test they skip: what was missing, the Debian
+// package that has it and the test, separated by tabs. make test sets it
+// and, at the end of the run, counts the lines and names the packages,
+// since go test shows skips only with -v. It is read only when something
+// is missing, so that, with everything installed, go test's cache does not
+// depend on it.
 const SkipLog = "HANDOUT_SKIP_LOG"
+
+// packageOf returns the Debian package that has the tool name.
+func packageOf(name string) string {
+	if name == "qpdf" {
+		return "qpdf"
+	}
+	return "poppler-utils"
+}
+
+// Missing skips the test for want of what (a tool, a font), which the
+// Debian package pkg installs, recording it in the file that SkipLog
+// names; when the environment variable CI is "true" it fails the test
+// instead, since CI installs everything the tests use.
+func Missing(t testing.TB, what, pkg string) {
+	t.Helper()
+	missing(t, what, pkg, os.Getenv)
+}
+
+// missing is Missing with the environment given.
+func missing(t testing.TB, what, pkg string, getenv func(string) string) {
+	t.Helper()
+	install := "apt-get install -y " + pkg
+	if getenv("CI") == "true" {
+		t.Fatalf("%s is not installed (CI=true): %s", what, install)
+		return
+	}
+	if log := getenv(SkipLog); log != "" {
+		if err := appendLine(log, what+"\t"+pkg+"\t"+t.Name()); err != nil {
+			t.Errorf("recording the skip: %v", err)
+		}
+	}
+	t.Skipf("%s is not installed; to run this test: %s", what, install)
+}
 
 // Need returns the path of the named tool. If it is not installed, Need
 // skips the test, recording it in the file that SkipLog names, or fails it
@@ -35,16 +70,7 @@ func need(t testing.TB, name string, lookPath func(string) (string, error), gete
 	if err == nil {
 		return path
 	}
-	if getenv("CI") == "true" {
-		t.Fatalf("%s is not installed (CI=true): %s", name, Install)
-		return ""
-	}
-	if log := getenv(SkipLog); log != "" {
-		if err := appendLine(log, name+"\t"+t.Name()); err != nil {
-			t.Errorf("recording the skip: %v", err)
-		}
-	}
-	t.Skipf("%s is not installed; to run this test: %s", name, Install)
+	missing(t, name, packageOf(name), getenv)
 	return ""
 }
 
