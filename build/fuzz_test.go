@@ -175,15 +175,33 @@ func printedTexts(d *document.Document, k Kind, pages int) []string {
 			}
 		}
 	}
+	w := d.Worksheet
+	// furniture adds the header and footer of page 1 of the PDF titled
+	// title.
+	furniture := func(title string) {
+		rs := []document.Running{w.Footer}
+		if w.FirstPageHeader {
+			rs = append(rs, w.Header)
+		}
+		for _, r := range rs {
+			for _, t := range r.Parts() {
+				if f := t.Expand(1, pages, title); f != "" {
+					s = append(s, f)
+				}
+			}
+		}
+	}
 	if k == Summary {
 		add(d.Summary.Title)
+		s = append(s, d.Summary.NameLine...)
 		for _, p := range d.Summary.Panels {
 			add(p.Heading, p.Prompt)
 		}
+		furniture(d.Summary.Title.String())
 		return s
 	}
-	w := d.Worksheet
 	add(w.Title, w.Subtitle)
+	s = append(s, w.NameLine...)
 	for _, sec := range d.Sections {
 		add(sec.Heading)
 		s = append(s, sec.WordBank...)
@@ -191,9 +209,7 @@ func printedTexts(d *document.Document, k Kind, pages int) []string {
 			add(b.Body.Texts(answers)...)
 		}
 	}
-	if f := w.Footer.Expand(1, pages); f != "" {
-		s = append(s, f)
-	}
+	furniture(w.Title.String())
 	return s
 }
 

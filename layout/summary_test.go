@@ -25,7 +25,7 @@ func paper(name string, landscape bool) document.Paper {
 func summaryDoc(p document.Paper, size float64, panels []document.Panel) *document.Document {
 	d := newDoc()
 	d.Style.Size = size
-	d.Summary = &document.Summary{Title: document.Plain("Causes, Course and Effects of the Purges"), Paper: p, NameLine: true, Panels: panels}
+	d.Summary = &document.Summary{Title: document.Plain("Causes, Course and Effects of the Purges"), Paper: p, NameLine: []string{english.Name, english.Class, english.Date}, Panels: panels}
 	return d
 }
 
