@@ -41,12 +41,16 @@ func Summary(d *document.Document) (*Result, error) {
 	if !b.firstHeader {
 		b.header = document.Running{}
 	}
+	if err := b.checkZones(p.Height); err != nil {
+		return nil, fmt.Errorf("on %s %s: %w", p.Name, orientation(p), err)
+	}
 	b.title = s.Title.String()
 	headTop, bottom := b.margin+b.headerZone(), p.Height-b.margin-b.footerZone()
 	b.images, b.flowHeight = images, bottom-headTop
 	ts := b.size * 2.1
-	x, width := b.titleColumn(0.5)
-	head := b.besideLogo(b.lines(b.marked(s.Title, fonts.Bold), ts, ts*1.2, x, width, 0.5, solid(ink)))
+	title := b.marked(s.Title, fonts.Bold)
+	x, width, beside := b.titleColumn(title, ts, 0.5)
+	head := b.withLogo(b.lines(title, ts, ts*1.2, x, width, 0.5, solid(ink)), beside)
 	if len(s.NameLine) > 0 {
 		head = append(head, b.nameLine(s.NameLine)...)
 	}

@@ -33,6 +33,9 @@ func worksheet(d *document.Document, ed Edition, tn tune, limit int) (*Result, e
 		return nil, err
 	}
 	defer b.release()
+	if err := b.checkZones(p.Height); err != nil {
+		return nil, err
+	}
 	f := frame{width: p.Width, height: p.Height, top: b.margin + b.headerZone(), bottom: p.Height - b.margin - b.footerZone()}
 	if !b.firstHeader {
 		f.first = b.margin
@@ -229,8 +232,9 @@ func (b *builder) gap(prev, next piece) float64 {
 // total are set beside it.
 func (b *builder) titleBlock(w document.Worksheet) []unit {
 	ts := b.size * 1.9
-	x, width := b.titleColumn(b.centre())
-	us := b.lines(b.marked(w.Title, fonts.Bold), ts, b.pitch(ts, 1.2), x, width, b.centre(), solid(ink))
+	title := b.marked(w.Title, fonts.Bold)
+	x, width, beside := b.titleColumn(title, ts, b.centre())
+	us := b.lines(title, ts, b.pitch(ts, 1.2), x, width, b.centre(), solid(ink))
 	if len(w.Subtitle) > 0 {
 		ss := b.size * 1.15
 		sub := b.lines(b.marked(w.Subtitle, fonts.Regular), ss, b.pitch(ss, 1.3), x, width, b.centre(), solid(muted))
@@ -238,7 +242,7 @@ func (b *builder) titleBlock(w document.Worksheet) []unit {
 		us = append(us, sub...)
 	}
 	us = append(us, b.totalLine(w, x, width)...)
-	us = b.besideLogo(us)
+	us = b.withLogo(us, beside)
 	if len(w.NameLine) > 0 {
 		us = append(us, b.nameLine(w.NameLine)...)
 	}
