@@ -42,7 +42,8 @@ func FuzzFile(f *testing.F) {
 	for _, s := range fileSeeds(f) {
 		f.Add(s, false, false)
 	}
-	for _, name := range []string{"testdata/small.toml", "testdata/images.toml", "../content/end-of-the-purges.toml", "../layout/testdata/gaps.toml"} {
+	for _, name := range []string{"testdata/small.toml", "testdata/images.toml", "../content/end-of-the-purges.toml", "../layout/testdata/gaps.toml",
+		"../layout/testdata/fin-des-purges-questions.toml", "../layout/testdata/furniture.toml"} {
 		data, err := os.ReadFile(name)
 		if err != nil {
 			f.Fatal(err)
@@ -51,6 +52,14 @@ func FuzzFile(f *testing.F) {
 	}
 	dir := f.TempDir()
 	if err := os.CopyFS(filepath.Join(dir, "images"), os.DirFS("testdata/images")); err != nil {
+		f.Fatal(err)
+	}
+	// The logo of layout/testdata/furniture.toml.
+	logo, err := os.ReadFile("../layout/testdata/images/logo.png")
+	if err != nil {
+		f.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "images", "logo.png"), logo, 0o644); err != nil {
 		f.Fatal(err)
 	}
 	name := filepath.Join(dir, "fuzz.toml")
@@ -268,7 +277,8 @@ func fileSeeds(f *testing.F) [][]byte {
 		seeds = append(seeds, []byte(b))
 	}
 	const head = "[worksheet]\ntitle = \"T\"\n[[section]]\nheading = \"H\"\n[[section.block]]\n"
-	for _, lit := range stringLiterals(f, "../document/decode_test.go", "../document/markup_test.go", "../document/question_test.go", "../document/gaps_test.go", "build_test.go") {
+	for _, lit := range stringLiterals(f, "../document/decode_test.go", "../document/markup_test.go", "../document/question_test.go", "../document/gaps_test.go",
+		"../document/labels_test.go", "build_test.go", "logo_test.go") {
 		seeds = append(seeds, []byte(lit), []byte(head+lit))
 	}
 	return seeds

@@ -1,7 +1,9 @@
 package document
 
 import (
+	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -184,7 +186,7 @@ func TestDecodeLabels(t *testing.T) {
 func everyLabel(but ...string) string {
 	var b strings.Builder
 	for _, k := range LabelKeys() {
-		if k != "mark" && k != "marks" && !optionalForm(k) && !contains(but, k) {
+		if k != "mark" && k != "marks" && !optionalForm(k) && !slices.Contains(but, k) {
 			v := "x"
 			if k == "page" {
 				v = "{page}"
@@ -193,15 +195,6 @@ func everyLabel(but ...string) string {
 		}
 	}
 	return b.String()
-}
-
-func contains(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // TestDecodeFurniture checks the header, footer and logo keys.
@@ -273,5 +266,48 @@ func TestLabelErrors(t *testing.T) {
 				t.Errorf("error = %v, want %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// TestLabelsDocumented checks that docs/format.md's table of the built-in
+// labels is theirs: a row for every label, a column for every language.
+func TestLabelsDocumented(t *testing.T) {
+	doc, err := os.ReadFile("../docs/format.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, _ := strings.Cut(string(doc), "\n### Languages\n")
+	var langs []string
+	rows := map[string][]string{}
+	for _, line := range strings.Split(section, "\n") {
+		cells := strings.Split(strings.Trim(line, "|"), "|")
+		for i := range cells {
+			cells[i] = strings.ReplaceAll(strings.TrimSpace(cells[i]), "&nbsp;", "\u00a0")
+		}
+		switch {
+		case len(cells) > 2 && cells[0] == "key" && cells[1] == "en":
+			langs = cells[1:]
+		case langs != nil && len(cells) == len(langs)+1 && strings.HasPrefix(cells[0], "`"):
+			rows[strings.Trim(cells[0], "`")] = cells[1:]
+		}
+	}
+	if got := slices.Sorted(slices.Values(langs)); !reflect.DeepEqual(got, BuiltinLanguages()) {
+		t.Fatalf("the table's languages are %q, want %q", langs, BuiltinLanguages())
+	}
+	for _, key := range LabelKeys() {
+		row, ok := rows[key]
+		if !ok {
+			t.Errorf("the table has no row for %s", key)
+			continue
+		}
+		for i, lang := range langs {
+			l, _ := BuiltinLabels(lang)
+			if want, _ := l.Label(key); row[i] != want {
+				t.Errorf("the table says %s in %s is %q, want %q", key, lang, row[i], want)
+			}
+		}
+	}
+	if len(rows) != len(LabelKeys()) {
+		t.Errorf("the table has %d rows, want %d", len(rows), len(LabelKeys()))
 	}
 }
