@@ -42,7 +42,8 @@ func FuzzFile(f *testing.F) {
 	for _, s := range fileSeeds(f) {
 		f.Add(s, false, false)
 	}
-	for _, name := range []string{"testdata/small.toml", "testdata/images.toml", "../content/end-of-the-purges.toml", "../layout/testdata/gaps.toml"} {
+	for _, name := range []string{"testdata/small.toml", "testdata/images.toml", "../content/end-of-the-purges.toml", "../layout/testdata/gaps.toml",
+		"../layout/testdata/fin-des-purges-questions.toml", "../layout/testdata/furniture.toml"} {
 		data, err := os.ReadFile(name)
 		if err != nil {
 			f.Fatal(err)
@@ -51,6 +52,14 @@ func FuzzFile(f *testing.F) {
 	}
 	dir := f.TempDir()
 	if err := os.CopyFS(filepath.Join(dir, "images"), os.DirFS("testdata/images")); err != nil {
+		f.Fatal(err)
+	}
+	// The logo of layout/testdata/furniture.toml.
+	logo, err := os.ReadFile("../layout/testdata/images/logo.png")
+	if err != nil {
+		f.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "images", "logo.png"), logo, 0o644); err != nil {
 		f.Fatal(err)
 	}
 	name := filepath.Join(dir, "fuzz.toml")
@@ -175,15 +184,33 @@ func printedTexts(d *document.Document, k Kind, pages int) []string {
 			}
 		}
 	}
+	w := d.Worksheet
+	// furniture adds the header and footer of page 1 of the PDF titled
+	// title.
+	furniture := func(title string) {
+		rs := []document.Running{w.Footer}
+		if w.FirstPageHeader {
+			rs = append(rs, w.Header)
+		}
+		for _, r := range rs {
+			for _, t := range r.Parts() {
+				if f := t.Expand(1, pages, title); f != "" {
+					s = append(s, f)
+				}
+			}
+		}
+	}
 	if k == Summary {
 		add(d.Summary.Title)
+		s = append(s, d.Summary.NameLine...)
 		for _, p := range d.Summary.Panels {
 			add(p.Heading, p.Prompt)
 		}
+		furniture(d.Summary.Title.String())
 		return s
 	}
-	w := d.Worksheet
 	add(w.Title, w.Subtitle)
+	s = append(s, w.NameLine...)
 	for _, sec := range d.Sections {
 		add(sec.Heading)
 		s = append(s, sec.WordBank...)
@@ -191,9 +218,7 @@ func printedTexts(d *document.Document, k Kind, pages int) []string {
 			add(b.Body.Texts(answers)...)
 		}
 	}
-	if f := w.Footer.Expand(1, pages); f != "" {
-		s = append(s, f)
-	}
+	furniture(w.Title.String())
 	return s
 }
 
@@ -252,7 +277,8 @@ func fileSeeds(f *testing.F) [][]byte {
 		seeds = append(seeds, []byte(b))
 	}
 	const head = "[worksheet]\ntitle = \"T\"\n[[section]]\nheading = \"H\"\n[[section.block]]\n"
-	for _, lit := range stringLiterals(f, "../document/decode_test.go", "../document/markup_test.go", "../document/question_test.go", "../document/gaps_test.go", "build_test.go") {
+	for _, lit := range stringLiterals(f, "../document/decode_test.go", "../document/markup_test.go", "../document/question_test.go", "../document/gaps_test.go",
+		"../document/labels_test.go", "build_test.go", "logo_test.go") {
 		seeds = append(seeds, []byte(lit), []byte(head+lit))
 	}
 	return seeds

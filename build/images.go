@@ -150,10 +150,11 @@ func (l *imageLoader) load(rel string) loaded {
 	return loaded{img: img, sum: sum}
 }
 
-// imageBlocks returns d's image blocks that name a file, in file order.
+// imageBlocks returns the pictures of d that name a file, in file order:
+// its logo and its image blocks.
 func imageBlocks(d *document.Document) []*document.Image {
 	var ms []*document.Image
-	for _, m := range d.ImageBlocks() {
+	for _, m := range d.Pictures() {
 		if m.Path != "" {
 			ms = append(ms, m)
 		}

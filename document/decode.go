@@ -145,6 +145,9 @@ type decoder struct {
 	// formFeed is where the first form feed in printed text is, in file
 	// order; the zero Pos when there is none.
 	formFeed Pos
+	// words are the document's labels, read before the sections, whose
+	// task labels default to one.
+	words *Labels
 }
 
 // warnf reports, once, a problem at p that does not stop the build.
@@ -169,9 +172,9 @@ func (d *decoder) errorf(p Pos, format string, args ...any) {
 
 // The keys each table may have.
 var (
-	topKeys       = []string{"worksheet", "style", "section", "summary", "print"}
+	topKeys       = []string{"worksheet", "style", "labels", "section", "summary", "print"}
 	worksheetKeys = []string{"title", "subtitle", "paper", "orientation", "author", "language",
-		"footer", "footer_link", "name_line", "number_sections", "fit_pages", "min_lines",
+		"header", "first_page_header", "footer", "footer_link", "logo", "logo_mm", "name_line", "number_sections", "fit_pages", "min_lines",
 		"number_questions", "show_total", "grading_table", "gap_mm"}
 	styleKeys   = []string{"font", "size", "margin_mm", "ruling_mm", "smart_quotes"}
 	sectionKeys = []string{"heading", "block", "new_page", "word_bank", "distractors"}
@@ -210,7 +213,11 @@ func (d *decoder) document(m map[string]any) *Document {
 	if !root.has("worksheet") {
 		d.errorf(Pos{1, 1}, "missing [worksheet] table: every file needs one, with a title")
 	}
-	doc.Worksheet = d.worksheet(ws, ok)
+	lang := ws.language()
+	lt, _ := root.subTable("labels", "[labels]", labelNames)
+	doc.Labels = d.labels(lt, lang, ws.keyPos("language"))
+	d.words = &doc.Labels
+	doc.Worksheet = d.worksheet(ws, ok, lang, &doc.Labels)
 	ws.checkTextArea(doc.Worksheet.Paper, doc.Style.MarginMM)
 	d.textMM, _ = doc.Worksheet.Paper.TextArea(doc.Style.MarginMM)
 	sections, ok := root.tables("section", "[[section]]", sectionKeys)
@@ -228,7 +235,7 @@ func (d *decoder) document(m map[string]any) *Document {
 	d.numberedHeadings(sections, doc)
 	noSections := !root.has("section") || ok && len(sections) == 0
 	if sum, ok := root.subTable("summary", "[summary]", summaryKeys); ok {
-		doc.Summary = d.summary(sum, doc.Worksheet.Title)
+		doc.Summary = d.summary(sum, doc.Worksheet)
 		sum.checkTextArea(doc.Summary.Paper, doc.Style.MarginMM)
 	}
 	d.checkQuestions(doc)

@@ -35,13 +35,13 @@ func TestDecodeGood(t *testing.T) {
 	check("Paper.Height", math.Round(w.Paper.Height*10)/10, 612.0)
 	check("Author", w.Author, "RJ Tarr")
 	check("Language", w.Language, "en-GB")
-	check("Footer", w.Footer, Footer{
+	check("Footer", w.Footer, Running{Center: Template{
 		{Text: "Worksheet by RJ Tarr / "}, {Placeholder: Page},
 		{Text: " of "}, {Placeholder: Pages}, {Text: " {x"},
-	})
-	check("Footer.Expand", w.Footer.Expand(2, 13), "Worksheet by RJ Tarr / 2 of 13 {x")
+	}})
+	check("Footer.Expand", w.Footer.Center.Expand(2, 13, "T"), "Worksheet by RJ Tarr / 2 of 13 {x")
 	check("FooterLink", w.FooterLink, "https://www.activehistory.co.uk")
-	check("NameLine", w.NameLine, true)
+	check("NameLine", w.NameLine, []string{"Name", "Class", "Date"})
 	check("NumberSections", w.NumberSections, false)
 	check("Style", doc.Style, Style{Font: fonts.Serif, Size: 10.5, MarginMM: 20, RulingMM: 7})
 
@@ -77,7 +77,7 @@ func TestDecodeGood(t *testing.T) {
 	}
 	check("Summary.Title", sum.Title, Plain("The end of the Purges"))
 	check("Summary.Paper", sum.Paper, paper(t, "A4", false))
-	check("Summary.NameLine", sum.NameLine, false)
+	check("Summary.NameLine", sum.NameLine, []string(nil))
 	check("Summary.Panels", sum.Panels, []Panel{
 		{Heading: Plain("Causes"), Prompt: Plain("Why did the Purges begin?")},
 		{Heading: Plain("Effects"), Ruling: Blank},
@@ -94,10 +94,13 @@ func TestDecodeDefaults(t *testing.T) {
 	if w.Paper != paper(t, "A4", false) || w.Paper.Width > w.Paper.Height {
 		t.Errorf("Paper = %+v, want A4 portrait", w.Paper)
 	}
-	if !reflect.DeepEqual(w.Footer, Footer{{Placeholder: Page}}) {
-		t.Errorf("Footer = %+v, want {page}", w.Footer)
+	if want := (Running{Center: Template{{Text: "Page "}, {Placeholder: Page}, {Text: " of "}, {Placeholder: Pages}}}); !reflect.DeepEqual(w.Footer, want) {
+		t.Errorf("Footer = %+v, want Page {page} of {pages}", w.Footer)
 	}
-	if w.NameLine || !w.NumberSections {
+	if !w.Header.IsZero() || !w.FirstPageHeader || w.Logo != nil || w.LogoMM != 15 {
+		t.Errorf("Header, FirstPageHeader, Logo, LogoMM = %+v, %v, %v, %v, want none, true, none, 15", w.Header, w.FirstPageHeader, w.Logo, w.LogoMM)
+	}
+	if w.NameLine != nil || !w.NumberSections {
 		t.Errorf("NameLine, NumberSections = %v, %v, want false, true", w.NameLine, w.NumberSections)
 	}
 	if want := (Style{Font: fonts.Sans, Size: 11, MarginMM: 18, RulingMM: 8}); doc.Style != want {
@@ -106,7 +109,7 @@ func TestDecodeDefaults(t *testing.T) {
 	if len(doc.Sections) != 0 {
 		t.Errorf("%d sections, want none", len(doc.Sections))
 	}
-	want := &Summary{Title: Plain("T"), Paper: paper(t, "A3", true), NameLine: true,
+	want := &Summary{Title: Plain("T"), Paper: paper(t, "A3", true), NameLine: []string{"Name", "Class", "Date"},
 		Panels: []Panel{{Heading: Plain("Causes")}, {Heading: Plain("Course")}, {Heading: Plain("Effects")}}}
 	if !reflect.DeepEqual(doc.Summary, want) {
 		t.Errorf("Summary = %+v, want %+v", doc.Summary, want)
@@ -124,7 +127,7 @@ section = [{heading = "H", block = [{bullet = "a"}, {notes = "n", lines = 2}]}]
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(doc.Worksheet.Footer) != 0 {
+	if !doc.Worksheet.Footer.IsZero() {
 		t.Errorf("Footer = %+v, want none", doc.Worksheet.Footer)
 	}
 	b := doc.Sections[0].Blocks
@@ -214,7 +217,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"string for size", "[worksheet]\ntitle = \"T\"\n[style]\nsize = \"big\"\n[summary]\n", []wantErr{
 			{4, 1, `key "size" must be a number, not a string`}}},
 		{"string for name_line", "[worksheet]\ntitle = \"T\"\nname_line = \"yes\"\n[summary]\n", []wantErr{
-			{3, 1, `key "name_line" must be a boolean, not a string`}}},
+			{3, 1, `key "name_line" must be true, false or an array of field names, not a string`}}},
 		{"table for section", "[worksheet]\ntitle = \"T\"\n[section]\nheading = \"H\"\n", []wantErr{
 			{3, 1, `[section] must be [[section]], with two brackets each side`}}},
 		{"inline table for section", "section = {heading = \"H\"}\n[worksheet]\ntitle = \"T\"\n", []wantErr{
@@ -316,7 +319,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"control in author", "[worksheet]\ntitle = \"T\"\nauthor = \"\\u0001\"\n[summary]\n", []wantErr{
 			{3, 11, `control character "\x01" (U+0001) is not allowed`}}},
 		{"footer placeholder", "[worksheet]\ntitle = \"T\"\nfooter = \"Page {page} on {date}\"\n[summary]\n", []wantErr{
-			{3, 26, `unknown footer placeholder "{date}": use {page} or {pages}`}}},
+			{3, 26, `unknown placeholder "{date}" in footer: use {page}, {pages} or {title}`}}},
 		{"footer link", "[worksheet]\ntitle = \"T\"\nfooter_link = \"www.example.com\"\n[summary]\n", []wantErr{
 			{3, 1, `footer_link "www.example.com" is not an absolute http:// or https:// URL`}}},
 		{"language", "[worksheet]\ntitle = \"T\"\nlanguage = \"english_GB\"\n[summary]\n", []wantErr{

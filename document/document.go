@@ -7,7 +7,6 @@
 package document
 
 import (
-	"strconv"
 	"strings"
 
 	"handout/fonts"
@@ -25,6 +24,9 @@ type Document struct {
 	// Image.Path. Decode leaves it nil, as it reads no files; the
 	// build fills it in (see build.LoadImages) before layout.
 	Images map[string]*ImageFile
+	// Labels are the words handout prints by itself, in the worksheet's
+	// language and as [labels] changes them.
+	Labels Labels
 	// Warnings are problems that do not stop the build, such as a form
 	// feed in text, in file order. Like errors, each names its file, line
 	// and column.
@@ -49,15 +51,28 @@ type ImageFile struct {
 // Worksheet holds the [worksheet] table: what is printed around the content
 // and the PDF's metadata.
 type Worksheet struct {
-	Title          Inline
-	Subtitle       Inline // may be empty
-	Paper          Paper
-	Author         string // PDF metadata only
-	Language       string // PDF /Lang, such as "en-GB"
-	Footer         Footer
-	FooterLink     string // when set, the footer is a link to this URL
-	NameLine       bool   // print "Name … Class … Date …" under the title
-	NumberSections bool   // print "1. ", "2. " before section headings
+	Title    Inline
+	Subtitle Inline // may be empty
+	Paper    Paper
+	Author   string // PDF metadata only
+	Language string // PDF /Lang, such as "en-GB"; it chooses the Labels
+	// Header is printed at the top of every page, or of every page but
+	// the first when FirstPageHeader is false; the zero Running for none.
+	Header          Running
+	FirstPageHeader bool
+	// Footer is printed at the foot of every page; the zero Running for
+	// none. Its default is the labels' Page.
+	Footer     Running
+	FooterLink string // when set, the footer is a link to this URL
+	// Logo is a picture printed at the top left of the first page, beside
+	// the title, LogoMM millimetres high; nil for none.
+	Logo   *Image
+	LogoMM float64
+	// NameLine is the fields of the name line under the title, such as
+	// "Name", "Class" and "Date", each followed by a line to write on;
+	// none when it is nil.
+	NameLine       []string
+	NumberSections bool // print "1. ", "2. " before section headings
 	// FitPages, when not 0, is the number of pages the worksheet must fit
 	// on: the layout takes writing lines from the boxes, then tightens the
 	// spacing, then shrinks the type until it does (see docs/format.md).
@@ -80,42 +95,6 @@ type Worksheet struct {
 	// millimetres, 10..100, default DefaultGapMM; the layout widens every
 	// gap of the worksheet alike when an answer needs more.
 	GapMM float64
-}
-
-// Footer is a parsed footer template: literal text with {page} and {pages}
-// placeholders.
-type Footer []FooterPart
-
-// FooterPart is one piece of a footer template.
-type FooterPart struct {
-	Text        string      // literal text, when Placeholder is None
-	Placeholder Placeholder // what to substitute
-}
-
-// Placeholder is a value substituted into a footer.
-type Placeholder uint8
-
-// The footer placeholders.
-const (
-	None  Placeholder = iota // literal text
-	Page                     // {page}: this page's number, from 1
-	Pages                    // {pages}: the number of pages in the PDF
-)
-
-// Expand returns the footer's text for page n of total.
-func (f Footer) Expand(n, total int) string {
-	var b []byte
-	for _, p := range f {
-		switch p.Placeholder {
-		case Page:
-			b = strconv.AppendInt(b, int64(n), 10)
-		case Pages:
-			b = strconv.AppendInt(b, int64(total), 10)
-		default:
-			b = append(b, p.Text...)
-		}
-	}
-	return string(b)
 }
 
 // Style holds the [style] table.
@@ -195,9 +174,11 @@ func (r Ruling) String() string {
 // Summary holds the [summary] table: a one-page sheet of panels for students
 // to fill in, written as NAME-summary.pdf.
 type Summary struct {
-	Title    Inline
-	Paper    Paper // default A3 landscape
-	NameLine bool  // default true
+	Title Inline
+	Paper Paper // default A3 landscape
+	// NameLine is the fields of the name line, as the worksheet's; by
+	// default the worksheet's fields, or the labels' Name, Class and Date.
+	NameLine []string
 	Panels   []Panel
 }
 

@@ -76,7 +76,7 @@ func readNotes(d *decoder, t *table) BlockBody {
 // Task is a panel headed by its label, with the task's text and bulleted
 // items: task = "…", label, items, answer.
 type Task struct {
-	Label      Inline   // default "Task"
+	Label      Inline   // default the labels' Task, "Task" in English
 	Paragraphs []Inline // none when the task is all items
 	Items      []Inline // bulleted items inside the panel
 	Answer     Answer   // written on lines under the items in the answer key
@@ -84,7 +84,7 @@ type Task struct {
 
 // readTask reads a task block.
 func readTask(d *decoder, t *table) BlockBody {
-	k := &Task{Label: Plain("Task")}
+	k := &Task{Label: Plain(d.words.Task)}
 	paras, ok := t.paragraphs("task")
 	k.Paragraphs = paras
 	if t.has("label") {
@@ -136,6 +136,16 @@ func (d *Document) ImageBlocks() []*Image {
 				ms = append(ms, m)
 			}
 		}
+	}
+	return ms
+}
+
+// Pictures returns every picture d shows: its logo, when it has one, then
+// its image blocks, in file order.
+func (d *Document) Pictures() []*Image {
+	ms := d.ImageBlocks()
+	if d.Worksheet.Logo != nil {
+		ms = append([]*Image{d.Worksheet.Logo}, ms...)
 	}
 	return ms
 }

@@ -147,6 +147,9 @@ func FuzzIndex(f *testing.F) {
 func FuzzDecode(f *testing.F) {
 	f.Add([]byte(tricky))
 	f.Add([]byte(head + "bullet = \"b\"\n"))
+	f.Add([]byte("[worksheet]\ntitle = \"T\"\nlanguage = \"pl\"\nheader = [\"a\", \"{title}\", \"{page}/{pages}\"]\nfirst_page_header = false\n" +
+		"footer = \"x\"\nlogo = \"l.png\"\nlogo_mm = 20\nname_line = [\"Imię\", \"Klasa\"]\n[labels]\nmarks_few = \"pkt\"\npage = \"{page}\"\n" +
+		"[[section]]\nheading = \"H\"\n[summary]\nname_line = true\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := Decode("f.toml", data)
 		if (doc == nil) == (err == nil) {

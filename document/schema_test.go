@@ -124,8 +124,12 @@ var schemaTables = []schemaTable{
 		return line + "\n" + parts["worksheet"] + parts["section"]
 	}},
 	{"[worksheet]", worksheetKeys, []string{"worksheet"}, func(key, line string) string {
-		// A question with marks, for grading_table.
-		return sectionTable + "[[section.block]]\nquestion = \"Q\"\nmarks = 1\n[worksheet]\n" + without(key, `title = "T"`) + line
+		// A question with marks, for grading_table; a logo, for logo_mm.
+		logo := ""
+		if key == "logo_mm" {
+			logo = "logo = \"logo.png\"\n"
+		}
+		return sectionTable + "[[section.block]]\nquestion = \"Q\"\nmarks = 1\n[worksheet]\n" + without(key, `title = "T"`) + logo + line
 	}},
 	{"[style]", styleKeys, []string{"style"}, func(key, line string) string {
 		return wsTable + sectionTable + "[style]\n" + line
@@ -146,6 +150,9 @@ var schemaTables = []schemaTable{
 	}},
 	{"[summary]", summaryKeys, []string{"summary"}, func(key, line string) string {
 		return wsTable + "[summary]\n" + line
+	}},
+	{"[labels]", labelNames, []string{"labels"}, func(key, line string) string {
+		return wsTable + sectionTable + "[labels]\n" + line
 	}},
 	{"[print]", printKeys, []string{"print"}, func(key, line string) string {
 		return wsTable + sectionTable + "[print]\n" + line

@@ -54,22 +54,28 @@ func (d *decoder) print(t *table) Print {
 }
 
 // worksheet reads [worksheet]; present says whether the file has one.
-func (d *decoder) worksheet(t *table, present bool) Worksheet {
-	w := Worksheet{NumberSections: true, Footer: Footer{{Placeholder: Page}}, MinLines: 3, NumberQuestions: true, ShowTotal: true, GapMM: DefaultGapMM}
+// Its language, lang, is read first (see document), as the defaults of
+// the footer and name line come from its labels, l.
+func (d *decoder) worksheet(t *table, present bool, lang string, l *Labels) Worksheet {
+	w := Worksheet{NumberSections: true, MinLines: 3, NumberQuestions: true, ShowTotal: true, GapMM: DefaultGapMM,
+		Language: lang, FirstPageHeader: true}
 	if present {
 		w.Title = t.required("title")
 	}
 	w.Subtitle, _ = t.text("subtitle")
 	w.Paper = t.paper(0, false)
 	w.Author = t.metadata("author")
-	w.Language = t.language()
-	if f, ok := t.footer(); ok {
-		w.Footer = f
+	w.Header, _ = t.running("header")
+	if b, ok := t.boolean("first_page_header"); ok {
+		w.FirstPageHeader = b
+	}
+	var ok bool
+	if w.Footer, ok = t.running("footer"); !ok {
+		w.Footer = Running{Center: mustTemplate(l.Page)}
 	}
 	w.FooterLink = t.link("footer_link")
-	if b, ok := t.boolean("name_line"); ok {
-		w.NameLine = b
-	}
+	w.Logo, w.LogoMM = t.logo()
+	w.NameLine, _ = t.nameLine("name_line", l.nameFields())
 	if b, ok := t.boolean("number_sections"); ok {
 		w.NumberSections = b
 	}
@@ -93,6 +99,13 @@ func (d *decoder) worksheet(t *table, present bool) Worksheet {
 	}
 	t.finish()
 	return w
+}
+
+// mustTemplate parses s, a template whose placeholders are known to be
+// valid, such as a label checked as it was read.
+func mustTemplate(s string) Template {
+	tpl, _ := parseTemplate(s)
+	return tpl
 }
 
 // paper reads the paper and orientation keys, which default to
@@ -149,25 +162,6 @@ func (t *table) language() string {
 		return ""
 	}
 	return s
-}
-
-// footer reads the footer template.
-func (t *table) footer() (Footer, bool) {
-	s, ok := t.line("footer")
-	if !ok {
-		return nil, false
-	}
-	if n, long := tooLong(s, MaxFooterChars); long {
-		t.errorf("footer", "footer is %d characters long: a footer may have at most %d", n, MaxFooterChars)
-		return nil, false
-	}
-	f, unknown := parseFooter(s)
-	path := keyPath(t.path, "footer")
-	for _, ph := range unknown {
-		t.d.errorf(t.d.find(path, ph, t.keyPos("footer")),
-			"unknown footer placeholder %q: use {page} or {pages}", ph)
-	}
-	return f, true
 }
 
 // link reads key as an absolute http or https URL.

@@ -1,19 +1,25 @@
 package document
 
-// summary reads [summary]. The title defaults to the worksheet's.
-func (d *decoder) summary(t *table, title Inline) *Summary {
-	s := &Summary{Title: title, NameLine: true}
+// summary reads [summary]. The title defaults to the worksheet's, w's,
+// and the name line to its fields when it gives some, else the labels'.
+func (d *decoder) summary(t *table, w Worksheet) *Summary {
+	s := &Summary{Title: w.Title}
 	if t.has("title") {
 		s.Title = t.required("title")
 	}
 	s.Paper = t.paper(2, true)
-	if b, ok := t.boolean("name_line"); ok {
-		s.NameLine = b
+	fields := w.NameLine
+	if fields == nil {
+		fields = d.words.nameFields()
+	}
+	s.NameLine = fields
+	if f, ok := t.nameLine("name_line", fields); ok {
+		s.NameLine = f
 	}
 	panels, ok := t.tables("panel", "[[summary.panel]]", panelKeys)
 	switch {
 	case !ok && !t.has("panel"):
-		s.Panels = defaultPanels()
+		s.Panels = defaultPanels(d.words)
 	case ok && len(panels) == 0:
 		t.errorf("panel", "[summary] has no panels: give 1 to %d, or leave out \"panel\" for Causes, Course and Effects", MaxPanels)
 	case len(panels) > MaxPanels:
@@ -26,9 +32,10 @@ func (d *decoder) summary(t *table, title Inline) *Summary {
 	return s
 }
 
-// defaultPanels returns the panels of a summary that gives none.
-func defaultPanels() []Panel {
-	return []Panel{{Heading: Plain("Causes")}, {Heading: Plain("Course")}, {Heading: Plain("Effects")}}
+// defaultPanels returns the panels of a summary that gives none: the
+// labels' Causes, Course and Effects.
+func defaultPanels(l *Labels) []Panel {
+	return []Panel{{Heading: Plain(l.Causes)}, {Heading: Plain(l.Course)}, {Heading: Plain(l.Effects)}}
 }
 
 // panel reads one [[summary.panel]].

@@ -82,67 +82,6 @@ func singleSpaced(line string) bool {
 	return true
 }
 
-// parseFooter parses a footer template. It returns the parts and the
-// placeholders it does not know, such as "{date}", in order. A brace that
-// does not open a {word} is literal text.
-func parseFooter(s string) (Footer, []string) {
-	f := Footer{}
-	var unknown []string
-	text := ""
-	for s != "" {
-		n := placeholderLen(s)
-		if n == 0 {
-			text += s[:1]
-			s = s[1:]
-			continue
-		}
-		ph := s[:n]
-		s = s[n:]
-		var p Placeholder
-		switch ph {
-		case "{page}":
-			p = Page
-		case "{pages}":
-			p = Pages
-		default:
-			unknown = append(unknown, ph)
-			text += ph
-			continue
-		}
-		if text != "" {
-			f = append(f, FooterPart{Text: text})
-			text = ""
-		}
-		f = append(f, FooterPart{Placeholder: p})
-	}
-	if text != "" {
-		f = append(f, FooterPart{Text: text})
-	}
-	return f, unknown
-}
-
-// placeholderLen returns the length of the {word} at the start of s, where
-// a word is ASCII letters, digits and underscores, or 0 if there is none.
-func placeholderLen(s string) int {
-	if s[0] != '{' {
-		return 0
-	}
-	for i := 1; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == '}':
-			if i == 1 {
-				return 0
-			}
-			return i + 1
-		case c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
-		default:
-			return 0
-		}
-	}
-	return 0
-}
-
 // validLanguage reports whether tag looks like a BCP 47 language tag: a
 // language of 2 or 3 letters, then subtags of 1 to 8 letters or digits,
 // each after a hyphen.

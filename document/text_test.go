@@ -31,22 +31,23 @@ func TestSplitParagraphs(t *testing.T) {
 	}
 }
 
-func TestParseFooter(t *testing.T) {
+func TestParseTemplate(t *testing.T) {
 	tests := []struct {
 		in      string
-		want    Footer
+		want    Template
 		unknown []string
 	}{
-		{"", Footer{}, nil},
-		{"{page}", Footer{{Placeholder: Page}}, nil},
-		{"p. {page}/{pages}", Footer{{Text: "p. "}, {Placeholder: Page}, {Text: "/"}, {Placeholder: Pages}}, nil},
-		{"{ page} {} {x-y} {", Footer{{Text: "{ page} {} {x-y} {"}}, nil},
-		{"{date} {Page}{page}", Footer{{Text: "{date} {Page}"}, {Placeholder: Page}}, []string{"{date}", "{Page}"}},
+		{"", Template{}, nil},
+		{"{page}", Template{{Placeholder: Page}}, nil},
+		{"p. {page}/{pages}", Template{{Text: "p. "}, {Placeholder: Page}, {Text: "/"}, {Placeholder: Pages}}, nil},
+		{"{ page} {} {x-y} {", Template{{Text: "{ page} {} {x-y} {"}}, nil},
+		{"{date} {Page}{page}", Template{{Text: "{date} {Page}"}, {Placeholder: Page}}, []string{"{date}", "{Page}"}},
+		{"{title}: {page}", Template{{Placeholder: Title}, {Text: ": "}, {Placeholder: Page}}, nil},
 	}
 	for _, tt := range tests {
-		got, unknown := parseFooter(tt.in)
+		got, unknown := parseTemplate(tt.in)
 		if !reflect.DeepEqual(got, tt.want) || !reflect.DeepEqual(unknown, tt.unknown) {
-			t.Errorf("parseFooter(%q) = %+v, %q, want %+v, %q", tt.in, got, unknown, tt.want, tt.unknown)
+			t.Errorf("parseTemplate(%q) = %+v, %q, want %+v, %q", tt.in, got, unknown, tt.want, tt.unknown)
 		}
 	}
 }

@@ -135,7 +135,7 @@ func TestDecodeWildEverywhere(t *testing.T) {
 	check("Title", d.Worksheet.Title, Plain("Café\u00AD\u200B"))
 	check("Title.String", d.Worksheet.Title.String(), "Café")
 	check("Author", d.Worksheet.Author, "RJ Tarr")
-	check("Footer", d.Worksheet.Footer, Footer{{Text: "p.\u00A0"}, {Placeholder: Page}})
+	check("Footer", d.Worksheet.Footer, Running{Center: Template{{Text: "p.\u00A0"}, {Placeholder: Page}}})
 	check("Heading", d.Sections[0].Heading, Plain("H I"))
 	check("Items", d.Sections[0].Blocks[0].Body.(*Task).Items, []Inline{Plain("a b"), Plain("é")})
 }

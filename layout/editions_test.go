@@ -42,7 +42,7 @@ func answerTexts(r *Result) [][]Text {
 	out := make([][]Text, len(r.Pages))
 	for i, p := range r.Pages {
 		for _, it := range p.Items {
-			if tx, ok := it.(Text); ok && tx.Color == answer && tx.Text != english.answerKey {
+			if tx, ok := it.(Text); ok && tx.Color == answer && tx.Text != english.AnswerKey {
 				out[i] = append(out[i], tx)
 			}
 		}

@@ -34,6 +34,9 @@ type group struct {
 type frame struct {
 	width, height float64 // the page
 	top, bottom   float64 // the flow's vertical limits
+	// first, when not 0, is the flow's top on the first page, where it
+	// differs from top: a page without the running header.
+	first float64
 }
 
 // flow places units on pages, breaking pages only where keep allows.
@@ -78,6 +81,9 @@ func (fl *flow) newPage() {
 	}
 	fl.pages = append(fl.pages, Page{Width: fl.frame.width, Height: fl.frame.height})
 	fl.y = fl.frame.top
+	if len(fl.pages) == 1 && fl.frame.first > 0 {
+		fl.y = fl.frame.first
+	}
 	fl.atTop = true
 }
 

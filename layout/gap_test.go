@@ -246,7 +246,7 @@ func TestWordBankBox(t *testing.T) {
 		if heading.Text == "" || box.Y < heading.Y || box.Y-heading.Y > 2*heading.Size {
 			t.Errorf("%+v: the word bank at %.2f is not right under the heading at %.2f", ed, box.Y, heading.Y)
 		}
-		if want := append([]string{english.wordBank}, words...); strings.Join(inside, "|") != strings.Join(want, "|") {
+		if want := append([]string{english.WordBank}, words...); strings.Join(inside, "|") != strings.Join(want, "|") {
 			t.Errorf("%+v: the word bank holds %q, want %q", ed, inside, want)
 		}
 		if len(below) == 0 || !strings.HasPrefix(below[0].Text, "The Purges") {

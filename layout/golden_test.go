@@ -2,6 +2,9 @@ package layout_test
 
 import (
 	"flag"
+	"image"
+	_ "image/jpeg" // for loadSizes
+	_ "image/png"
 	"os"
 	"path/filepath"
 	"strings"
@@ -28,10 +31,18 @@ func TestGolden(t *testing.T) {
 	// as pasted from Word and the web; tables.toml has tables, one of them
 	// on three pages, and page breaks, and is dumped in every edition;
 	// questions.toml is a question paper, dumped in every edition too;
-	// gaps.toml has gaps and a word bank, and is dumped in every edition.
+	// gaps.toml has gaps and a word bank, and is dumped in every edition;
+	// fin-des-purges.toml is the example worksheet in French, and
+	// fin-des-purges-questions.toml a question paper in French, dumped in
+	// every edition; furniture.toml has a header, a footer of three parts
+	// and a logo, and is dumped in every edition.
 	files = append(files, filepath.Join("testdata", "features.toml"), filepath.Join("testdata", "markup.toml"),
 		filepath.Join("testdata", "editions.toml"), filepath.Join("testdata", "wild.toml"), filepath.Join("testdata", "tables.toml"),
-		filepath.Join("testdata", "questions.toml"), filepath.Join("testdata", "gaps.toml"))
+		filepath.Join("testdata", "questions.toml"), filepath.Join("testdata", "gaps.toml"),
+		filepath.Join("testdata", "fin-des-purges.toml"), filepath.Join("testdata", "fin-des-purges-questions.toml"),
+		filepath.Join("testdata", "furniture.toml"))
+	everyEdition := map[string]bool{"editions": true, "tables": true, "questions": true, "gaps": true,
+		"fin-des-purges-questions": true, "furniture": true}
 	for _, f := range files {
 		name := strings.TrimSuffix(filepath.Base(f), ".toml")
 		t.Run(name, func(t *testing.T) {
@@ -43,6 +54,7 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			loadSizes(t, d, filepath.Dir(f))
 			if len(d.Sections) > 0 {
 				r, err := layout.Worksheet(d)
 				if err != nil {
@@ -50,7 +62,7 @@ func TestGolden(t *testing.T) {
 				}
 				golden(t, name+".golden", r.Dump())
 			}
-			if name == "editions" || name == "tables" || name == "questions" || name == "gaps" {
+			if everyEdition[name] {
 				for suffix, ed := range map[string]layout.Edition{"-answers": {Answers: true}, "-large": {LargePrint: true}} {
 					r, err := layout.WorksheetEdition(d, ed)
 					if err != nil {
@@ -67,6 +79,27 @@ func TestGolden(t *testing.T) {
 				golden(t, name+"-summary.golden", r.Dump())
 			}
 		})
+	}
+}
+
+// loadSizes fills d.Images with the size of each picture d shows, read
+// from the files in dir, as the build does: the layout needs no more.
+func loadSizes(t *testing.T, d *document.Document, dir string) {
+	t.Helper()
+	for _, m := range d.Pictures() {
+		f, err := os.Open(filepath.Join(dir, m.Path))
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, _, err := image.DecodeConfig(f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Images == nil {
+			d.Images = map[string]*document.ImageFile{}
+		}
+		d.Images[m.Path] = &document.ImageFile{Path: m.Path, Width: c.Width, Height: c.Height}
 	}
 }
 

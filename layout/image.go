@@ -7,11 +7,11 @@ import (
 	"handout/fonts"
 )
 
-// usedImages returns the image files that d's image blocks show, by path,
-// or nil when there are none. Every one must be in d.Images, with a size.
-func usedImages(d *document.Document) (map[string]*document.ImageFile, error) {
+// usedImages returns the image files of d that ms show, by path, or nil
+// when there are none. Every one must be in d.Images, with a size.
+func usedImages(d *document.Document, ms []*document.Image) (map[string]*document.ImageFile, error) {
 	var used map[string]*document.ImageFile
-	for _, m := range d.ImageBlocks() {
+	for _, m := range ms {
 		img := d.Images[m.Path]
 		if img == nil || img.Width <= 0 || img.Height <= 0 {
 			return nil, fmt.Errorf("image %q was not loaded", m.Path)

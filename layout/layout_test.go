@@ -16,13 +16,17 @@ func newDoc(sections ...document.Section) *document.Document {
 		Worksheet: document.Worksheet{
 			Title:          document.Plain("A worksheet"),
 			Paper:          paper("A4", false),
-			Footer:         document.Footer{{Text: "Footer / "}, {Placeholder: document.Page}},
+			Footer:         document.Running{Center: document.Template{{Text: "Footer / "}, {Placeholder: document.Page}}},
 			NumberSections: true,
 		},
+		Labels:   english,
 		Style:    document.Style{Font: fonts.Sans, Size: 11, MarginMM: 18, RulingMM: 8},
 		Sections: sections,
 	}
 }
+
+// english is the English labels.
+var english, _ = document.BuiltinLabels("en")
 
 func sentence(i int) string {
 	return fmt.Sprintf("Sentence number %d tells of the Purges and of what followed them in the years after.", i)
@@ -64,8 +68,14 @@ func mustWorksheet(t *testing.T, d *document.Document) *Result {
 
 // checkPages asserts what must hold on every page of every layout of d:
 // every item inside the margins, no two text runs overlapping, and d's
-// footer last on each page.
+// footer, of one part, last on each page.
 func checkPages(t *testing.T, r *Result, d *document.Document) {
+	t.Helper()
+	checkItems(t, r, d, true)
+}
+
+// checkItems is checkPages, checking the footer only when footer is true.
+func checkItems(t *testing.T, r *Result, d *document.Document, footer bool) {
 	t.Helper()
 	const eps = 0.01
 	margin := d.Style.MarginMM * mm
@@ -92,7 +102,7 @@ func checkPages(t *testing.T, r *Result, d *document.Document) {
 				}
 			}
 		}
-		if want := d.Worksheet.Footer.Expand(n+1, len(r.Pages)); len(texts) == 0 || texts[len(texts)-1].Text != want {
+		if want := d.Worksheet.Footer.Center.Expand(n+1, len(r.Pages), ""); footer && (len(texts) == 0 || texts[len(texts)-1].Text != want) {
 			t.Errorf("page %d does not end with the footer %q", n+1, want)
 		}
 	}
@@ -348,7 +358,7 @@ func TestWritingBoxHeight(t *testing.T) {
 
 func TestFooterExpandsPages(t *testing.T) {
 	d := newDoc(document.Section{Heading: document.Plain("One"), Blocks: []document.Block{text(sentences(120, 0))}})
-	d.Worksheet.Footer = document.Footer{{Text: "p. "}, {Placeholder: document.Page}, {Text: " / "}, {Placeholder: document.Pages}}
+	d.Worksheet.Footer = document.Running{Center: document.Template{{Text: "p. "}, {Placeholder: document.Page}, {Text: " / "}, {Placeholder: document.Pages}}}
 	d.Worksheet.FooterLink = "https://example.org"
 	r := mustWorksheet(t, d)
 	for i, p := range r.Pages {

@@ -27,14 +27,14 @@ func (k notesKind) maxCut() int {
 }
 
 func (k notesKind) set(b *builder) []unit {
-	label := span{face: b.face(fonts.Bold), text: b.labels.notes}
+	label := span{face: b.face(fonts.Bold), text: b.labels.Notes}
 	var us []unit
-	if len(k.Prompt) == 0 {
+	if len(k.Prompt) == 0 && label.text != "" {
 		us = b.lines([]span{label}, b.size, b.lead, b.left, b.width, 0, solid(ink))
 	}
 	for i, p := range k.Prompt {
 		spans := b.marked(p, fonts.Regular)
-		if i == 0 {
+		if i == 0 && label.text != "" {
 			// The space after the label is a span of its own, so that
 			// the prompt's first span keeps its own face and link.
 			spans = append([]span{label, {face: b.face(fonts.Regular), text: " "}}, spans...)

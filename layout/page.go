@@ -87,6 +87,9 @@ type Text struct {
 	Color Color
 	Text  string
 	Width float64 // advance width of Text, measured with the face's metrics
+	// Furniture says whether the text is part of the running header or
+	// footer rather than of the page's content.
+	Furniture Furniture
 }
 
 // Rule is a straight line.
@@ -126,6 +129,44 @@ type Link struct {
 type Image struct {
 	X, Y, W, H float64
 	Ref        string // the image file's path, as the content file gives it
+	// Furniture says whether the picture is the logo rather than an image
+	// block.
+	Furniture Furniture
+}
+
+// Furniture says what an item is part of: the page's content, or the
+// furniture around it, its running header and footer and the logo. A
+// tagged PDF marks furniture as such: the header and footer are
+// pagination artifacts, the logo a figure or an artifact.
+type Furniture uint8
+
+// The parts of a page.
+const (
+	Content    Furniture = iota // the page's content (the default)
+	PageHeader                  // the running header
+	PageFooter                  // the running footer
+	PageLogo                    // the logo beside the title
+)
+
+// String returns the part's name in dumps: "" for Content.
+func (f Furniture) String() string {
+	switch f {
+	case PageHeader:
+		return "header"
+	case PageFooter:
+		return "footer"
+	case PageLogo:
+		return "logo"
+	}
+	return ""
+}
+
+// furnished returns " " and f's name, or "" for Content.
+func furnished(f Furniture) string {
+	if f == Content {
+		return ""
+	}
+	return " " + f.String()
 }
 
 // Gap is a gap in a sentence for the student to fill in ([[answer]] in the
@@ -286,7 +327,7 @@ func dumpItem(it Item) string {
 	switch v := it.(type) {
 	case Text:
 		return fmt.Sprintf("text %.2f,%.2f w=%.2f %s %.1fpt #%02x%02x%02x %q",
-			v.X, v.Y, v.Width, v.Face, v.Size, v.Color.R, v.Color.G, v.Color.B, v.Text)
+			v.X, v.Y, v.Width, v.Face, v.Size, v.Color.R, v.Color.G, v.Color.B, v.Text) + furnished(v.Furniture)
 	case Rule:
 		s := fmt.Sprintf("rule %.2f,%.2f-%.2f,%.2f w=%.2f #%02x%02x%02x",
 			v.X0, v.Y0, v.X1, v.Y1, v.Width, v.Color.R, v.Color.G, v.Color.B)
@@ -315,7 +356,7 @@ func dumpItem(it Item) string {
 	case Link:
 		return fmt.Sprintf("link %.2f,%.2f %.2fx%.2f %s", v.X, v.Y, v.W, v.H, v.URL)
 	case Image:
-		return fmt.Sprintf("image %.2f,%.2f %.2fx%.2f %s", v.X, v.Y, v.W, v.H, v.Ref)
+		return fmt.Sprintf("image %.2f,%.2f %.2fx%.2f %s", v.X, v.Y, v.W, v.H, v.Ref) + furnished(v.Furniture)
 	}
 	return fmt.Sprintf("%T", it)
 }

@@ -124,16 +124,20 @@ func marksAt(p *document.Part) bool {
 
 // marksMeasure returns the width of n marks printed beside a question.
 func (b *builder) marksMeasure(n int) float64 {
-	return b.at(b.size).width(b.face(fonts.Regular), b.labels.bracketed(n))
+	return b.at(b.size).width(b.face(fonts.Regular), b.bracketed(n))
 }
 
 // marksItem returns n marks, "[4 marks]", set right-aligned against the
 // right edge of the text column on a baseline y down from a line's top.
 func (b *builder) marksItem(n int, y float64) Text {
-	s := b.labels.bracketed(n)
+	s := b.bracketed(n)
 	w := b.marksMeasure(n)
 	return Text{X: b.left + b.width - w, Y: y, Face: b.face(fonts.Regular), Size: b.size, Color: ink, Text: s, Width: w}
 }
+
+// bracketed returns the marks printed beside a question or part:
+// "[1 mark]", "[4 marks]".
+func (b *builder) bracketed(n int) string { return "[" + b.labels.MarksOf(n) + "]" }
 
 // textRight returns the right edge of question texts: the text column's,
 // less the column kept for marks.
@@ -142,12 +146,12 @@ func (b *builder) textRight() float64 { return b.left + b.width - b.paper.marksW
 // totalLine is the line of the title block that gives the total of the
 // marks, "Total: 40 marks", when some question has marks and the
 // worksheet does not set show_total = false.
-func (b *builder) totalLine(w document.Worksheet) []unit {
+func (b *builder) totalLine(w document.Worksheet, x, width float64) []unit {
 	if !b.paper.marked || !w.ShowTotal {
 		return nil
 	}
 	s := b.size
-	us := b.lines(b.plain(b.labels.totalOf(b.paper.total)), s, b.pitch(s, 1.3), b.left, b.width, b.centre(), solid(ink))
+	us := b.lines(b.plain(b.labels.TotalOf(b.paper.total)), s, b.pitch(s, 1.3), x, width, b.centre(), solid(ink))
 	us[0].space = 0.3 * b.lead
 	return us
 }
@@ -176,7 +180,7 @@ func (b *builder) gradingTable(w document.Worksheet) []unit {
 		}
 		tables = append(tables, cols)
 	}
-	total := gradeCol{b.labels.total, strconv.Itoa(b.paper.total), g.last, g.bold}
+	total := gradeCol{b.labels.Total, strconv.Itoa(b.paper.total), g.last, g.bold}
 	if last := tables[len(tables)-1]; g.head+float64(len(last))*g.cell+g.last <= b.width {
 		tables[len(tables)-1] = append(last, total)
 	} else {
@@ -207,12 +211,12 @@ type gradeGrid struct {
 func (b *builder) gradeGrid(size float64) gradeGrid {
 	at := b.at(size)
 	g := gradeGrid{size: size, lead: b.pitch(size, 1.33), pad: 0.6 * size, reg: b.face(fonts.Regular), bold: b.face(fonts.Bold)}
-	for _, l := range []string{b.labels.question, b.labels.marksRow, b.labels.score} {
+	for _, l := range []string{b.labels.Question, b.labels.MarksRow, b.labels.Score} {
 		g.head = max(g.head, at.width(g.bold, l))
 	}
 	g.head += 2 * g.pad
 	g.cell = max(2.6*size, at.width(g.reg, strconv.Itoa(b.paper.total))+2*g.pad)
-	g.last = max(g.cell, at.width(g.bold, b.labels.total)+2*g.pad)
+	g.last = max(g.cell, at.width(g.bold, b.labels.Total)+2*g.pad)
 	return g
 }
 
@@ -238,9 +242,9 @@ func (b *builder) gradeRows(cols []gradeCol, g gradeGrid) []unit {
 		height float64
 		text   func(gradeCol) string
 	}{
-		{b.labels.question, 1.5 * g.lead, func(c gradeCol) string { return c.head }},
-		{b.labels.marksRow, 1.5 * g.lead, func(c gradeCol) string { return c.marks }},
-		{b.labels.score, 2 * g.lead, func(gradeCol) string { return "" }},
+		{b.labels.Question, 1.5 * g.lead, func(c gradeCol) string { return c.head }},
+		{b.labels.MarksRow, 1.5 * g.lead, func(c gradeCol) string { return c.marks }},
+		{b.labels.Score, 2 * g.lead, func(gradeCol) string { return "" }},
 	}
 	const lw = 0.6
 	us := make([]unit, 0, len(rows))
@@ -283,9 +287,12 @@ func (b *builder) cellText(s string, face fonts.Face, size, x, y float64, c Colo
 // never less than keyLabelRoom.
 func (b *builder) keyLabel(y float64) Text {
 	size, face := b.keyLabelSize(), b.face(fonts.Bold)
-	w := b.at(size).width(face, b.labels.answerKey)
+	w := b.at(size).width(face, b.labels.AnswerKey)
+	if w > b.width {
+		size, w = size*b.width/w, b.width
+	}
 	asc := float64(b.metricsOf(face).Ascent) * size / 1000
-	return Text{X: b.left + b.width - w, Y: y + 1 + asc, Face: face, Size: size, Color: answer, Text: b.labels.answerKey, Width: w}
+	return Text{X: b.left + b.width - w, Y: y + 1 + asc, Face: face, Size: size, Color: answer, Text: b.labels.AnswerKey, Width: w}
 }
 
 // keyLabelSize is the type size of the answer key's label.

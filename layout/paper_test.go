@@ -26,7 +26,7 @@ func TestWorksheetPapers(t *testing.T) {
 					dd.Style.MarginMM = margin
 					// checkPages wants the footer in one run, which a
 					// long footer is not on a narrow column.
-					dd.Worksheet.Footer = document.Footer{{Placeholder: document.Page}}
+					dd.Worksheet.Footer = document.Running{Center: document.Template{{Placeholder: document.Page}}}
 					what := fmt.Sprintf("%s landscape=%v margin=%v %+v", name, landscape, margin, ed)
 					t.Run(what, func(t *testing.T) {
 						r, err := WorksheetEdition(&dd, ed)

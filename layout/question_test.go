@@ -465,7 +465,7 @@ func TestAnswerKeyLabel(t *testing.T) {
 				for i, p := range allTexts(r) {
 					n := 0
 					for _, tx := range p {
-						if tx.Text == english.answerKey && tx.Color == answer {
+						if tx.Text == english.AnswerKey && tx.Color == answer {
 							n++
 						}
 					}
@@ -579,7 +579,7 @@ func cramped(t *testing.T, paper string, size float64) {
 	}
 	d.Worksheet.Paper, d.Style.Size = p, size
 	// The name line and a long footer do not fit such a page either way.
-	d.Worksheet.NameLine, d.Worksheet.Footer = false, document.Footer{{Placeholder: document.Page}}
+	d.Worksheet.NameLine, d.Worksheet.Footer = nil, document.Running{Center: document.Template{{Placeholder: document.Page}}}
 	// Its answers, written for A4, do not fit there.
 	var noAnswers func(p *document.Part)
 	noAnswers = func(p *document.Part) {

@@ -22,21 +22,42 @@ func Summary(d *document.Document) (*Result, error) {
 	if s == nil || len(s.Panels) == 0 {
 		return nil, errors.New("the document has no summary panels")
 	}
+	var logo []*document.Image
+	if d.Worksheet.Logo != nil {
+		logo = append(logo, d.Worksheet.Logo)
+	}
+	images, err := usedImages(d, logo)
+	if err != nil {
+		return nil, err
+	}
 	p := s.Paper
 	b, err := newBuilder(d, p)
 	if err != nil {
 		return nil, err
 	}
 	defer b.release()
+	// The sheet is the first page of its PDF: the header is on it unless
+	// the worksheet leaves it off its first page.
+	if !b.firstHeader {
+		b.header = document.Running{}
+	}
+	if err := b.checkZones(p.Height); err != nil {
+		return nil, fmt.Errorf("on %s %s: %w", p.Name, orientation(p), err)
+	}
+	b.title = s.Title.String()
+	headTop, bottom := b.margin+b.headerZone(), p.Height-b.margin-b.footerZone()
+	b.images, b.flowHeight = images, bottom-headTop
 	ts := b.size * 2.1
-	head := b.lines(b.marked(s.Title, fonts.Bold), ts, ts*1.2, b.left, b.width, 0.5, solid(ink))
-	if s.NameLine {
-		head = append(head, b.nameLine(b.labels.nameLine, []float64{0.5, 0.25, 0.25}))
+	title := b.marked(s.Title, fonts.Bold)
+	x, width, beside := b.titleColumn(title, ts, 0.5)
+	head := b.withLogo(b.lines(title, ts, ts*1.2, x, width, 0.5, solid(ink)), beside)
+	if len(s.NameLine) > 0 {
+		head = append(head, b.nameLine(s.NameLine)...)
 	}
 	page := Page{Width: p.Width, Height: p.Height}
 	var y float64
-	page.Items, y = stack(nil, head, b.margin)
-	top, bottom := y+0.8*b.lead, p.Height-b.margin-b.footerZone()
+	page.Items, y = stack(nil, head, headTop)
+	top := y + 0.8*b.lead
 
 	cols := len(s.Panels)
 	if !p.Landscape && cols >= 4 {
@@ -56,12 +77,13 @@ func Summary(d *document.Document) (*Result, error) {
 		page.Items = append(page.Items, items...)
 	}
 	pages := []Page{page}
-	b.footers(pages)
+	b.furnish(pages)
 	return &Result{
 		Pages:    pages,
 		Title:    s.Title.String(),
 		Author:   d.Worksheet.Author,
 		Language: d.Worksheet.Language,
+		Images:   images,
 	}, nil
 }
 

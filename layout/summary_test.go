@@ -25,7 +25,7 @@ func paper(name string, landscape bool) document.Paper {
 func summaryDoc(p document.Paper, size float64, panels []document.Panel) *document.Document {
 	d := newDoc()
 	d.Style.Size = size
-	d.Summary = &document.Summary{Title: document.Plain("Causes, Course and Effects of the Purges"), Paper: p, NameLine: true, Panels: panels}
+	d.Summary = &document.Summary{Title: document.Plain("Causes, Course and Effects of the Purges"), Paper: p, NameLine: []string{english.Name, english.Class, english.Date}, Panels: panels}
 	return d
 }
 
@@ -62,7 +62,7 @@ func TestSummaryGrid(t *testing.T) {
 					d := summaryDoc(p, size, panels(n, "Causes of the Great Terror", prompt))
 					r, err := Summary(d)
 					if err != nil {
-						if !strings.Contains(err.Error(), "no room") {
+						if !strings.Contains(err.Error(), "no room") && !strings.Contains(err.Error(), "the header and footer take") {
 							t.Errorf("%s landscape=%v n=%d size=%v: %v", name, landscape, n, size, err)
 						}
 						continue

@@ -306,7 +306,7 @@ func TestPageBreaks(t *testing.T) {
 	first := func(r *Result, s string) int {
 		for p, texts := range pageTexts(r) {
 			for _, tx := range texts {
-				if strings.Contains(tx.Text, s) && tx.Text != english.answerKey {
+				if strings.Contains(tx.Text, s) && tx.Text != english.AnswerKey {
 					return p + 1
 				}
 			}

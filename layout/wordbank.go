@@ -19,7 +19,7 @@ func (b *builder) wordBank(words []string) []unit {
 		return []Item{stroked(b.left, top, b.width, bottom-top, 0.75, paint(frameC), nil)}
 	}}
 	us := []unit{{height: pad - 0.15*b.lead}}
-	us = append(us, b.lines(b.marked(document.Plain(b.labels.wordBank), fonts.Bold), b.size, b.lead, x, width, 0, solid(accent))...)
+	us = append(us, b.lines(b.marked(document.Plain(b.labels.WordBank), fonts.Bold), b.size, b.lead, x, width, 0, solid(accent))...)
 	rows := b.wordRows(words, x, width)
 	rows[0].space = 0.2 * b.lead
 	us = append(us, rows...)

@@ -23,7 +23,7 @@ func worksheet(d *document.Document, ed Edition, tn tune, limit int) (*Result, e
 	if len(d.Sections) == 0 {
 		return nil, errors.New("the worksheet has no sections")
 	}
-	images, err := usedImages(d)
+	images, err := usedImages(d, d.Pictures())
 	if err != nil {
 		return nil, err
 	}
@@ -33,7 +33,13 @@ func worksheet(d *document.Document, ed Edition, tn tune, limit int) (*Result, e
 		return nil, err
 	}
 	defer b.release()
-	f := frame{width: p.Width, height: p.Height, top: b.margin, bottom: p.Height - b.margin - b.footerZone()}
+	if err := b.checkZones(p.Height); err != nil {
+		return nil, err
+	}
+	f := frame{width: p.Width, height: p.Height, top: b.margin + b.headerZone(), bottom: p.Height - b.margin - b.footerZone()}
+	if !b.firstHeader {
+		f.first = b.margin
+	}
 	b.images, b.flowHeight = images, f.bottom-f.top
 	b.paper = b.newQuestionPaper(d)
 	fl := newFlow(f, limit)
@@ -48,10 +54,10 @@ func worksheet(d *document.Document, ed Edition, tn tune, limit int) (*Result, e
 	if fl.over {
 		return nil, &pagesError{limit: limit, section: fl.section}
 	}
-	b.footers(fl.pages)
-	title := d.Worksheet.Title.String()
-	if ed.Answers {
-		title += " " + b.labels.answers
+	b.furnish(fl.pages)
+	title := b.title
+	if ed.Answers && b.labels.Answers != "" {
+		title += " " + b.labels.Answers
 	}
 	return &Result{
 		Pages:    fl.pages,
@@ -67,8 +73,15 @@ func worksheet(d *document.Document, ed Edition, tn tune, limit int) (*Result, e
 type builder struct {
 	*theme
 	left, width float64 // the text column
-	footer      document.Footer
-	link        string // the footer's URL, if any
+	title       string  // the worksheet's title, {title} in the header and footer
+	// header and footer are the running header and footer; firstHeader
+	// says whether the header is on the first page too.
+	header, footer document.Running
+	firstHeader    bool
+	link           string // the footer's URL, if any
+	// logo is the picture beside the title, logoMM high; nil for none.
+	logo   *document.Image
+	logoMM float64
 
 	ed         Edition
 	tn         tune
@@ -78,8 +91,8 @@ type builder struct {
 	images     map[string]*document.ImageFile
 	flowHeight float64 // the height an empty page gives the flow
 
-	labels labels         // the words a question paper prints by itself
-	paper  *questionPaper // the questions' numbers and marks (see paper.go)
+	labels *document.Labels // the words handout prints by itself
+	paper  *questionPaper   // the questions' numbers and marks (see paper.go)
 	// version is the version of the paper, which the order of choices
 	// and of matching columns follows (see shuffle.go): 0, the paper
 	// every edition prints.
@@ -97,15 +110,21 @@ func newStyledBuilder(d *document.Document, p document.Paper, s document.Style) 
 	if err != nil {
 		return nil, err
 	}
+	w := d.Worksheet
 	return &builder{
-		theme:    t,
-		left:     t.margin,
-		width:    p.Width - 2*t.margin,
-		footer:   d.Worksheet.Footer,
-		link:     d.Worksheet.FooterLink,
-		minLines: d.Worksheet.MinLines,
-		gapScale: 1,
-		labels:   english,
+		theme:       t,
+		left:        t.margin,
+		width:       p.Width - 2*t.margin,
+		title:       w.Title.String(),
+		header:      w.Header,
+		footer:      w.Footer,
+		firstHeader: w.FirstPageHeader,
+		link:        w.FooterLink,
+		logo:        w.Logo,
+		logoMM:      w.LogoMM,
+		minLines:    w.MinLines,
+		gapScale:    1,
+		labels:      &d.Labels,
 	}, nil
 }
 
@@ -209,19 +228,23 @@ func (b *builder) gap(prev, next piece) float64 {
 
 // titleBlock is the title, subtitle, the total of the marks, optional
 // name line, the grading table and a rule; in the answer key, the label
-// that says so hangs under the rule.
+// that says so hangs under the rule. With a logo, the title, subtitle and
+// total are set beside it.
 func (b *builder) titleBlock(w document.Worksheet) []unit {
 	ts := b.size * 1.9
-	us := b.lines(b.marked(w.Title, fonts.Bold), ts, b.pitch(ts, 1.2), b.left, b.width, b.centre(), solid(ink))
+	title := b.marked(w.Title, fonts.Bold)
+	x, width, beside := b.titleColumn(title, ts, b.centre())
+	us := b.lines(title, ts, b.pitch(ts, 1.2), x, width, b.centre(), solid(ink))
 	if len(w.Subtitle) > 0 {
 		ss := b.size * 1.15
-		sub := b.lines(b.marked(w.Subtitle, fonts.Regular), ss, b.pitch(ss, 1.3), b.left, b.width, b.centre(), solid(muted))
+		sub := b.lines(b.marked(w.Subtitle, fonts.Regular), ss, b.pitch(ss, 1.3), x, width, b.centre(), solid(muted))
 		sub[0].space = 0.15 * b.lead
 		us = append(us, sub...)
 	}
-	us = append(us, b.totalLine(w)...)
-	if w.NameLine {
-		us = append(us, b.nameLine(b.labels.nameLine, []float64{0.5, 0.25, 0.25}))
+	us = append(us, b.totalLine(w, x, width)...)
+	us = b.withLogo(us, beside)
+	if len(w.NameLine) > 0 {
+		us = append(us, b.nameLine(w.NameLine)...)
 	}
 	us = append(us, b.gradingTable(w)...)
 	rule := unit{
@@ -235,24 +258,72 @@ func (b *builder) titleBlock(w document.Worksheet) []unit {
 	return keepAll(append(us, rule))
 }
 
-// nameLine is a row of labels, each followed by a line to write on, sharing
-// the column in the given proportions.
-func (b *builder) nameLine(labels []string, share []float64) unit {
+// nameLine is a row of fields, such as "Name", "Class" and "Date", each
+// followed by a line to write on, the first line twice as long as each
+// other. On a column too narrow for every line to be at least three times
+// the type size long, the fields go on as many rows as that needs, the
+// same number on each (the last may have fewer); a field too wide for the
+// column even alone is set smaller.
+func (b *builder) nameLine(fields []string) []unit {
+	gutter, pad, least := 1.2*b.size, 0.4*b.size, 3*b.size
+	face := b.face(fonts.Regular)
+	widths := make([]float64, len(fields))
+	for i, f := range fields {
+		widths[i] = b.at(b.size).width(face, f)
+	}
+	// spans returns the lengths of the fields from..to on a row.
+	spans := func(from, to int) []float64 {
+		weight := func(i int) float64 {
+			if i == 0 {
+				return 2
+			}
+			return 1
+		}
+		var total float64
+		for i := from; i < to; i++ {
+			total += weight(i)
+		}
+		out := make([]float64, 0, to-from)
+		for i := from; i < to; i++ {
+			out = append(out, weight(i)/total*(b.width+gutter)-gutter)
+		}
+		return out
+	}
+	per := len(fields)
+	for ; per > 1; per-- {
+		fits := true
+		for from := 0; from < len(fields) && fits; from += per {
+			to := min(from+per, len(fields))
+			for k, span := range spans(from, to) {
+				fits = fits && widths[from+k]+pad+least <= span
+			}
+		}
+		if fits {
+			break
+		}
+	}
 	lead := 2 * b.lead
 	base := lead - 0.35*b.lead
-	u := unit{space: 0.4 * b.lead, height: lead}
-	x := b.left
-	gutter := 1.2 * b.size
-	for i, l := range labels {
-		span := share[i]*(b.width+gutter) - gutter
-		w := b.at(b.size).width(b.face(fonts.Regular), l)
-		u.items = append(u.items,
-			Text{X: x, Y: base, Face: b.face(fonts.Regular), Size: b.size, Color: muted, Text: l, Width: w},
-			Rule{X0: x + w + 0.4*b.size, Y0: base + 1, X1: x + span, Y1: base + 1, Width: 0.6, Color: frameC},
-		)
-		x += span + gutter
+	var us []unit
+	for from := 0; from < len(fields); from += per {
+		to := min(from+per, len(fields))
+		u := unit{height: lead}
+		x := b.left
+		for k, span := range spans(from, to) {
+			l, w, size := fields[from+k], widths[from+k], b.size
+			if room := span - pad - least; w > room {
+				size, w = size*room/w, room
+			}
+			u.items = append(u.items,
+				Text{X: x, Y: base, Face: face, Size: size, Color: muted, Text: l, Width: w},
+				Rule{X0: x + w + pad, Y0: base + 1, X1: x + span, Y1: base + 1, Width: 0.6, Color: frameC},
+			)
+			x += span + gutter
+		}
+		us = append(us, u)
 	}
-	return u
+	us[0].space = 0.4 * b.lead
+	return keepAll(us)
 }
 
 // heading sets a section heading, with its bookmark.
@@ -263,49 +334,6 @@ func (b *builder) heading(text document.Inline) []unit {
 	return us
 }
 
-// footerSize is the footer's type size.
-func (b *builder) footerSize() float64 {
-	if b.large {
-		return 0.875 * b.size
-	}
-	return max(0.75*b.size, 7)
-}
-
-// footerLines wraps the footer of page n of total.
-func (b *builder) footerLines(n, total int) []line {
-	text := b.footer.Expand(n, total)
-	if text == "" {
-		return nil
-	}
-	return b.at(b.footerSize()).wrap(b.plain(text), b.width)
-}
-
-// footerZone is the height kept free above the bottom margin for the
-// footer, measured with three-digit page numbers.
-func (b *builder) footerZone() float64 {
-	n := len(b.footerLines(999, 999))
-	if n == 0 {
-		return 0
-	}
-	return float64(n)*b.footerSize()*1.3 + 1.2*b.lead
-}
-
-// footers puts the expanded footer, centred, at the foot of every page, as
-// a link when the worksheet gives footer_link.
-func (b *builder) footers(pages []Page) {
-	size := b.footerSize()
-	lead := b.pitch(size, 1.3)
-	for i := range pages {
-		p := &pages[i]
-		lines := b.footerLines(i+1, len(pages))
-		top := p.Height - b.margin - float64(len(lines))*lead
-		for k, l := range lines {
-			y := top + float64(k)*lead
-			x := b.left + (b.width-l.width)/2
-			p.Items = append(p.Items, l.texts(x, y+b.baseline(size, lead), size, solid(muted))...)
-			if b.link != "" {
-				p.Items = append(p.Items, Link{X: x, Y: y, W: l.width, H: lead, URL: b.link})
-			}
-		}
-	}
-}
+// footerSize is the type size of the footer, the header and other small
+// text.
+func (b *builder) footerSize() float64 { return b.furnitureSize() }
