@@ -38,7 +38,7 @@ import (
 //	inputs/XX/KEY.json  the files a content file reads besides itself, such
 //	                    as its images, by the SHA-256 of the tool and the
 //	                    content file (see inputsKey)
-//	builds/XX/KEY.json  a build's PDFs (suffix, pages, size, SHA-256) and
+//	builds/XX/KEY.json  a build's PDFs (kind, version, pages, size, SHA-256) and
 //	                    warnings, by the SHA-256 of its buildKey
 //	pdfs/XX/SHA.pdf     a PDF, by the SHA-256 of its bytes
 //
