@@ -18,7 +18,9 @@ import (
 
 // TestCIExamples runs the handout build commands of docs/examples, as
 // GitHub Actions and Kubernetes would, for every shard, and checks that
-// together the shards build every file exactly once.
+// together the shards build every file exactly once; then runs them again
+// into fresh output folders, as on new runners, which copy every file from
+// the cache; and merges the shards' reports as the GitHub example does.
 func TestCIExamples(t *testing.T) {
 	gha := readDoc(t, "github-actions.yml")
 	k8s := readDoc(t, "k8s-indexed-job.yaml")
@@ -51,35 +53,130 @@ func TestCIExamples(t *testing.T) {
 				want = append(want, name+".pdf")
 			}
 			t.Chdir(dir)
-			built := map[string]int{}
-			for k := range tt.shards {
-				args, stdoutFile := shellWords(t, tt.cmd(k))
-				args = rewriteOut(args)
-				var stdout, stderr bytes.Buffer
-				code := run(args[1:], env{
-					stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr, getenv: fixedEnv,
-					terminal: func(io.Writer) bool { return false }, ctx: t.Context(),
-				})
-				if code != 0 {
-					t.Fatalf("shard %d: %q: exit %d\n%s", k, args, code, stderr.String())
-				}
-				for _, p := range wrotePaths(t, stdout.Bytes(), stdoutFile != "") {
-					built[p]++
-				}
-			}
-			var got []string
-			for p, n := range built {
-				if n != 1 {
-					t.Errorf("%s built by %d shards, want 1", p, n)
-				}
-				got = append(got, p)
-			}
-			slices.Sort(got)
 			slices.Sort(want)
-			if !slices.Equal(got, want) {
-				t.Errorf("the shards built %q, want %q", got, want)
+			for round, status := range []string{"built", "cached"} {
+				if round > 0 {
+					// A new runner: the output folder is gone, the cache
+					// is restored.
+					if err := os.RemoveAll("out"); err != nil {
+						t.Fatal(err)
+					}
+				}
+				built := map[string]int{}
+				for k := range tt.shards {
+					for _, p := range runShard(t, tt.cmd(k), status) {
+						built[p]++
+					}
+				}
+				var got []string
+				for p, n := range built {
+					if n != 1 {
+						t.Errorf("%s written by %d shards, want 1", p, n)
+					}
+					got = append(got, p)
+				}
+				slices.Sort(got)
+				if !slices.Equal(got, want) {
+					t.Errorf("round %d: the shards wrote %q, want %q", round, got, want)
+				}
 			}
 		})
+	}
+	t.Run("github-actions.yml merge", func(t *testing.T) {
+		testMergeExample(t, gha, ghaShards)
+	})
+	t.Run("k8s-indexed-job.yaml retries", func(t *testing.T) {
+		testRetryPolicy(t, k8s)
+	})
+}
+
+// runShard runs the command line cmd of an example, whose files must have
+// the given status, and returns the PDFs it wrote, relative to its output
+// folder. Its stdout goes where the command line sends it, if anywhere.
+func runShard(t *testing.T, cmd, status string) []string {
+	t.Helper()
+	args, stdoutFile := shellWords(t, cmd)
+	args = rewriteOut(args)
+	var stdout, stderr bytes.Buffer
+	code := run(args[1:], env{
+		stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr, getenv: fixedEnv,
+		terminal: func(io.Writer) bool { return false }, ctx: t.Context(),
+	})
+	if code != 0 {
+		t.Fatalf("%q: exit %d\n%s", args, code, stderr.String())
+	}
+	if stdoutFile != "" {
+		write(t, stdoutFile, stdout.String())
+		var r report
+		if err := json.Unmarshal(stdout.Bytes(), &r); err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range r.Files {
+			if string(f.Status) != status {
+				t.Errorf("%q: %s is %s, want %s", args, f.File, f.Status, status)
+			}
+		}
+	} else if got := strings.Count(stdout.String(), "from the cache)\n"); (status == "cached") != (got > 0) {
+		t.Errorf("%q: %d PDFs from the cache, want them %s:\n%s", args, got, status, stdout.String())
+	}
+	return wrotePaths(t, stdout.Bytes(), stdoutFile != "")
+}
+
+// testMergeExample runs the GitHub example's report merge over the
+// reports its shards wrote, as the publish job finds them: one report of
+// every file, exit status 0. It checks that the cache is shared: the
+// restore keys go from the shard's own saves to any shard's.
+func testMergeExample(t *testing.T, gha string, shards int) {
+	key := find(t, gha, `(?m)^\s+key: (handout-cache-.*)$`)
+	restore := regexp.MustCompile(`(?m)^\s+(handout-cache-.*)$`).FindAllStringSubmatch(gha, -1)
+	if len(restore) != 2 || !strings.HasPrefix(key, restore[0][1]) || !strings.HasPrefix(restore[0][1], restore[1][1]) || strings.Contains(restore[1][1], "${{") {
+		t.Errorf("github-actions.yml: key %q, restore-keys %q; want the shard's own saves first, then any shard's", key, restore)
+	}
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "content", "a.toml"), fixture(t, "worksheet-only.toml"))
+	write(t, filepath.Join(dir, "content", "b.toml"), fixture(t, "worksheet-only.toml"))
+	t.Chdir(dir)
+	r := strings.NewReplacer("${{ env.SHARDS }}", strconv.Itoa(shards))
+	build := find(t, gha, `(?m)run: \./(handout build .*)$`)
+	for k := range shards {
+		cmd := strings.NewReplacer("${{ matrix.shard }}", strconv.Itoa(k)).Replace(r.Replace(build))
+		cmd = strings.Replace(cmd, "> report-", "> handouts/report-", 1) // where download-artifact puts them
+		runShard(t, cmd, "built")
+	}
+	args, stdoutFile := shellWords(t, find(t, gha, `(?m)run: \./(handout report merge .*)$`))
+	var expanded []string
+	for _, a := range args[1:] {
+		if strings.Contains(a, "*") {
+			matches, _ := filepath.Glob(a)
+			expanded = append(expanded, matches...)
+			continue
+		}
+		expanded = append(expanded, a)
+	}
+	var stdout, stderr bytes.Buffer
+	code := run(expanded, env{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr, getenv: fixedEnv,
+		terminal: func(io.Writer) bool { return false }, ctx: t.Context()})
+	var merged report
+	if err := json.Unmarshal(stdout.Bytes(), &merged); err != nil || code != 0 || len(merged.Files) != 2 || stdoutFile != "report.json" {
+		t.Errorf("%q: exit %d, %d files, stdout to %q (%v)\n%s", expanded, code, len(merged.Files), stdoutFile, err, stderr.String())
+	}
+}
+
+// testRetryPolicy checks the Kubernetes example's podFailurePolicy: it
+// fails a shard at once on any exit status but exitRetry, which it leaves
+// to backoffLimitPerIndex, and ignores disruptions.
+func testRetryPolicy(t *testing.T, k8s string) {
+	policy := find(t, k8s, `(?s)podFailurePolicy:\n(.*?)\n  template:`)
+	for _, want := range []string{
+		"- action: Ignore\n        onPodConditions:\n          - type: DisruptionTarget",
+		"- action: FailIndex\n        onExitCodes:\n          containerName: handout\n          operator: NotIn\n          values: [" + strconv.Itoa(exitRetry) + "]",
+	} {
+		if !strings.Contains(policy, want) {
+			t.Errorf("k8s-indexed-job.yaml: podFailurePolicy does not say\n%s\nit says\n%s", want, policy)
+		}
+	}
+	if find(t, k8s, `(?m)^\s+backoffLimitPerIndex: (\d+)`) == "0" || !strings.Contains(k8s, "- name: handout\n") {
+		t.Error("k8s-indexed-job.yaml: no retries, or no container named handout")
 	}
 }
 
@@ -196,11 +293,11 @@ func shellWords(t *testing.T, line string) (args []string, stdout string) {
 	return words, ""
 }
 
-// rewriteOut puts an absolute -o folder, such as the Job's /out, under
-// the current folder.
+// rewriteOut puts an absolute -o or --cache folder, such as the Job's
+// /out, under the current folder.
 func rewriteOut(args []string) []string {
 	for i := 0; i+1 < len(args); i++ {
-		if args[i] == "-o" && filepath.IsAbs(args[i+1]) {
+		if (args[i] == "-o" || args[i] == "--cache") && filepath.IsAbs(args[i+1]) {
 			args[i+1] = "." + args[i+1]
 		}
 	}

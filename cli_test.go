@@ -415,10 +415,12 @@ type (
 	cliReport struct {
 		Handout  string          `json:"handout"`
 		Command  string          `json:"command"`
+		Shard    string          `json:"shard"`
 		Files    []cliFileReport `json:"files"`
 		Errors   []cliProblem    `json:"errors"`
 		Warnings []cliProblem    `json:"warnings"`
 		Summary  cliSummary      `json:"summary"`
+		Exit     int             `json:"exit"`
 	}
 	cliProblem struct {
 		File    string `json:"file"`
@@ -444,6 +446,7 @@ type (
 		Files       int     `json:"files"`
 		Built       int     `json:"built"`
 		Skipped     int     `json:"skipped"`
+		Cached      int     `json:"cached"`
 		Failed      int     `json:"failed"`
 		PDFs        int     `json:"pdfs"`
 		Pages       int     `json:"pages"`

@@ -18,6 +18,7 @@ import (
 // at the end a summary line, or the whole JSON report.
 type console struct {
 	cmd            string
+	shard          build.Shard // the shard built, for the JSON report
 	stdout, stderr io.Writer
 	pipe           bool // stdout is the PDF: nothing else goes there
 	quiet          bool // print only errors
@@ -39,12 +40,14 @@ type counts struct {
 	files, built, skipped, failed, pdfs, pages int
 	removed                                    int // PDFs removed: those of files gone, and summary sheets no longer made
 	warnings                                   int // the content files' warnings
+	cached                                     int // files whose PDFs were copied from the cache
+	retry                                      int // files failed that a retry may cure (build.Retryable)
 }
 
 // newConsole returns a console for command o.cmd over total files.
 func newConsole(o options, e env, total int) *console {
 	return &console{
-		cmd: o.cmd, stdout: e.stdout, stderr: e.stderr,
+		cmd: o.cmd, shard: o.shard, stdout: e.stdout, stderr: e.stderr,
 		quiet: o.quiet, json: o.json,
 		github:   e.getenv("GITHUB_ACTIONS") == "true",
 		progress: !o.quiet && !o.json && total > 1 && e.terminal(e.stdout),
@@ -88,8 +91,12 @@ func (c *console) lines(r build.Result) []string {
 	// A failed file may have written its worksheet before its summary
 	// sheet failed.
 	if r.Status != build.Skipped {
+		from := ""
+		if r.Status == build.Cached {
+			from = ", from the cache"
+		}
 		for _, o := range r.Outputs {
-			ls = append(ls, fmt.Sprintf("wrote %s (%s)", escapeName(o.Path), plural(o.Pages, "page")))
+			ls = append(ls, fmt.Sprintf("wrote %s (%s%s)", escapeName(o.Path), plural(o.Pages, "page"), from))
 		}
 	}
 	for _, path := range r.Removed {
@@ -115,8 +122,13 @@ func (n *counts) add(r build.Result) {
 		}
 	case build.Skipped:
 		n.skipped++
+	case build.Cached:
+		n.cached++
 	case build.Failed:
 		n.failed++
+		if build.Retryable(r.Err) {
+			n.retry++
+		}
 	}
 }
 
@@ -125,15 +137,20 @@ func (n *counts) add(r build.Result) {
 // returns the exit status. A manifest that could not be written
 // (*build.ManifestError) is an error, exit status 1: CI must not keep an
 // output folder without one. One that could not be read is a warning.
-// stopped is the exit status of a signal that stopped the batch (see
-// stopStatus), or 0.
+// When every failure, of files and of the manifest, is one that a retry
+// may cure (build.Retryable), the status is exitRetry. stopped is the exit
+// status of a signal that stopped the batch (see stopStatus), or 0.
 func (c *console) finish(err error, stopped int) int {
 	interrupted := stopped != 0
 	c.clearProgress()
 	errs, warns := []problem{}, []problem{}
+	fix := c.counts.failed - c.counts.retry // failures a retry would not cure
 	for _, e := range unjoin(err) {
 		var me *build.ManifestError
 		if errors.As(e, &me) {
+			if !build.Retryable(me) {
+				fix++
+			}
 			p := problem{File: me.Path, Message: e.Error()}
 			errs = append(errs, p.escaped())
 			fmt.Fprintf(c.stderr, "handout %s: error: %s\n", c.cmd, escapeName(p.Message))
@@ -144,12 +161,25 @@ func (c *console) finish(err error, stopped int) int {
 		fmt.Fprintf(c.stderr, "handout %s: warning: %s\n", c.cmd, escapeName(e.Error()))
 	}
 	elapsed := c.now().Sub(c.start)
+	code := exitOK
+	switch {
+	case interrupted:
+		code = stopped
+	case fix > 0:
+		code = exitFailed
+	case c.counts.failed > 0 || len(errs) > 0:
+		code = exitRetry
+	}
 	if c.json {
 		enc := json.NewEncoder(c.stdout)
 		enc.SetIndent("", "  ")
 		sum := c.counts.summary(elapsed)
 		sum.Interrupted = interrupted
-		enc.Encode(report{Handout: version, Command: c.cmd, Files: c.reports, Errors: errs, Warnings: warns, Summary: sum})
+		r := report{Handout: version, Command: c.cmd, Files: c.reports, Errors: errs, Warnings: warns, Summary: sum, Exit: code}
+		if c.shard.N > 1 {
+			r.Shard = c.shard.String()
+		}
+		enc.Encode(r)
 	}
 	line := c.counts.line(c.cmd, elapsed)
 	if interrupted {
@@ -158,22 +188,21 @@ func (c *console) finish(err error, stopped int) int {
 	if !c.quiet || c.counts.failed > 0 || interrupted {
 		fmt.Fprintln(c.stderr, line)
 	}
-	switch {
-	case interrupted:
-		return stopped
-	case c.counts.failed > 0 || len(errs) > 0:
-		return exitFailed
-	}
-	return exitOK
+	return code
 }
 
-// unjoin returns the errors err joins, or err alone; none for nil.
+// unjoin returns the errors err joins, and those they join, or err alone;
+// none for nil.
 func unjoin(err error) []error {
 	if err == nil {
 		return nil
 	}
 	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		return j.Unwrap()
+		var errs []error
+		for _, e := range j.Unwrap() {
+			errs = append(errs, unjoin(e)...)
+		}
+		return errs
 	}
 	return []error{err}
 }
@@ -205,6 +234,9 @@ func (n counts) line(cmd string, elapsed time.Duration) string {
 		b.WriteString("built nothing")
 	}
 	fmt.Fprintf(&b, " in %s", seconds(elapsed))
+	if n.cached > 0 {
+		fmt.Fprintf(&b, "; %s copied from the cache", plural(n.cached, "file"))
+	}
 	if n.skipped > 0 {
 		fmt.Fprintf(&b, "; %s up to date", plural(n.skipped, "file"))
 	}
@@ -371,18 +403,20 @@ func flatten(name string, err error) []problem {
 
 // report is the JSON report of a batch.
 type report struct {
-	Handout  string       `json:"handout"` // handout's version
-	Command  string       `json:"command"` // build or check
+	Handout  string       `json:"handout"`         // handout's version
+	Command  string       `json:"command"`         // build or check
+	Shard    string       `json:"shard,omitempty"` // K/N, for a build of one shard
 	Files    []fileReport `json:"files"`
 	Errors   []problem    `json:"errors"`   // of no content file: a manifest not written (exit status 1)
 	Warnings []problem    `json:"warnings"` // of no content file: a manifest that could not be read, and was rebuilt
 	Summary  summary      `json:"summary"`
+	Exit     int          `json:"exit"` // the exit status
 }
 
 // fileReport is what became of one content file.
 type fileReport struct {
 	File    string         `json:"file"`
-	Status  build.Status   `json:"status"` // built, skipped, failed, checked, interrupted (stopped before it was written), or removed for a file gone
+	Status  build.Status   `json:"status"` // built, cached (copied from the cache), skipped, failed, checked, interrupted (stopped before it was written), or removed for a file gone
 	Outputs []outputReport `json:"outputs"`
 	Removed []string       `json:"removed"` // PDFs removed: a summary sheet no longer made, or, for status removed, all the PDFs of a file gone
 	Errors  []problem      `json:"errors"`
@@ -405,8 +439,9 @@ type summary struct {
 	Files       int     `json:"files"`
 	Built       int     `json:"built"`
 	Skipped     int     `json:"skipped"`
+	Cached      int     `json:"cached"` // files whose PDFs were copied from the cache
 	Failed      int     `json:"failed"`
-	PDFs        int     `json:"pdfs"` // written
+	PDFs        int     `json:"pdfs"` // built (not those copied from the cache)
 	Pages       int     `json:"pages"`
 	Removed     int     `json:"removed"` // PDFs removed
 	Warnings    int     `json:"warnings"`
@@ -416,7 +451,7 @@ type summary struct {
 
 // summary returns the counts for the JSON report.
 func (n counts) summary(elapsed time.Duration) summary {
-	return summary{Files: n.files, Built: n.built, Skipped: n.skipped, Failed: n.failed, PDFs: n.pdfs, Pages: n.pages,
+	return summary{Files: n.files, Built: n.built, Skipped: n.skipped, Cached: n.cached, Failed: n.failed, PDFs: n.pdfs, Pages: n.pages,
 		Removed: n.removed, Warnings: n.warnings, Seconds: float64(elapsed.Milliseconds()) / 1000}
 }
 

@@ -41,6 +41,9 @@ const usage = `usage:
   handout build [flags] [PATH...]   make PDFs from content files
   handout check [flags] [PATH...]   check content files; write nothing
   handout watch [flags] [PATH...]   build, then rebuild each file when it is saved
+  handout plan [flags] [PATH...]    say what build would do, and why; build nothing
+  handout report merge A.json B.json ...
+                                    merge the JSON reports of shards into one
   handout init NAME                 start content/NAME.toml from a sample worksheet
   handout version                   print the version
   handout help                      print this help
@@ -79,7 +82,15 @@ edition and print flags too, and refuses what build would with them):
   --gray         every colour becomes a gray
                  (these four override the content file's [print] table)
   --shard K/N    build only part K of N, counting from 0 (see docs/ci.md)
+  --cache DIR    copy the PDFs of files built before, by any build, from the
+                 cache DIR, and keep those built there (default: the
+                 variable HANDOUT_CACHE; build and plan; needs
+                 SOURCE_DATE_EPOCH)
+  --cache-max SIZE
+                 then remove the least recently used from DIR until it
+                 holds at most SIZE bytes (such as 2G, 500M, 1GiB)
   --report json  print one JSON report on stdout instead of lines
+  --json         (plan) print the plan as JSON
   -q, --quiet    print only errors
 
 init writes content/NAME.toml (NAME is a file name, .toml optional), which
@@ -100,6 +111,10 @@ Exit status:
        not be written
   2    usage error: unknown command or flag, missing path, a folder without
        .toml files, two files that would write the same PDF
+  75   a failure that a retry may cure, and no other: a PDF, the manifest
+       or the output folder could not be written, or the cache read, for
+       a reason of the system (disk full, quota, input/output error,
+       read-only or stale file system)
   130  interrupted by Ctrl-C (SIGINT); 143 for SIGTERM. The PDFs being
        written were finished and recorded, the files still being built
        were not written, the others not started. A second signal stops at
@@ -111,6 +126,9 @@ const (
 	exitOK     = 0 // every file built, or is valid
 	exitFailed = 1 // a file could not be built: content errors, or a PDF not written
 	exitUsage  = 2 // usage error
+	// exitRetry is a failure that a retry may cure (build.Retryable), and
+	// no content error: EX_TEMPFAIL of BSD's sysexits.h.
+	exitRetry = 75
 	// exitInterrupted and exitTerminated are in signals.go.
 )
 
@@ -177,6 +195,10 @@ func run(args []string, e env) int {
 	switch cmd {
 	case "build", "check", "watch":
 		return runCommand(cmd, rest, e)
+	case "plan":
+		return runPlan(rest, e)
+	case "report":
+		return runReport(rest, e)
 	case "init":
 		return runInit(rest, e)
 	case "version", "-version", "--version":
@@ -218,6 +240,8 @@ type options struct {
 	shard               build.Shard
 	json                bool
 	quiet               bool
+	cache               string // --cache, or HANDOUT_CACHE: "" for none
+	cacheMax            int64  // --cache-max: 0 for no limit
 
 	base string // --base: the folder of the content on standard input
 }
@@ -229,7 +253,13 @@ func parseOptions(cmd string, args []string, e env) (options, int) {
 	fl := flag.NewFlagSet(cmd, flag.ContinueOnError)
 	fl.IntVar(&o.jobs, "j", 0, "files built at a `N`umber at a time")
 	shard := fl.String("shard", "", "build part `K/N`")
-	report := fl.String("report", "text", "`FORMAT` of the report: text or json")
+	report := new("text")
+	if cmd == "plan" {
+		fl.BoolVar(&o.json, "json", false, "print the plan as JSON")
+	} else {
+		fl.StringVar(report, "report", "text", "`FORMAT` of the report: text or json")
+	}
+	cacheMax := cacheFlags(fl, cmd, &o, e.getenv)
 	fl.BoolVar(&o.quiet, "q", false, "print only errors")
 	fl.BoolVar(&o.quiet, "quiet", false, "print only errors")
 	if cmd != "check" {
@@ -262,11 +292,13 @@ func parseOptions(cmd string, args []string, e env) (options, int) {
 		problem = "--report json is for build and check, not watch"
 	case cmd == "watch" && *shard != "":
 		problem = "--shard is for build and check, not watch"
+	default:
+		o.cacheMax, problem = parseCacheMax(*cacheMax, o.cache)
 	}
 	if problem != "" {
 		return o, usageError(e.stderr, cmd, problem)
 	}
-	o.json = *report == "json"
+	o.json = o.json || *report == "json"
 	if *shard != "" {
 		sh, err := build.ParseShard(*shard)
 		if err != nil {
@@ -354,9 +386,14 @@ func runCommand(cmd string, args []string, e env) int {
 	if dir != "" {
 		if err := build.OutputFolder(dir, paths...); err != nil {
 			fmt.Fprintf(e.stderr, "handout %s: %s\n", cmd, escapeName(err.Error()))
-			return exitFailed
+			return failure(err)
 		}
 	}
+	code, warning := useCache(b, o, e, paths)
+	if code >= 0 {
+		return code
+	}
+	defer b.Cache.Close()
 	switch cmd {
 	case "check":
 		c := newConsole(o, e, len(srcs))
@@ -367,7 +404,7 @@ func runCommand(cmd string, args []string, e env) int {
 	}
 	c := newConsole(o, e, len(srcs))
 	err = b.Run(e.ctx, srcs, c.result)
-	return c.finish(err, stopStatus(e.ctx))
+	return c.finish(errors.Join(warning, err), stopStatus(e.ctx))
 }
 
 // batch returns the build settings of o and the environment.
@@ -380,7 +417,7 @@ func batch(o options, getenv func(string) string) (*build.Batch, error) {
 		Answers: o.answers, LargePrint: o.largePrint, Print: o.print}
 	b := &build.Batch{Options: opt, Jobs: o.jobs, Force: o.force}
 	if o.cmd != "check" && o.dir != "" {
-		b.Manifest = filepath.Join(o.dir, build.ManifestName)
+		b.Manifest = filepath.Join(o.dir, build.ManifestFor(o.shard))
 		b.Tool = build.ToolID(version)
 	}
 	return b, nil

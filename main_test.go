@@ -77,7 +77,7 @@ func tree(t *testing.T, dir string) []string {
 		if err != nil {
 			return err
 		}
-		if !d.IsDir() && d.Name() != build.ManifestName {
+		if !d.IsDir() && !build.IsManifest(d.Name()) {
 			rel, _ := filepath.Rel(dir, path)
 			files = append(files, filepath.ToSlash(rel))
 		}

@@ -14,7 +14,7 @@ import (
 const usageHint = "run 'handout help' for usage"
 
 // commands are handout's commands, for suggestions.
-var commands = []string{"build", "check", "watch", "init", "version", "help"}
+var commands = []string{"build", "check", "watch", "plan", "report", "init", "version", "help"}
 
 // unknownCommand returns the message for cmd, which is not a command,
 // with the command it may be a misspelling of.

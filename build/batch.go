@@ -29,6 +29,10 @@ const (
 	Checked Status = "checked" // Batch.Check found no errors
 	Removed Status = "removed" // it is gone, and so are the PDFs it made
 
+	// Cached: its PDFs were copied from the cache (Batch.Cache), as a
+	// build of the same content, images and settings made them, not built.
+	Cached Status = "cached"
+
 	// Interrupted: the batch was stopped while the file was being built,
 	// before any of its PDFs was written; its PDFs and its manifest entry
 	// are left as they were.
@@ -50,16 +54,17 @@ type Written struct {
 type Result struct {
 	Source  Source
 	Status  Status
-	Outputs []Written // the PDFs written (Built) or up to date (Skipped); for Failed, those written before a write failed
-	Inputs  []string  // every file the build read: the content file first, then any file it refers to
+	Outputs []Written // the PDFs written (Built, Cached) or up to date (Skipped); for Failed, those written before a write failed
+	Inputs  []string  // every file the build read (or, for Skipped and Cached, the build it reuses): the content file first, then any file it refers to
 	Removed []string  // PDFs its last build made that this one did not, now removed; for Removed, all of its PDFs
 	Err     error     // for Failed: every error, content errors as document.Errors
 	// Warnings are the content's problems that do not fail it (see
 	// document.Document.Warnings), for a file built or checked.
 	Warnings document.Errors
 
-	sums []string  // for Built: the SHA-256 of each of Inputs, for the manifest
-	left []leftPDF // for Built: the PDFs of earlier builds left as they are, for the manifest
+	sums  []string  // for Built and Cached: the SHA-256 of each of Inputs, for the manifest
+	left  []leftPDF // for Built and Cached: the PDFs of earlier builds left as they are, for the manifest
+	reuse *entry    // for Skipped: the entry of another manifest it is up to date with, which this build's takes on
 }
 
 // A Batch builds many content files, Jobs at a time, keeping going past
@@ -74,6 +79,12 @@ type Batch struct {
 	Tool     string // identifies the program in the manifest: a new one rebuilds everything
 	Shard    Shard  // the part of the files this batch is for; the zero Shard is all of them
 	Prune    bool   // remove the PDFs of the content files gone; see Run
+	// Cache, when not nil, is where PDFs built before, anywhere, are
+	// found and copied from, and where those built are kept (see Cache).
+	// It is not read with Force, and not used at all without a fixed
+	// date or when Tool does not identify the program beyond its version
+	// (see cacheUnused).
+	Cache *Cache
 }
 
 // Run builds srcs and writes their PDFs with WriteAtomic, each as soon as
@@ -104,22 +115,34 @@ type Batch struct {
 // that builds killed before they could (SIGKILL) left in the folders it
 // writes in (see removeStaleTemps).
 //
-// Run's error is about the manifest: one that could not be read, which
-// costs a full rebuild, and one that could not be written, a
-// *ManifestError.
+// With a Cache, a file that is not up to date is looked for in the cache
+// first, and its PDFs copied from there (Cached); the PDFs of the files
+// built are kept there; once every file is done, unless ctx is, the
+// cache is brought within its size (Cache.Evict).
+//
+// Run's error is about the manifest and the cache: a manifest that could
+// not be read, which costs a full rebuild, one that could not be written,
+// a *ManifestError, and the files of the cache that could not be used or
+// written, a *CacheError, which cost builds, never wrong PDFs.
 func (b *Batch) Run(ctx context.Context, srcs []Source, emit func(Result)) error {
 	b.removeStaleTemps(srcs)
 	// A damaged manifest costs a full rebuild, not the build: the error
 	// is returned, with an empty manifest to rebuild it.
 	m, err := loadManifest(b.Manifest, b.Tool, b.Fingerprint())
 	defer m.close()
+	if why := b.cacheUnused(); why != "" {
+		err = errors.Join(err, fmt.Errorf("the cache %s is not used: %s", b.Cache.dir, why))
+	}
 	built := map[string]entry{}
 	seen := map[string]bool{}
 	each(ctx, srcs, b.Jobs, func(s Source) Result { return b.one(ctx, s, m) }, func(r Result) {
 		if k, ok := m.key(r.Source); ok {
 			seen[k] = true
-			if r.Status == Built {
+			switch {
+			case r.Status == Built || r.Status == Cached:
 				built[k] = newEntry(r, m.dir)
+			case r.reuse != nil:
+				built[k] = *r.reuse
 			}
 		}
 		emit(r)
@@ -128,10 +151,42 @@ func (b *Batch) Run(ctx context.Context, srcs []Source, emit func(Result)) error
 	if b.Prune && ctx.Err() == nil {
 		gone = m.prune(seen, b.Shard, emit)
 	}
+	if c := b.cache(); c != nil {
+		var evictErr error
+		if ctx.Err() == nil { // stopping: no time for it
+			_, evictErr = c.Evict()
+		}
+		err = errors.Join(err, c.problems(evictErr))
+	}
 	if m == nil || len(built)+len(gone) == 0 {
 		return err
 	}
 	return errors.Join(err, m.update(built, gone))
+}
+
+// cacheUnused says why b's Cache may not be used, or "" when it may, or
+// there is none. The cache is shared by builds of every program and date:
+// Tool must tell the program apart from other builds of its version (see
+// ToolID), and the date must be fixed (Options.FixedTime), since a PDF
+// carries its date.
+func (b *Batch) cacheUnused() string {
+	switch {
+	case b.Cache == nil:
+		return ""
+	case b.Tool == "" || b.Tool == creator(b.Version):
+		return "handout cannot read its own program file, which tells it from other builds of version " + b.Version
+	case !b.FixedTime:
+		return "without SOURCE_DATE_EPOCH each PDF carries the time it was built, so no PDF built before is the one this build would make"
+	}
+	return ""
+}
+
+// cache returns b's cache when it may be used (see cacheUnused), else nil.
+func (b *Batch) cache() *Cache {
+	if b.cacheUnused() != "" {
+		return nil
+	}
+	return b.Cache
 }
 
 // Check decodes, validates and lays out srcs, Jobs at a time, writing
@@ -180,8 +235,9 @@ func (b *Batch) removeStaleTemps(srcs []Source) {
 	}
 }
 
-// one builds s, or skips it when m says it is up to date. Once ctx is
-// done, it writes nothing.
+// one builds s, or skips it when m says it is up to date, or copies its
+// PDFs from the cache when it has them. Once ctx is done, it writes
+// nothing.
 func (b *Batch) one(ctx context.Context, s Source, m *manifest) Result {
 	r := Result{Source: s, Inputs: []string{s.Name}}
 	data, err := s.Read()
@@ -189,11 +245,21 @@ func (b *Batch) one(ctx context.Context, s Source, m *manifest) Result {
 		return r.fail(err)
 	}
 	sum := hash(data)
+	c := b.cache()
 	if !b.Force {
-		if outs, ok := m.upToDate(s, sum); ok {
-			r.Status, r.Outputs = Skipped, outs
-			r.Warnings = m.staleLeft(s)
+		if f, w := m.upToDate(s, sum); w.Code == "" {
+			r.Status, r.Outputs = Skipped, f.outs
+			r.Inputs = append(r.Inputs, f.inputs...)
+			r.Warnings = m.staleLeft(s, f.e)
+			if f.adopted {
+				r.reuse = &f.e
+			}
 			return r
+		}
+		if hit, ok := c.get(s, b.Tool, b.Options, sum, true); ok {
+			r.addInputs(hit.inputs)
+			r.Warnings = hit.warnings
+			return b.write(ctx, r, m, Cached, sum, hit.inputs, hit.outs)
 		}
 	}
 	outs, ins, warns, err := file(ctx, s.Name, data, b.Options)
@@ -206,6 +272,17 @@ func (b *Batch) one(ctx context.Context, s Source, m *manifest) Result {
 	if err != nil {
 		return r.fail(err)
 	}
+	r = b.write(ctx, r, m, Built, sum, ins, outs)
+	if r.Status == Built {
+		c.put(s, b.Tool, b.Options, sum, ins, outs, warns)
+	}
+	return r
+}
+
+// write writes outs, the PDFs of r's content file, whose SHA-256 is sum,
+// made from the other files ins, and returns r with status, or failed.
+func (b *Batch) write(ctx context.Context, r Result, m *manifest, status Status, sum string, ins []Input, outs []Rendered) Result {
+	s := r.Source
 	if err := replaceable(s, outs, r.Inputs); err != nil {
 		return r.fail(err)
 	}
@@ -223,7 +300,7 @@ func (b *Batch) one(ctx context.Context, s Source, m *manifest) Result {
 		}
 		r.Outputs = append(r.Outputs, w)
 	}
-	r.Status = Built
+	r.Status = status
 	r.sums = []string{sum}
 	for _, in := range ins {
 		r.sums = append(r.sums, in.SHA256)

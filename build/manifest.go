@@ -6,15 +6,14 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"maps"
 	"os"
 	"path/filepath"
-	"slices"
 )
 
 // ManifestName is the name of the manifest in an output folder: a record
 // of which PDFs were built from which inputs, by content hash, that makes
-// later builds incremental.
+// later builds incremental. A build of one shard keeps its own manifest
+// (see ManifestFor).
 const ManifestName = ".handout-manifest.json"
 
 // manifestFormat is the manifest's format version. Format 4 records a
@@ -43,6 +42,16 @@ type manifest struct {
 	// another tool or options: none of its PDFs is up to date, but they are
 	// still those of the last build of each file (see settle).
 	earlier map[string]entry
+	// others are the entries of the other manifests in the folder, of
+	// the same tool and options, read for the files that m has no entry
+	// for (see candidates), in the order of their names: those that other
+	// shards, or a build of every file, wrote. They are never written.
+	others []map[string]entry
+	// ignored says why the entries of the manifest at path were not
+	// used, as the end of a sentence that starts with the manifest's
+	// name, such as "was written by another handout binary"; "" if they
+	// were, or there were none.
+	ignored string
 }
 
 // entry is the last successful build of one content file.
@@ -93,12 +102,15 @@ func newManifest(path, tool, options string) *manifest {
 }
 
 // loadManifest reads the manifest at path, through its folder by the rule
-// of every file read (see read.go). It returns nil for no path, and an
-// empty manifest when there is none yet, or the one there is of another
-// format, tool or options, since none of its PDFs can be reused; the
-// entries of one of another tool or options, or of format 3, are kept as
-// its earlier entries (see settle). A manifest that cannot be read is an
-// error, with an empty manifest.
+// of every file read (see read.go), and the other manifests of that folder
+// (see IsManifest), whose entries are used for the files the manifest at
+// path has none for. It returns nil for no path, and an empty manifest
+// when there is none yet, or the one there is of another format, tool or
+// options, since none of its PDFs can be reused; the entries of one of
+// another tool or options, or of format 3, are kept as its earlier
+// entries (see settle). A manifest at path that cannot be read is an
+// error, with an empty manifest; the others are only read when they can
+// be.
 func loadManifest(path, tool, options string) (*manifest, error) {
 	if path == "" {
 		return nil, nil
@@ -112,33 +124,54 @@ func loadManifest(path, tool, options string) (*manifest, error) {
 		return m, fmt.Errorf("reading manifest: %w", err)
 	}
 	m.out = root
-	data, err := readIn(root, filepath.Base(path), maxManifestBytes, func(size int64) error {
+	files, earlier, ignored, err := readManifestIn(root, filepath.Base(path), tool, options)
+	if err != nil {
+		return m, err
+	}
+	if files != nil {
+		m.Files = files
+	}
+	m.earlier, m.ignored = earlier, ignored
+	m.others = readOthers(root, filepath.Base(path), tool, options)
+	return m, nil
+}
+
+// readManifestIn returns the entries of the manifest name in the output
+// folder root, read by the rule of every file read, when it is of this
+// format, tool and options. When it is not, or is not there, it returns no
+// entries, and for the first, why, as the end of a sentence about it, and,
+// when it is of this format or format 3, its entries as earlier. A
+// manifest that cannot be read, or is damaged, is an error.
+func readManifestIn(root *os.Root, name, tool, options string) (files, earlier map[string]entry, ignored string, err error) {
+	path := filepath.Join(root.Name(), name)
+	data, err := readIn(root, name, maxManifestBytes, func(size int64) error {
 		return notReadable(fmt.Sprintf("is %s: a manifest may be at most %s", mb(size), mb(maxManifestBytes)))
 	})
 	var n notReadable
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return m, nil
+		return nil, nil, "", nil
 	case errors.As(err, &n):
-		return m, fmt.Errorf("ignoring manifest %s: it %s", path, n)
+		return nil, nil, "", fmt.Errorf("ignoring manifest %s: it %s", path, n)
 	case err != nil:
-		return m, fmt.Errorf("reading manifest: %w", err)
+		return nil, nil, "", fmt.Errorf("reading manifest: %w", err)
 	}
 	var old manifest
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&old); err != nil {
-		return m, fmt.Errorf("ignoring damaged manifest %s: %w", path, err)
+		return nil, nil, "", fmt.Errorf("ignoring damaged manifest %s: %w", path, err)
 	}
 	switch {
 	case old.Format == 3:
-		m.earlier = fromFormat3(old.Files)
-	case old.Format != manifestFormat:
-	case old.Tool == tool && old.Options == options && old.Files != nil:
-		m.Files = old.Files
-	default:
-		m.earlier = old.Files
+		return nil, fromFormat3(old.Files), "is of an older format", nil
+	case old.Format != manifestFormat || old.Files == nil:
+		return nil, nil, "is of another format", nil
+	case old.Tool != tool:
+		return nil, old.Files, "was written by another handout binary (" + old.Tool + ")", nil
+	case old.Options != options:
+		return nil, old.Files, fmt.Sprintf("was written with other options (%s; now %s)", old.Options, options), nil
 	}
-	return m, nil
+	return old.Files, nil, "", nil
 }
 
 // fromFormat3 returns the entries of a manifest of format 3, which named
@@ -201,60 +234,6 @@ func (m *manifest) key(s Source) (string, bool) {
 	return filepath.ToSlash(rel), true
 }
 
-// upToDate returns s's PDFs as its last successful build wrote them when
-// that build can be reused: its content file's SHA-256 was sum, every
-// other file it read is unchanged, and every PDF it wrote is still there,
-// byte for byte. The tool and options were checked when m was loaded. Every
-// file is read by the rule of read.go, the inputs through the content
-// file's folder and the PDFs through the output folder: a file that is no
-// longer a regular file inside its folder, or has grown past its limit,
-// makes s out of date, and its build then fails with the usual error.
-func (m *manifest) upToDate(s Source, sum string) ([]Written, bool) {
-	k, ok := m.key(s)
-	if !ok {
-		return nil, false
-	}
-	e, ok := m.Files[k]
-	if !ok || len(e.Inputs) == 0 || e.Inputs[0].SHA256 != sum || len(e.Outputs) == 0 {
-		return nil, false
-	}
-	if len(e.Inputs) > 1 && !inputsUnchanged(filepath.Dir(s.Name), e.Inputs[1:]) {
-		return nil, false
-	}
-	if m.out == nil {
-		return nil, false
-	}
-	outs := make([]Written, len(e.Outputs))
-	for i, o := range e.Outputs {
-		out, rel, ok := pdfPath(k, o)
-		if !ok || filepath.ToSlash(m.rel(s.Path(out))) != o.Path || !sameBuilt(m.out, rel, o) {
-			return nil, false
-		}
-		outs[i] = Written{Output: out, Path: s.Path(out), Pages: o.Pages, Bytes: o.Bytes, SHA256: o.SHA256, asked: o.Asked}
-	}
-	return outs, true
-}
-
-// inputsUnchanged reports whether every file of ins, by its path in folder
-// dir, is still a regular file inside dir with the SHA-256 recorded.
-func inputsUnchanged(dir string, ins []fileSum) bool {
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		return false
-	}
-	defer root.Close()
-	for _, in := range ins {
-		rel := filepath.FromSlash(in.Path)
-		if !filepath.IsLocal(rel) {
-			return false
-		}
-		if got, err := sumIn(root, rel, -1, maxImageBytes); err != nil || got != in.SHA256 {
-			return false
-		}
-	}
-	return true
-}
-
 // pdfPath returns the PDF o, of the entry k, and its path in the output
 // folder, when the manifest records it as handout writes it: an output
 // handout writes (see Output.valid), at a local path that is k, the
@@ -292,35 +271,6 @@ func (m *manifest) removeBuilt(k string, o pdfSum) bool {
 		return false
 	}
 	return sameBuilt(m.out, rel, o) && m.out.Remove(rel) == nil
-}
-
-// prune finds the entries in shard sh of the content files that are gone,
-// other than those seen in this build, removes their PDFs that are as they
-// were built, emits a Removed result for each, and returns their keys.
-func (m *manifest) prune(seen map[string]bool, sh Shard, emit func(Result)) []string {
-	if m == nil {
-		return nil
-	}
-	var gone []string
-	for _, k := range slices.Sorted(maps.Keys(m.Files)) {
-		e := m.Files[k]
-		source := filepath.Join(m.dir, filepath.FromSlash(e.Source))
-		if seen[k] || !sh.Has(k) || e.Source == "" {
-			continue
-		}
-		if _, err := os.Lstat(source); !errors.Is(err, fs.ErrNotExist) {
-			continue
-		}
-		r := Result{Source: Source{Name: source}, Status: Removed}
-		for _, p := range e.pdfs() {
-			if o := p.pdfSum; m.removeBuilt(k, o) {
-				r.Removed = append(r.Removed, filepath.Join(m.dir, filepath.FromSlash(o.Path)))
-			}
-		}
-		gone = append(gone, k)
-		emit(r)
-	}
-	return gone
 }
 
 // rel returns path relative to the manifest's folder.
@@ -377,8 +327,13 @@ func (r Result) inputSums() []fileSum {
 // shard's into the same folder, are kept. An error writing it is a
 // *ManifestError.
 func (m *manifest) update(built map[string]entry, gone []string) error {
-	now, _ := loadManifest(m.path, m.Tool, m.Options)
-	now.close()
+	now := newManifest(m.path, m.Tool, m.Options)
+	if root, err := os.OpenRoot(m.dir); err == nil {
+		if files, _, _, err := readManifestIn(root, filepath.Base(m.path), m.Tool, m.Options); err == nil && files != nil {
+			now.Files = files
+		}
+		root.Close()
+	}
 	for k, e := range m.Files {
 		if _, ok := now.Files[k]; !ok {
 			now.Files[k] = e

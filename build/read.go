@@ -143,6 +143,11 @@ func readIn(root *os.Root, rel string, limit int64, tooLarge func(size int64) er
 		return nil, err
 	}
 	defer f.Close()
+	return readOpen(f, fi, limit, tooLarge)
+}
+
+// readOpen reads f, opened by openIn with fi, as readIn does.
+func readOpen(f *os.File, fi fs.FileInfo, limit int64, tooLarge func(size int64) error) ([]byte, error) {
 	if fi.Size() > limit {
 		return nil, tooLarge(fi.Size())
 	}

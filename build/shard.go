@@ -1,8 +1,9 @@
 package build
 
 import (
+	"crypto/sha256"
+	"encoding/binary"
 	"fmt"
-	"hash/fnv"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -11,8 +12,9 @@ import (
 // A Shard is one of N disjoint parts of a list of content files, numbered
 // from 0, like a Kubernetes Indexed Job's JOB_COMPLETION_INDEX: shards 0/N
 // to (N-1)/N together build every file once. Which part a file is in
-// depends only on its own path, so adding or removing a file moves no
-// other file to another shard.
+// depends only on its own path and N, so adding or removing a file moves
+// no other file to another shard, and going from N to N+1 shards moves
+// about 1/(N+1) of the files, each into the new shard (see Has).
 type Shard struct {
 	K, N int
 }
@@ -37,13 +39,40 @@ func (sh Shard) String() string { return fmt.Sprintf("%d/%d", sh.K, sh.N) }
 // Has reports whether the file whose PDFs are at path rel, without suffix
 // and ".pdf", relative to the output folder, is in the shard. rel is
 // hashed with forward slashes, so every system agrees.
+//
+// The shard is chosen by jump consistent hashing (John Lamping and Eric
+// Veach, "A Fast, Minimal Memory, Consistent Hash Algorithm", 2014) of the
+// first 8 bytes of rel's SHA-256: with N+1 shards instead of N, a file
+// either stays in its shard or moves to the new one, shard N, and about
+// 1/(N+1) of the files move. (A hash taken modulo N, as before, moved
+// about N/(N+1) of them.)
 func (sh Shard) Has(rel string) bool {
 	if sh.N <= 1 {
 		return true
 	}
-	h := fnv.New64a()
-	h.Write([]byte(filepath.ToSlash(rel)))
-	return h.Sum64()%uint64(sh.N) == uint64(sh.K)
+	return shardIndex(rel, sh.N) == sh.K
+}
+
+// shardIndex returns the shard, 0 to n-1, of the output path rel.
+func shardIndex(rel string, n int) int {
+	sum := sha256.Sum256([]byte(filepath.ToSlash(rel)))
+	return jump(binary.BigEndian.Uint64(sum[:8]), n)
+}
+
+// jump returns the bucket, 0 to n-1, of key among n buckets, by jump
+// consistent hashing: it follows the buckets that key would jump to as
+// buckets are added, one pseudo-random jump at a time, drawn from a linear
+// congruential generator seeded with key, and stops at the last one below
+// n. Each jump lands in bucket j+1 or further with probability
+// (b+1)/(j+1), which is what keeps every bucket's share 1/n.
+func jump(key uint64, n int) int {
+	b, j := int64(-1), int64(0)
+	for j < int64(n) {
+		b = j
+		key = key*2862933555777941757 + 1
+		j = int64(float64(b+1) * (float64(int64(1)<<31) / float64((key>>33)+1)))
+	}
+	return int(b)
 }
 
 // Of returns the sources in the shard, in their order. dir is the output
@@ -53,13 +82,19 @@ func (sh Shard) Has(rel string) bool {
 func (sh Shard) Of(srcs []Source, dir string) []Source {
 	var in []Source
 	for _, s := range srcs {
-		rel, err := filepath.Rel(dir, s.Out)
-		if err != nil {
-			rel = s.Out
-		}
-		if sh.Has(rel) {
+		if sh.Has(outRel(s, dir)) {
 			in = append(in, s)
 		}
 	}
 	return in
+}
+
+// outRel returns s's output path relative to the output folder dir, as
+// shards place it.
+func outRel(s Source, dir string) string {
+	rel, err := filepath.Rel(dir, s.Out)
+	if err != nil {
+		return s.Out
+	}
+	return rel
 }

@@ -2,6 +2,8 @@ package build
 
 import (
 	"fmt"
+	"hash/fnv"
+	"math"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -73,8 +75,10 @@ func TestShardPartition(t *testing.T) {
 					t.Errorf("shard %d/%d: %s before %s", k, n, part[i-1].Name, part[i].Name)
 				}
 			}
-			// No shard is empty or far from its share.
-			if share := len(srcs) / n; len(part) < share/2 || len(part) > share*3/2+1 {
+			// No shard is empty or far from its share: within four
+			// standard deviations of a fair draw (TestShardMoves checks
+			// the shares closely, over 10,000 files).
+			if share := float64(len(srcs)) / float64(n); len(part) == 0 || math.Abs(float64(len(part))-share) > 4*math.Sqrt(share)+1 {
 				t.Errorf("shard %d/%d has %d of %d files", k, n, len(part), len(srcs))
 			}
 			for _, s := range part {
@@ -120,6 +124,80 @@ func TestShardStable(t *testing.T) {
 	for i := range a {
 		if a[i].Name != b[i].Name {
 			t.Errorf("file %d of shard 1/3: %s under out, %s elsewhere", i, a[i].Name, b[i].Name)
+		}
+	}
+}
+
+// movePaths are the output paths of the shard-moving test: 10,000 files in
+// 30 folders, named as a department names them.
+func movePaths() []string {
+	var paths []string
+	for i := range 10000 {
+		paths = append(paths, fmt.Sprintf("year%d/%s/worksheet-%04d", 7+i%6, []string{"history", "maths", "french", "biology", "art"}[i%5], i))
+	}
+	return paths
+}
+
+// TestShardMoves checks the figure that stable shards are for: going from
+// N to N+1 shards moves about 1/(N+1) of the files, each into the new
+// shard N, and every shard holds about 1/N of them. The modulo assignment
+// handout had before moved about N/(N+1): its figures are logged beside
+// (go test -v -run TestShardMoves ./build/).
+func TestShardMoves(t *testing.T) {
+	paths := movePaths()
+	modulo := func(rel string, n int) int {
+		h := fnv.New64a()
+		h.Write([]byte(rel))
+		return int(h.Sum64() % uint64(n))
+	}
+	for n := 1; n <= 32; n++ {
+		moved, movedModulo := 0, 0
+		size := make([]int, n+1)
+		for _, p := range paths {
+			before, after := shardIndex(p, n), shardIndex(p, n+1)
+			size[after]++
+			if before != after {
+				moved++
+				if after != n {
+					t.Fatalf("%d to %d shards: %s moved from shard %d to %d, not to the new shard %d", n, n+1, p, before, after, n)
+				}
+			}
+			if modulo(p, n) != modulo(p, n+1) {
+				movedModulo++
+			}
+			if (Shard{after, n + 1}).Has(p) != true {
+				t.Fatalf("Shard{%d, %d}.Has(%s) is false; shardIndex says it is there", after, n+1, p)
+			}
+		}
+		got, want := float64(moved)/float64(len(paths)), 1/float64(n+1)
+		if math.Abs(got-want) > 0.1*want+0.005 {
+			t.Errorf("%d to %d shards moved %.4f of the files, want %.4f ± %.4f", n, n+1, got, want, 0.1*want+0.005)
+		}
+		for k, s := range size {
+			if share := float64(s) / float64(len(paths)); math.Abs(share-want) > 0.15*want+0.005 {
+				t.Errorf("shard %d/%d holds %.4f of the files, want %.4f", k, n+1, share, want)
+			}
+		}
+		t.Logf("%2d -> %2d shards: jump hash moves %5.1f%% (1/(N+1) = %4.1f%%), modulo moved %5.1f%%",
+			n, n+1, 100*got, 100*want, 100*float64(movedModulo)/float64(len(paths)))
+	}
+}
+
+func TestJumpSmall(t *testing.T) {
+	// One bucket: always 0; the key 0 stays in bucket 0 for any n.
+	for _, key := range []uint64{0, 1, 1 << 63, math.MaxUint64} {
+		if got := jump(key, 1); got != 0 {
+			t.Errorf("jump(%d, 1) = %d, want 0", key, got)
+		}
+	}
+	for n := 1; n < 100; n++ {
+		if got := jump(0, n); got != 0 {
+			t.Errorf("jump(0, %d) = %d, want 0", n, got)
+		}
+		for _, key := range []uint64{1, 12345, 1 << 40, math.MaxUint64} {
+			if got := jump(key, n); got < 0 || got >= n {
+				t.Errorf("jump(%d, %d) = %d, out of range", key, n, got)
+			}
 		}
 	}
 }

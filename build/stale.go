@@ -76,16 +76,14 @@ func (e entry) pdfs() []leftPDF {
 // this build was not given is left as it is, and returned in left to be
 // recorded, if it is still on disk as it was built; a warning says when it
 // is stale (see staleWarning). The last build is that of this manifest's
-// tool and options or, when they changed, that of the manifest before.
+// tool and options, or of another manifest of the folder (see last), or,
+// when they changed, that of the manifest before.
 func (m *manifest) settle(s Source, outs []Written, ins []fileSum, opt Options) (removed []string, left []leftPDF, warns document.Errors) {
 	k, ok := m.key(s)
 	if !ok {
 		return nil, nil, nil
 	}
-	last, ok := m.Files[k]
-	if !ok {
-		last = m.earlier[k]
-	}
+	last := m.last(k)
 	done := map[Output]bool{}
 	for _, w := range outs {
 		done[w.Output] = true
@@ -114,14 +112,13 @@ func (m *manifest) settle(s Source, outs []Written, ins []fileSum, opt Options) 
 }
 
 // staleLeft returns the warnings of the PDFs left from earlier builds of
-// s, which is up to date: those still on disk as they were built that are
-// stale (see staleWarning).
-func (m *manifest) staleLeft(s Source) document.Errors {
+// s, which is up to date with the entry e: those still on disk as they
+// were built that are stale (see staleWarning).
+func (m *manifest) staleLeft(s Source, e entry) document.Errors {
 	k, ok := m.key(s)
 	if !ok {
 		return nil
 	}
-	e := m.Files[k]
 	var warns document.Errors
 	for _, p := range e.Left {
 		if out, ok := p.output(); ok && m.isBuilt(k, p.pdfSum) {

@@ -43,13 +43,16 @@ func WriteAtomic(path string, data []byte) error {
 // whatever is at rel is untouched. A new file gets mode 0644; a replaced
 // file keeps its mode.
 func WriteAtomicIn(dir, rel string, data []byte) error {
-	if err := writeIn(dir, rel, data); err != nil {
+	if err := writeIn(dir, rel, data, true); err != nil {
 		return fmt.Errorf("writing %s: %w", filepath.Join(dir, rel), err)
 	}
 	return nil
 }
 
-func writeIn(dir, rel string, data []byte) error {
+// writeIn is WriteAtomicIn; without durable, it neither syncs the file
+// nor its folder, for files whose readers check them whole, by hash, such
+// as the cache's.
+func writeIn(dir, rel string, data []byte, durable bool) error {
 	if !filepath.IsLocal(rel) {
 		return errors.New("not a path inside the output folder")
 	}
@@ -64,6 +67,11 @@ func writeIn(dir, rel string, data []byte) error {
 		return err
 	}
 	defer root.Close()
+	return writeInRoot(root, rel, data, durable)
+}
+
+// writeInRoot is writeIn through root, an os.Root of the folder.
+func writeInRoot(root *os.Root, rel string, data []byte, durable bool) error {
 	sub := filepath.Dir(rel)
 	if err := realFolders(root, sub, true); err != nil {
 		return err
@@ -72,7 +80,7 @@ func writeIn(dir, rel string, data []byte) error {
 	if fi, err := root.Lstat(rel); err == nil && fi.Mode().IsRegular() {
 		mode = fi.Mode().Perm()
 	}
-	tmp, err := writeTemp(root, sub, data, mode)
+	tmp, err := writeTemp(root, sub, data, mode, durable)
 	if err != nil {
 		return err
 	}
@@ -85,6 +93,9 @@ func writeIn(dir, rel string, data []byte) error {
 	}
 	// Make the rename itself durable. Not every system can sync a folder,
 	// and the file is already complete, so this is best effort.
+	if !durable {
+		return nil
+	}
 	if d, err := root.Open(sub); err == nil {
 		d.Sync()
 		d.Close()
@@ -116,7 +127,7 @@ func realFolders(root *os.Root, sub string, create bool) error {
 		}
 		switch {
 		case fi.Mode()&fs.ModeSymlink != 0:
-			return fmt.Errorf("%s is a symbolic link: handout writes only in real folders inside the output folder", filepath.Join(root.Name(), path))
+			return &linkFolderError{filepath.Join(root.Name(), path)}
 		case !fi.IsDir():
 			return fmt.Errorf("%s is a file, not a folder", filepath.Join(root.Name(), path))
 		}
@@ -124,10 +135,18 @@ func realFolders(root *os.Root, sub string, create bool) error {
 	return nil
 }
 
-// writeTemp writes data, synced, to a new temporary file in the folder sub
-// of root with the given mode and returns its path in root. On failure it
-// leaves no file behind.
-func writeTemp(root *os.Root, sub string, data []byte, mode os.FileMode) (name string, err error) {
+// A linkFolderError is a folder, on the way to a file to write or read,
+// that is a symbolic link.
+type linkFolderError struct{ path string }
+
+func (e *linkFolderError) Error() string {
+	return e.path + " is a symbolic link: handout writes only in real folders inside the output folder"
+}
+
+// writeTemp writes data, synced when durable, to a new temporary file in
+// the folder sub of root with the given mode and returns its path in root.
+// On failure it leaves no file behind.
+func writeTemp(root *os.Root, sub string, data []byte, mode os.FileMode, durable bool) (name string, err error) {
 	f, name, err := temps.create(root, sub)
 	if err != nil {
 		return "", err
@@ -145,8 +164,10 @@ func writeTemp(root *os.Root, sub string, data []byte, mode os.FileMode) (name s
 	if err = f.Chmod(mode); err != nil {
 		return "", err
 	}
-	if err = f.Sync(); err != nil {
-		return "", err
+	if durable {
+		if err = f.Sync(); err != nil {
+			return "", err
+		}
 	}
 	if err = f.Close(); err != nil {
 		return "", err
