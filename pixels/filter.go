@@ -57,6 +57,14 @@ func weights(src, dst int) []taps {
 			}
 		}
 		t.w[peak] += one - total // what rounding took or gave
+		// Taps of no weight at either end, as a sample taken whole
+		// has beside it, cost time and change nothing.
+		for len(t.w) > 1 && t.w[0] == 0 {
+			t.first, t.w = t.first+1, t.w[1:]
+		}
+		for len(t.w) > 1 && t.w[len(t.w)-1] == 0 {
+			t.w = t.w[:len(t.w)-1]
+		}
 		ws[i] = t
 	}
 	return ws

@@ -112,6 +112,27 @@ func TestTransformCopies(t *testing.T) {
 	}
 }
 
+// TestGrayPalette reads a picture of a palette of grays, as a scan in
+// black and white is, as gray: the result is one sample a pixel.
+func TestGrayPalette(t *testing.T) {
+	m := image.NewPaletted(image.Rect(0, 0, 8, 6), color.Palette{color.White, color.Black, color.Gray{Y: 128}})
+	for i := range m.Pix {
+		m.Pix[i] = uint8(i % 3)
+	}
+	out, ok := mustTransform(t, m, TurnLeft, 6, 8).(*image.Gray)
+	if !ok {
+		t.Fatalf("a palette of grays gave %T, want *image.Gray", out)
+	}
+	for y := range 6 {
+		for x := range 8 {
+			want := [3]uint8{255, 0, 128}[m.ColorIndexAt(x, y)]
+			if got := out.GrayAt(y, 7-x).Y; got != want {
+				t.Errorf("pixel %d,%d: %d, want %d", x, y, got, want)
+			}
+		}
+	}
+}
+
 // TestResample makes fewer pixels: a flat colour stays exactly itself,
 // a fine checkerboard becomes an even gray (no moiré), the corners stay
 // in their corners, and a clear pixel's colour does not bleed.
@@ -179,27 +200,43 @@ func mustTransform(t *testing.T, m image.Image, o Orientation, w, h int) image.I
 }
 
 // TestWeights checks the filter's taps for many sizes: they add up to
-// one, lie within the source, and move forward from one sample to the
-// next; the ring holds every row a result row needs.
+// one and lie within the source, and Transform, which keeps only a ring
+// of filtered rows, makes what filtering every pixel directly from them
+// makes.
 func TestWeights(t *testing.T) {
-	for _, c := range [][2]int{{1, 1}, {2, 1}, {3, 1}, {10, 10}, {10, 3}, {4000, 2055}, {3000, 2055}, {7, 5}, {100, 99}, {5, 7}} {
-		ws := weights(c[0], c[1])
-		first := 0
-		for i, tp := range ws {
+	for _, c := range [][2]int{{1, 1}, {2, 1}, {3, 1}, {10, 10}, {10, 3}, {4000, 2055}, {3000, 2055}, {7, 5}, {100, 99}, {5, 7}, {37, 36}} {
+		for i, tp := range weights(c[0], c[1]) {
 			var sum int32
 			for _, w := range tp.w {
 				sum += w
 			}
-			if sum != one || tp.first < 0 || tp.first+len(tp.w) > c[0] || len(tp.w) > maxTaps(c[0], c[1]) {
+			if sum != one || tp.first < 0 || tp.first+len(tp.w) > c[0] || len(tp.w) > maxTaps(c[0], c[1]) || len(tp.w) == 0 {
 				t.Errorf("%v: sample %d has taps %+v", c, i, tp)
 			}
-			if tp.first < first {
-				t.Errorf("%v: sample %d starts before sample %d", c, i, i-1)
-			}
-			first = tp.first
 		}
-		if n := ringRows(ws); n > maxTaps(c[0], c[1]) {
-			t.Errorf("%v: ring of %d rows", c, n)
+	}
+	src := image.NewGray(image.Rect(0, 0, 37, 41))
+	for i := range src.Pix {
+		src.Pix[i] = uint8(i * i * 7 >> 3)
+	}
+	for _, size := range [][2]int{{37, 41}, {36, 40}, {20, 9}, {1, 1}, {37, 1}, {50, 60}, {5, 41}} {
+		got := mustTransform(t, src, AsStored, size[0], size[1]).(*image.Gray)
+		xs, ys := weights(37, size[0]), weights(41, size[1])
+		for y, ty := range ys {
+			for x, tx := range xs {
+				var acc int64
+				for j, wy := range ty.w {
+					var row int64
+					for i, wx := range tx.w {
+						row += int64(src.GrayAt(tx.first+i, ty.first+j).Y) * int64(wx)
+					}
+					acc += row * int64(wy)
+				}
+				want := uint8(min(max((acc+1<<(2*shift-1))>>(2*shift), 0), 255))
+				if g := got.GrayAt(x, y).Y; g != want {
+					t.Fatalf("%v: pixel %d,%d is %d, filtered directly %d", size, x, y, g, want)
+				}
+			}
 		}
 	}
 }
