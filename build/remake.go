@@ -168,6 +168,8 @@ func (h header) remake(ctx context.Context, p plan, m *image.Image, img *documen
 		h.collect() // the picture as decoded
 	}
 	if cv.gray {
+		// An ImageFile without Data: out is not the file's picture, and
+		// is encoded, never taken as the file holds it.
 		w := &ctxWriter{ctx: ctx}
 		if _, err := printing.EncodeGray(w, &document.ImageFile{Format: h.format}, out); err != nil {
 			return false, fmt.Errorf("cannot be made gray: %v", err)
@@ -180,6 +182,7 @@ func (h header) remake(ctx context.Context, p plan, m *image.Image, img *documen
 		return false, fmt.Errorf("cannot be encoded for the PDF: %v", err)
 	}
 	if p == smaller && len(data) >= len(img.Data) {
+		h.collect() // the picture made, dropped, for the file's own to use its memory
 		return false, nil
 	}
 	img.Data, *m = data, out
