@@ -203,24 +203,47 @@ func TestUntrustedProcess(t *testing.T) {
 
 	// The heaviest image within the limits: 40 megapixels, 16 bits a
 	// sample, interlaced, half transparent, so that every PDF writer
-	// unpacks it too; every edition, in colour and in gray.
+	// unpacks it too; every edition, in colour and in gray, embedded
+	// whole (max_ppi = 0) and resampled. Then photos as phones store
+	// them, to be turned the right way up: 40 megapixels in gray, and 25
+	// in colour, progressive, turned whole.
 	dir := t.TempDir()
-	write(t, filepath.Join(dir, "content", "a.toml"), imageWorksheet("big.png"))
-	writeBytes(t, filepath.Join(dir, "content", "big.png"), testimage.InterlacedPNG16(6320, 6320, 0x8000))
 	editions := []string{"--answers", "--large-print", "--impose", "booklet", "-j", "2"}
-	for _, gray := range []bool{false, true} {
-		t.Run(fmt.Sprintf("16-bit PNG of 40 megapixels, every edition, gray %v", gray), func(t *testing.T) {
-			args := append([]string{"build", "--force", "--gray=" + strconv.FormatBool(gray)}, editions...)
-			l := runLimited(t, bin, dir, 3*time.Minute, 4<<30, nil, append(args, "content/")...)
-			if l.code != 0 {
-				t.Fatalf("exit %d (%s)\n%s", l.code, l.killed, l.stderr)
-			}
-			t.Logf("peak memory %d MB, %v", l.peak/mb, l.took.Round(time.Millisecond))
-			if l.peak > 1200*mb {
-				t.Errorf("peak memory %d MB, want under 1200 (the budget is %d MB)", l.peak/mb, build.ImageMemory/mb)
-			}
-		})
+	exif := testimage.EXIF(6, true)
+	for _, c := range []struct {
+		name, file string
+		data       func() []byte
+		print      string
+	}{
+		{"16-bit PNG of 40 megapixels", "big.png", func() []byte { return testimage.InterlacedPNG16(6320, 6320, 0x8000) }, "max_ppi = 0"},
+		{"16-bit PNG of 40 megapixels, resampled", "big.png", nil, ""},
+		{"gray JPEG of 40 megapixels, turned", "gray.jpg", func() []byte { return testimage.WithExif(testimage.ProgressiveJPEG(6320, 6320, 1, 0), exif) }, "max_ppi = 0"},
+		{"colour JPEG of 25 megapixels, turned", "colour.jpg", func() []byte { return testimage.WithExif(testimage.ProgressiveJPEG(5000, 5000, 3, 0), exif) }, "max_ppi = 0"},
+	} {
+		page := imageWorksheet(c.file)
+		if c.print != "" {
+			page += "\n[print]\n" + c.print + "\n"
+		}
+		write(t, filepath.Join(dir, "content", "a.toml"), page)
+		if c.data != nil {
+			os.RemoveAll(filepath.Join(dir, "content", "images"))
+			writeBytes(t, filepath.Join(dir, "content", c.file), c.data())
+		}
+		for _, gray := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s, every edition, gray %v", c.name, gray), func(t *testing.T) {
+				args := append([]string{"build", "--force", "--gray=" + strconv.FormatBool(gray)}, editions...)
+				l := runLimited(t, bin, dir, 3*time.Minute, 4<<30, nil, append(args, "content/")...)
+				if l.code != 0 {
+					t.Fatalf("exit %d (%s)\n%s", l.code, l.killed, l.stderr)
+				}
+				t.Logf("peak memory %d MB, %v", l.peak/mb, l.took.Round(time.Millisecond))
+				if l.peak > 1200*mb {
+					t.Errorf("peak memory %d MB, want under 1200 (the budget is %d MB)", l.peak/mb, build.ImageMemory/mb)
+				}
+			})
+		}
 	}
+	write(t, filepath.Join(dir, "content", "a.toml"), imageWorksheet("big.png"))
 
 	t.Run("stopped while decoding", func(t *testing.T) {
 		var sent time.Time

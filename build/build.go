@@ -126,54 +126,73 @@ func Check(name string, data []byte) error {
 }
 
 // check is Check, for a build with opt, which decides the editions laid
-// out and whether images are made gray; it also returns the files other
-// than the content file that it read, as LoadImages does, and the
-// content's warnings. It gives up with ctx's error once ctx is done.
+// out and the size at which images are embedded; it also returns the
+// files other than the content file that it read, as LoadImages does,
+// and the content's warnings. It gives up with ctx's error once ctx is
+// done.
 func check(ctx context.Context, name string, data []byte, opt Options) ([]Input, document.Errors, error) {
-	d, _, ins, err := load(ctx, name, data, opt, false)
+	d, pics, ins, err := load(ctx, name, data)
 	if err != nil {
 		return ins, nil, err
 	}
 	ps := parts(d, opt)
+	rs := make([]*layout.Result, len(ps))
 	errs := make([]error, len(ps))
 	for i, p := range ps {
-		var r *layout.Result
-		if r, errs[i] = p.layOut(name, d); errs[i] == nil {
+		if rs[i], errs[i] = p.layOut(name, d); errs[i] == nil {
 			s := p.settings(name, d, opt)
 			// Images are only decoded here, with no gray copies (see
-			// load), and gray changes nothing but colours: it cannot fail.
+			// decodePictures), and gray changes nothing but colours: it
+			// cannot fail.
 			s.Gray = false
-			_, errs[i] = p.print(r, s)
+			_, errs[i] = p.print(rs[i], s)
 		}
 	}
-	return ins, d.Warnings, partErrors(ps, errs)
+	_, err = decodePictures(ctx, pics, d, opt, rs, partErrors(ps, errs), false)
+	return ins, d.Warnings, err
 }
 
-// load decodes a content file and reads the images it shows (see
-// LoadImages), returning the files other than the content file it read.
-// The images are decoded once for every PDF: made ready for the PDF writer
-// in gray when the file is built in gray, else in colour, with the PNGs
-// with transparency taken apart in the render.Prepared it returns; with
-// embed false, as for check, they are only decoded.
-func load(ctx context.Context, name string, data []byte, opt Options, embed bool) (*document.Document, *render.Prepared, []Input, error) {
-	return loadIn(ctx, name, ownFolder(name), data, opt, embed)
+// load decodes a content file and reads the headers of the images it
+// shows (see loadImages), returning its pictures, to be decoded once its
+// pages are laid out, and the files other than the content file it read.
+func load(ctx context.Context, name string, data []byte) (*document.Document, pictures, []Input, error) {
+	return loadIn(ctx, name, ownFolder(name), data)
 }
 
 // loadIn is load, with the images found in folder f.
-func loadIn(ctx context.Context, name string, f Folder, data []byte, opt Options, embed bool) (*document.Document, *render.Prepared, []Input, error) {
+func loadIn(ctx context.Context, name string, f Folder, data []byte) (*document.Document, pictures, []Input, error) {
 	d, err := document.Decode(name, data)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, pictures{}, nil, err
 	}
-	cv := convert{embed: embed, gray: opt.Print.Over(d.Print).Gray}
-	if embed && !cv.gray {
+	pics, ins, err := loadImagesIn(ctx, name, f, d)
+	if err != nil {
+		return nil, pics, ins, err
+	}
+	return d, pics, ins, nil
+}
+
+// decodePictures decodes the pictures of d, the content file of a build
+// with opt, for the laid-out pages rs: ready for the PDF writer when embed
+// is set (see pictures.decode), with their gray copies when the file is
+// built in gray, else with the PNGs with transparency taken apart in the
+// render.Prepared it returns. When the layout failed with layoutErr, the
+// pictures are only checked, and the problems of both returned, the
+// pictures' first.
+func decodePictures(ctx context.Context, pics pictures, d *document.Document, opt Options, rs []*layout.Result, layoutErr error, embed bool) (*render.Prepared, error) {
+	pr := opt.Print.Over(d.Print)
+	cv := convert{embed: embed && layoutErr == nil, gray: pr.Gray}
+	if cv.embed && !cv.gray {
 		cv.prepared = render.NewPrepared()
 	}
-	ins, err := loadImagesIn(ctx, name, f, d, cv)
-	if err != nil {
-		return nil, nil, ins, err
+	err := pics.decode(ctx, cv, rs, pr.MaxPPI)
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
 	}
-	return d, cv.prepared, ins, nil
+	if err := errors.Join(err, layoutErr); err != nil {
+		return nil, err
+	}
+	return cv.prepared, nil
 }
 
 // File builds every PDF of one content file: the worksheet when the file has
@@ -211,36 +230,57 @@ func file(ctx context.Context, name string, data []byte, opt Options) ([]Rendere
 	return fileIn(ctx, name, ownFolder(name), data, opt)
 }
 
-// fileIn is file, with the content's images found in folder f.
+// fileIn is file, with the content's images found in folder f. It lays
+// out every PDF of the file, then decodes its pictures once for all of
+// them, at the size the largest page showing each needs, then applies
+// each PDF's print settings and renders it.
 func fileIn(ctx context.Context, name string, f Folder, data []byte, opt Options) ([]Rendered, []Input, document.Errors, error) {
-	d, prepared, ins, err := loadIn(ctx, name, f, data, opt, true)
+	d, pics, ins, err := loadIn(ctx, name, f, data)
 	if err != nil {
 		return nil, ins, nil, err
 	}
 	ps := parts(d, opt)
-	outs := make([]Rendered, len(ps))
+	rs := make([]*layout.Result, len(ps))
 	errs := make([]error, len(ps))
 	// Each PDF costs tens of milliseconds of font embedding, so they are
 	// made at the same time. Layout and render only read the document,
 	// and the images decoded once for all of them.
+	if err := together(ctx, len(ps), func(i int) { rs[i], errs[i] = ps[i].layOut(name, d) }); err != nil {
+		return nil, ins, nil, err
+	}
+	prepared, err := decodePictures(ctx, pics, d, opt, rs, partErrors(ps, errs), true)
+	if err != nil {
+		return nil, ins, d.Warnings, err
+	}
+	outs := make([]Rendered, len(ps))
+	if err := together(ctx, len(ps), func(i int) { outs[i], errs[i] = ps[i].pdf(name, rs[i], d, prepared, opt) }); err != nil {
+		return nil, ins, nil, err
+	}
+	if err := partErrors(ps, errs); err != nil {
+		return nil, ins, d.Warnings, err
+	}
+	return outs, ins, d.Warnings, nil
+}
+
+// together runs f(0), f(1), … f(n-1) at the same time, and waits until
+// they are done, or ctx is, when it returns ctx's error at once, leaving
+// them to finish in the background.
+func together(ctx context.Context, n int, f func(i int)) error {
 	done := make(chan struct{})
 	go func() {
 		var wg sync.WaitGroup
-		for i, p := range ps {
-			wg.Go(func() { outs[i], errs[i] = p.pdf(name, d, prepared, opt) })
+		for i := range n {
+			wg.Go(func() { f(i) })
 		}
 		wg.Wait()
 		close(done)
 	}()
 	select {
 	case <-done:
+		return nil
 	case <-ctx.Done():
-		return nil, ins, nil, ctx.Err()
+		return ctx.Err()
 	}
-	if err := partErrors(ps, errs); err != nil {
-		return nil, ins, d.Warnings, err
-	}
-	return outs, ins, d.Warnings, nil
 }
 
 // part is one of the PDFs a content file may make, and how its pages are
@@ -303,14 +343,10 @@ func (p part) layOut(name string, d *document.Document) (r *layout.Result, err e
 	return r, nil
 }
 
-// pdf lays out p's PDF of d, applies its print settings and renders it,
-// with the images prepared for every PDF of d. A panic in render becomes
-// an error.
-func (p part) pdf(name string, d *document.Document, prepared *render.Prepared, opt Options) (out Rendered, err error) {
-	r, err := p.layOut(name, d)
-	if err != nil {
-		return Rendered{}, err
-	}
+// pdf applies p's print settings to r, its laid-out pages of d, the
+// content file name, and renders them, with the images prepared for every
+// PDF of d. A panic in render becomes an error.
+func (p part) pdf(name string, r *layout.Result, d *document.Document, prepared *render.Prepared, opt Options) (out Rendered, err error) {
 	r, err = p.print(r, p.settings(name, d, opt))
 	if err != nil {
 		return Rendered{}, err

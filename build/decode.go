@@ -26,14 +26,19 @@ type convert struct {
 	// prepared, for a file built in colour, gets the PNGs with
 	// transparency taken apart for the PDF writer (see render.Prepared).
 	prepared *render.Prepared
+	// size is the size, in pixels as shown, at which the PDFs embed the
+	// picture: smaller than its own to resample it (see embedSize); the
+	// zero Point for its own.
+	size image.Point
 }
 
 // decodeImage checks that data is a JPEG or PNG image of at most
 // MaxImagePixels pixels and MaxJPEGScans scans that decodes without error,
 // within the ImageMemory budget, and returns it ready for the PDF writer:
-// decoded once, with the bytes every PDF of the content file embeds, in
-// colour and, when cv.gray, in gray. Its error completes the sentence
-// `image "p" …`.
+// decoded once, turned the right way up (its Exif orientation) and
+// resampled to cv.size when that is smaller than its own, with the bytes
+// every PDF of the content file embeds, in colour and, when cv.gray, in
+// gray. Its error completes the sentence `image "p" …`.
 //
 // The decoding runs in a goroutine that holds the image's memory
 // reservation until it ends. When ctx is done decodeImage returns at once
@@ -70,8 +75,8 @@ func decodeImage(ctx context.Context, data []byte, cv convert) (*document.ImageF
 
 // header is what an image file says about itself before it is decoded.
 type header struct {
-	format        string // "jpeg" or "png"
-	width, height int
+	format        string     // "jpeg" or "png"
+	width, height int        // as stored
 	jpeg          jpegHeader // for a JPEG
 	png           pngHeader  // for a PNG
 }
@@ -165,40 +170,64 @@ func (p pngHeader) plain() bool { return p.depth <= 8 && !p.interlaced }
 // decodeCost returns an upper bound of the memory that decoding the image
 // and making what cv asks for holds at once, the file's size bytes
 // included: the most of the decoding itself (the pixels, an interlaced
-// PNG's passes, a progressive JPEG's coefficients), the conversion to a
-// plain 8-bit PNG and its encoding, and the conversion to gray and its
-// encoding. The cost is the same for check as for build, so that check
-// refuses what build would.
+// PNG's passes, a progressive JPEG's coefficients), then, as h.plan says,
+// the conversion to a plain 8-bit PNG and its encoding and the conversion
+// to gray and its encoding, or the picture made anew (remakeCost). The
+// cost is the same for check as for build, so that check refuses what
+// build would.
 func (h header) decodeCost(size int, cv convert) int64 {
+	decoding, decoded, converted := h.decodingCost(size)
+	asIs := h.asIsCost(size, converted, cv)
+	switch h.plan(size, cv) {
+	case remade:
+		return int64(size) + max(decoding, h.remakeCost(decoded, 0, cv))
+	case smaller:
+		return int64(size) + max(decoding, asIs, h.remakeCost(decoded, h.keptCost(decoded), cv))
+	}
+	return int64(size) + max(decoding, asIs)
+}
+
+// decodingCost returns an upper bound of the memory the decoding of h, a
+// file of size bytes, holds at once, and the bytes of the picture it
+// makes, and of that converted for the PDF writer when it cannot take the
+// file as it is: a 16-bit PNG to 8 bits.
+func (h header) decodingCost(size int) (decoding, decoded, converted int64) {
 	px := int64(h.width) * int64(h.height)
-	var decoding, decoded, converted int64
 	if h.format == "jpeg" {
 		decoding, decoded = h.jpeg.decodedBytes()
-		converted = decoded
-	} else {
-		decoded = px * h.png.pixelBytes()
-		decoding = decoded
-		if h.png.interlaced {
-			decoding += decoded / 2 // the largest pass, every other row
-		}
-		converted = decoded
-		if !h.png.plain() {
-			// A 16-bit image to an 8-bit Gray or NRGBA one, and
-			// encoded: the output is at most about the file's size,
-			// and grows in a buffer that doubles.
-			var eight int64
-			if h.png.depth == 16 {
-				eight = 4 * px
-				if h.png.colour == 0 && !h.png.trns {
-					eight = px
-				}
-				converted = eight
-			}
-			decoding = max(decoding, decoded+eight+2*int64(size))
-		}
+		return decoding, decoded, decoded
 	}
-	peak := decoding
-	if h.format == "png" && (h.png.colour == 4 || h.png.colour == 6 || h.png.trns) && !cv.gray {
+	decoded = px * h.png.pixelBytes()
+	decoding = decoded
+	if h.png.interlaced {
+		decoding += decoded / 2 // the largest pass, every other row
+	}
+	converted = decoded
+	if !h.png.plain() {
+		// A 16-bit image to an 8-bit Gray or NRGBA one, and encoded:
+		// the output is at most about the file's size, and grows in a
+		// buffer that doubles.
+		var eight int64
+		if h.png.depth == 16 {
+			eight = 4 * px
+			if h.png.colour == 0 && !h.png.trns {
+				eight = px
+			}
+			converted = eight
+		}
+		decoding = max(decoding, decoded+eight+2*int64(size))
+	}
+	return decoding, decoded, converted
+}
+
+// asIsCost returns an upper bound of the memory that making what cv asks
+// for of h's picture as the file holds it (plan asIs) holds at once after
+// the decoding, with converted bytes of pixels: its colour and opacity
+// apart for the PDF writer, or its gray copy.
+func (h header) asIsCost(size int, converted int64, cv convert) int64 {
+	px := int64(h.width) * int64(h.height)
+	var peak int64
+	if h.translucent() && !cv.gray {
 		// Its colour and opacity apart, and encoded (render.Prepared).
 		peak = max(peak, converted+5*px+2*int64(size))
 	}
@@ -207,7 +236,7 @@ func (h header) decodeCost(size int, cv convert) int64 {
 		// a buffer that doubles, beside the converted picture.
 		peak = max(peak, converted+3*px)
 	}
-	return int64(size) + peak
+	return peak
 }
 
 // what returns a few words on the kind of image h is when it is a heavy
@@ -246,12 +275,22 @@ func (h header) decode(ctx context.Context, data []byte, cv convert) (*document.
 	if err != nil {
 		return nil, fmt.Errorf("is a damaged %s image: %v", strings.ToUpper(h.format), err)
 	}
-	img := &document.ImageFile{Format: h.format, Width: h.width, Height: h.height, Data: data}
+	shown := h.shown()
+	img := &document.ImageFile{Format: h.format, Width: shown.X, Height: shown.Y, Data: data}
 	if !cv.embed {
 		return img, nil
 	}
 	h.collect() // what the decoder dropped: a JPEG's coefficients, a PNG's passes
-	if h.format == "png" && !h.png.plain() {
+	made := false
+	if p := h.plan(len(data), cv); p != asIs {
+		if made, err = h.remake(ctx, p, &m, img, cv); err != nil {
+			return nil, err
+		}
+		if made && cv.gray {
+			return img, nil // made in gray only
+		}
+	}
+	if !made && h.format == "png" && !h.png.plain() {
 		if m, img.Data, err = reencode(ctx, m); err != nil {
 			return nil, fmt.Errorf("cannot be converted for the PDF: %v", err)
 		}

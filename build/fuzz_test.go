@@ -21,6 +21,7 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 
 	"handout/document"
+	"handout/internal/testimage"
 	"handout/layout"
 )
 
@@ -37,7 +38,8 @@ const fuzzTimeout = 30 * time.Second
 // strict validation accepts, laid out from placed pages that hold every
 // character of every printed text in order (see checkPrinted); and it must
 // do so in bounded time. The content file lies in a folder holding the
-// images of testdata/images, so that image blocks can succeed.
+// images of testdata/images, and images/phone.jpg, a photo stored turned
+// as phones store them, so that image blocks can succeed.
 func FuzzFile(f *testing.F) {
 	for _, s := range fileSeeds(f) {
 		f.Add(s, false, false)
@@ -62,6 +64,10 @@ func FuzzFile(f *testing.F) {
 	if err := os.WriteFile(filepath.Join(dir, "images", "logo.png"), logo, 0o644); err != nil {
 		f.Fatal(err)
 	}
+	// A photo as a phone stores it, to be turned the right way up.
+	if err := os.WriteFile(filepath.Join(dir, "images", "phone.jpg"), testimage.PhoneJPEG(testimage.Scene(60, 80), 6, true), 0o644); err != nil {
+		f.Fatal(err)
+	}
 	name := filepath.Join(dir, "fuzz.toml")
 	model.ConfigPath = "disable" // pdfcpu: no configuration file in the user's folder
 	f.Fuzz(func(t *testing.T, data []byte, answers, large bool) {
@@ -76,7 +82,7 @@ func FuzzFile(f *testing.F) {
 			}
 			return
 		}
-		d, _, _, err := load(t.Context(), name, data, opt, true)
+		d, pics, _, err := load(t.Context(), name, data)
 		if err != nil {
 			t.Fatalf("File succeeded, load failed: %v", err)
 		}
@@ -84,11 +90,17 @@ func FuzzFile(f *testing.F) {
 		if len(ps) != len(outs) {
 			t.Fatalf("%d parts, %d outputs", len(ps), len(outs))
 		}
+		rs := make([]*layout.Result, len(ps))
 		for i, p := range ps {
-			r, err := p.layOut(name, d)
-			if err != nil {
+			if rs[i], err = p.layOut(name, d); err != nil {
 				t.Fatalf("File succeeded, layout%s failed: %v", p.what(), err)
 			}
+		}
+		if _, err := decodePictures(t.Context(), pics, d, opt, rs, nil, true); err != nil {
+			t.Fatalf("File succeeded, decoding the pictures failed: %v", err)
+		}
+		for i, p := range ps {
+			r := rs[i]
 			if err := checkPrinted(d, p.Kind, r); err != nil {
 				t.Errorf("layout%s: %v", p.what(), err)
 			}

@@ -23,16 +23,12 @@ func TestGrayEdition(t *testing.T) {
 		}
 		opt := Options{Time: testTime, Answers: true, LargePrint: true,
 			Print: PrintFlags{Gray: ptr(true), Marks: ptr(true), BleedMM: ptr(3.0), Impose: ptr(document.Booklet)}}
-		d, _, _, err := load(t.Context(), name, data, opt, true)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ps := parts(d, opt)
+		d, ps, rs, _ := laidOut(t, name, data, opt)
 		if len(ps) < 4 {
 			t.Fatalf("%s: %d parts, want the worksheet, its editions and the booklet", name, len(ps))
 		}
-		for _, p := range ps {
-			out, err := p.pdf(name, d, nil, opt)
+		for i, p := range ps {
+			out, err := p.pdf(name, rs[i], d, nil, opt)
 			if err != nil {
 				t.Fatalf("%s%s: %v", name, p.what(), err)
 			}

@@ -30,17 +30,25 @@ type Input struct {
 
 // LoadImages reads and checks every image file that d's image blocks
 // show, relative to the folder of the content file name ("." for a name
-// without a folder, such as "<stdin>"), and records them in d.Images. An
-// image must be a regular file inside that folder or a folder in it,
-// after following symbolic links; it must be a JPEG or PNG of at most
-// MaxImagePixels pixels and MaxJPEGScans scans that decodes without error
-// within the ImageMemory budget.
+// without a folder, such as "<stdin>"), and records them in d.Images,
+// decoded, turned the right way up and ready for the PDF writer at their
+// own size. An image must be a regular file inside that folder or a
+// folder in it, after following symbolic links; it must be a JPEG or PNG
+// of at most MaxImagePixels pixels and MaxJPEGScans scans that decodes
+// without error within the ImageMemory budget.
 //
 // It returns the files it read, in the order the blocks first name them,
 // even when some could not be read, so that a watcher can rebuild once they
 // are fixed. Problems are document.Errors at each block's image key.
 func LoadImages(name string, d *document.Document) ([]Input, error) {
-	return loadImages(context.Background(), name, d, convert{embed: true})
+	ps, ins, err := loadImages(context.Background(), name, d)
+	if derr := ps.decode(context.Background(), convert{embed: true}, nil, 0); derr != nil {
+		err = errors.Join(err, derr)
+	}
+	if es := contentErrors(err); es != nil {
+		return ins, es
+	}
+	return ins, err
 }
 
 // A Folder is where the files that content names, its images, are found:
@@ -57,29 +65,35 @@ type Folder struct {
 // ownFolder returns the folder of the content file name.
 func ownFolder(name string) Folder { return Folder{Dir: filepath.Dir(name)} }
 
-// loadImages is LoadImages, making what cv asks for of each image, and
-// giving up with ctx's error once ctx is done. An image file is read and
-// decoded once, however many blocks show it, under whatever names: the
-// same file, or another with the same bytes, shares the decoded image.
-func loadImages(ctx context.Context, name string, d *document.Document, cv convert) ([]Input, error) {
-	return loadImagesIn(ctx, name, ownFolder(name), d, cv)
+// loadImages reads the image files that d shows (its logo and its image
+// blocks), in the folder of the content file name, and checks what their headers say
+// (format, size, scans), recording each in d.Images with its size as
+// shown; they are decoded once the pages are laid out (see
+// pictures.decode). An image file is read once, however many blocks show
+// it, under whatever names: the same file, or another with the same
+// bytes, is one picture. It gives up with ctx's error once ctx is done.
+//
+// It returns the pictures that could be read, the files it read (see
+// LoadImages), and the problems of the others.
+func loadImages(ctx context.Context, name string, d *document.Document) (pictures, []Input, error) {
+	return loadImagesIn(ctx, name, ownFolder(name), d)
 }
 
 // loadImagesIn is loadImages, with the images found in folder f.
-func loadImagesIn(ctx context.Context, name string, f Folder, d *document.Document, cv convert) ([]Input, error) {
+func loadImagesIn(ctx context.Context, name string, f Folder, d *document.Document) (pictures, []Input, error) {
+	ps := pictures{name: name}
 	blocks := imageBlocks(d)
 	if len(blocks) == 0 {
-		return nil, nil
+		return ps, nil, nil
 	}
 	dir := f.Dir
 	root, err := os.OpenRoot(dir)
 	if err != nil {
-		return nil, fmt.Errorf("images: %w", err)
+		return ps, nil, fmt.Errorf("images: %w", err)
 	}
 	defer root.Close()
 	d.Images = map[string]*document.ImageFile{}
-	l := imageLoader{ctx: ctx, root: root, folder: f, cv: cv,
-		byPath: map[string]loaded{}, bySum: map[string]*document.ImageFile{}}
+	l := imageLoader{root: root, folder: f, byPath: map[string]loaded{}, bySum: map[string]*picture{}}
 	var ins []Input
 	var errs document.Errors
 	for _, b := range blocks {
@@ -92,45 +106,55 @@ func loadImagesIn(ctx context.Context, name string, f Folder, d *document.Docume
 			ins = append(ins, Input{Path: filepath.Join(dir, rel), SHA256: got.sum})
 		}
 		if ctx.Err() != nil {
-			return ins, ctx.Err()
+			return ps, ins, ctx.Err()
 		}
 		if got.err != nil {
-			errs = append(errs, &document.Error{File: name, Line: b.PathPos.Line, Column: b.PathPos.Column,
-				Msg: fmt.Sprintf("image %q %s", p, got.err)})
+			errs = append(errs, imageError(name, b, got.err))
 			continue
 		}
+		pic := got.pic
+		if len(pic.blocks) == 0 {
+			ps.list = append(ps.list, pic)
+		}
+		pic.blocks = append(pic.blocks, b)
 		if _, ok := d.Images[p]; !ok {
-			img := *got.img
-			img.Path = p
-			d.Images[p] = &img
+			shown := pic.h.shown()
+			img := &document.ImageFile{Path: p, Format: pic.h.format, Width: shown.X, Height: shown.Y}
+			d.Images[p] = img
+			pic.files = append(pic.files, img)
 		}
 	}
 	if len(errs) > 0 {
-		return ins, errs
+		return ps, ins, errs
 	}
-	return ins, nil
+	return ps, ins, nil
 }
 
-// imageLoader reads and decodes the image files of one content file.
+// imageError returns err, which completes the sentence `image "p" …`, as
+// the content error of the block b of the content file name.
+func imageError(name string, b *document.Image, err error) *document.Error {
+	return &document.Error{File: name, Line: b.PathPos.Line, Column: b.PathPos.Column,
+		Msg: fmt.Sprintf("image %q %s", b.Path, err)}
+}
+
+// imageLoader reads the image files of one content file.
 type imageLoader struct {
-	ctx    context.Context
-	root   *os.Root // the folder images are found in
-	folder Folder   // which folder it is, for messages
-	cv     convert
-	byPath map[string]loaded              // by clean path in root
-	bySum  map[string]*document.ImageFile // by the SHA-256 of the file
+	root   *os.Root            // the folder images are found in
+	folder Folder              // which folder it is, for messages
+	byPath map[string]loaded   // by clean path in root
+	bySum  map[string]*picture // by the SHA-256 of the file
 }
 
-// loaded is an image file read and decoded, or why not, and the SHA-256 of
-// its bytes when it could be read.
+// loaded is an image file read and its header checked, or why not, and
+// the SHA-256 of its bytes when it could be read.
 type loaded struct {
-	img *document.ImageFile
+	pic *picture
 	sum string
 	err error // completes the sentence `image "p" …`
 }
 
-// load reads and decodes the image at rel, a clean local path in the
-// content file's folder.
+// load reads the image at rel, a clean local path in the content file's
+// folder, and checks its header.
 func (l *imageLoader) load(rel string) loaded {
 	data, err := readIn(l.root, rel, maxImageBytes, func(size int64) error {
 		return notReadable(fmt.Sprintf("is %d MB: an image file may be at most %d MB", size>>20, maxImageBytes>>20))
@@ -139,15 +163,16 @@ func (l *imageLoader) load(rel string) loaded {
 		return loaded{err: explainRead(l.folder, rel, err)}
 	}
 	sum := hash(data)
-	if img := l.bySum[sum]; img != nil {
-		return loaded{img: img, sum: sum}
+	if pic := l.bySum[sum]; pic != nil {
+		return loaded{pic: pic, sum: sum}
 	}
-	img, err := decodeImage(l.ctx, data, l.cv)
+	h, err := readHeader(data)
 	if err != nil {
 		return loaded{sum: sum, err: err}
 	}
-	l.bySum[sum] = img
-	return loaded{img: img, sum: sum}
+	pic := &picture{data: data, h: h}
+	l.bySum[sum] = pic
+	return loaded{pic: pic, sum: sum}
 }
 
 // imageBlocks returns the pictures of d that name a file, in file order:

@@ -1,6 +1,10 @@
 package build
 
-import "fmt"
+import (
+	"fmt"
+
+	"handout/pixels"
+)
 
 // MaxJPEGScans is the most scans a JPEG may have: 100. Go's decoder, like
 // libjpeg, goes over every block of the picture in each scan, so a small
@@ -24,6 +28,9 @@ type jpegHeader struct {
 	adobe         bool // an APP14 Adobe marker
 	transform     byte // its colour transform: 0 is RGB or CMYK
 	scans         int  // start-of-scan markers
+	// orient is how the picture is shown, from the first APP1 Exif
+	// segment before the first scan; 0 without one.
+	orient pixels.Orientation
 }
 
 // jpegComp is one colour component of a JPEG.
@@ -96,6 +103,10 @@ func (j *jpegHeader) segment(m byte, seg []byte) {
 		}
 	case m == 0xe0:
 		j.jfif = j.jfif || len(seg) >= 5 && string(seg[:5]) == "JFIF\x00"
+	case m == 0xe1:
+		if j.orient == 0 && j.scans == 0 {
+			j.orient = exifOrientation(seg)
+		}
 	case m == 0xee:
 		if len(seg) >= 12 && string(seg[:5]) == "Adobe" {
 			j.adobe, j.transform = true, seg[11]

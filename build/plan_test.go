@@ -9,8 +9,8 @@ import (
 	"testing"
 )
 
-// plan returns b's plan of srcs by content file's base name.
-func plan(b *Batch, srcs []Source) map[string]Step {
+// planSteps returns b's plan of srcs by content file's base name.
+func planSteps(b *Batch, srcs []Source) map[string]Step {
 	got := map[string]Step{}
 	for _, st := range b.Plan(srcs) {
 		got[trimExt(filepath.Base(st.Source.Name))] = st
@@ -36,13 +36,13 @@ func wantPlan(t *testing.T, step string, got map[string]Step, want map[string][3
 func TestPlan(t *testing.T) {
 	p := newProject(t)
 	p.b.Prune = true
-	wantPlan(t, "before any build", plan(&p.b, p.srcs), map[string][3]string{
+	wantPlan(t, "before any build", planSteps(&p.b, p.srcs), map[string][3]string{
 		"a": {"build", "new", "no build of it is recorded"}, "b": {"build", "new", ""}, "c": {"build", "new", ""}})
 	if _, err := os.Stat(p.out("")); !os.IsNotExist(err) {
 		t.Errorf("the plan made the output folder: %v", err)
 	}
 	p.run()
-	got := plan(&p.b, p.srcs)
+	got := planSteps(&p.b, p.srcs)
 	wantPlan(t, "after the build", got, map[string][3]string{
 		"a": {"skip", "up-to-date", ""}, "b": {"skip", "up-to-date", ""}, "c": {"skip", "up-to-date", ""}})
 	if want := []string{p.out("a.pdf"), p.out("a-summary.pdf")}; !slices.Equal(got["a"].Outputs, want) {
@@ -52,7 +52,7 @@ func TestPlan(t *testing.T) {
 	mustWrite(t, p.content("a.toml"), string(readBytes(t, p.content("a.toml")))+"\n")
 	mustWrite(t, p.out("b-summary.pdf"), "%PDF-1.4 changed by hand")
 	mustRemove(t, p.content("c.toml"))
-	got = plan(&p.b, p.srcs[:2])
+	got = planSteps(&p.b, p.srcs[:2])
 	wantPlan(t, "after changes", got, map[string][3]string{
 		"a": {"build", "content", p.content("a.toml") + " changed"},
 		"b": {"build", "output", p.out("b-summary.pdf") + " changed, or is gone"},
@@ -62,13 +62,13 @@ func TestPlan(t *testing.T) {
 	}
 
 	p.b.Force = true
-	wantPlan(t, "forced", plan(&p.b, p.srcs[:1]), map[string][3]string{
+	wantPlan(t, "forced", planSteps(&p.b, p.srcs[:1]), map[string][3]string{
 		"a": {"build", "forced", "--force"}, "c": {"remove", "gone", ""}})
 	p.b.Force, p.b.Answers = false, true
-	wantPlan(t, "other options", plan(&p.b, p.srcs[:1]), map[string][3]string{
+	wantPlan(t, "other options", planSteps(&p.b, p.srcs[:1]), map[string][3]string{
 		"a": {"build", "settings", ".handout-manifest.json was written with other options"}})
 	mustWrite(t, p.out(ManifestName), "{damaged")
-	wantPlan(t, "a damaged manifest", plan(&p.b, p.srcs[:1]), map[string][3]string{
+	wantPlan(t, "a damaged manifest", planSteps(&p.b, p.srcs[:1]), map[string][3]string{
 		"a": {"build", "settings", "ignoring damaged manifest"}})
 	// Nothing was written or removed.
 	if _, err := os.Stat(p.out("c.pdf")); err != nil {
@@ -83,7 +83,7 @@ func TestPlanCache(t *testing.T) {
 	p := newCacheProject(t)
 	p.run("out1")
 	b, srcs := p.batch("out2")
-	got := plan(b, srcs)
+	got := planSteps(b, srcs)
 	wantPlan(t, "a fresh output folder", got, map[string][3]string{
 		"a": {"copy", "cached", "its PDFs are in the cache"}, "b": {"copy", "cached", ""}, "c": {"copy", "cached", ""}})
 	if want := []string{filepath.Join(p.dir, "out2", "b.pdf"), filepath.Join(p.dir, "out2", "b-summary.pdf")}; !slices.Equal(got["b"].Outputs, want) {
@@ -94,7 +94,7 @@ func TestPlanCache(t *testing.T) {
 	}
 	p.run("out2")
 	writeFiles(t, p.content, map[string][]byte{"images/trotsky.jpg": readBytes(t, filepath.Join("testdata", "images", "figures", "chart.png"))})
-	wantPlan(t, "an image changed", plan(b, srcs), map[string][3]string{
+	wantPlan(t, "an image changed", planSteps(b, srcs), map[string][3]string{
 		"a": {"build", "input", filepath.Join(p.content, "images", "trotsky.jpg") + " changed"},
 		"b": {"skip", "up-to-date", ""}, "c": {"skip", "up-to-date", ""}})
 }

@@ -19,8 +19,6 @@ import (
 	"handout/document"
 	"handout/internal/pdftool"
 	"handout/internal/testimage"
-	"handout/layout"
-	"handout/printing"
 	"handout/render"
 )
 
@@ -502,9 +500,15 @@ func TestImagesOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ins, err := loadImages(t.Context(), name, d, convert{embed: true, gray: true})
+	pics, ins, err := loadImages(t.Context(), name, d)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if err := pics.decode(t.Context(), convert{embed: true, gray: true}, nil, 0); err != nil {
+		t.Fatal(err)
+	}
+	if len(pics.list) != 1 {
+		t.Errorf("%d pictures, want one", len(pics.list))
 	}
 	if len(ins) != 2 {
 		t.Errorf("inputs %v, want images/a.jpg and copy.jpg", ins)
@@ -574,14 +578,8 @@ func TestPreparedAlpha(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		d, _, _, err := load(t.Context(), name, data, opt, true)
-		if err != nil {
-			t.Fatal(err)
-		}
-		r, err := layout.Worksheet(d)
-		if err == nil {
-			r, err = printing.Prepare(r, printing.Settings{Gray: grayOn})
-		}
+		d, ps, rs, _ := laidOut(t, name, data, opt)
+		r, err := ps[0].print(rs[0], ps[0].settings(name, d, opt))
 		if err != nil {
 			t.Fatal(err)
 		}

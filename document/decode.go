@@ -181,7 +181,7 @@ var (
 	blockKeys   = blockKeyList()
 	summaryKeys = []string{"title", "paper", "orientation", "name_line", "panel"}
 	panelKeys   = []string{"heading", "prompt", "ruling"}
-	printKeys   = []string{"bleed_mm", "marks", "impose", "gray"}
+	printKeys   = []string{"bleed_mm", "marks", "impose", "gray", "max_ppi"}
 )
 
 // The values of the enumerated keys, in the order of their Go constants.

@@ -19,7 +19,7 @@ type Document struct {
 	Style     Style
 	Sections  []Section // empty when the file makes only a summary sheet
 	Summary   *Summary  // nil unless the file has a [summary] table
-	Print     Print     // the [print] table; the zero Print without one
+	Print     Print     // the [print] table; without one, every setting off and MaxPPI DefaultMaxPPI
 	// Images holds the image files that image blocks show, by
 	// Image.Path. Decode leaves it nil, as it reads no files; the
 	// build fills it in (see build.LoadImages) before layout.
@@ -37,10 +37,14 @@ type Document struct {
 type ImageFile struct {
 	Path          string // as the blocks give it, relative to the content file's folder
 	Format        string // "jpeg" or "png"
-	Width, Height int    // in pixels
-	// Data is what the PDF embeds: the file's bytes, or for a PNG the PDF
-	// writer cannot take as it is (interlaced or 16 bits a sample), the
-	// same pixels encoded again as a plain 8-bit PNG.
+	Width, Height int    // in pixels, as shown: turned the right way up
+	// Data is what the PDF embeds: the file's bytes; or, for a picture
+	// turned the right way up or resampled to fewer pixels (see
+	// build.LoadImages), the picture made anew, a JPEG from a JPEG and a
+	// PNG from a PNG; or, for a PNG the PDF writer cannot take as it is
+	// (interlaced or 16 bits a sample), the same pixels encoded again as
+	// a plain 8-bit PNG. In a file built in gray, a picture made anew is
+	// made in gray only, and Data is Gray.
 	Data []byte
 	// Gray is what the gray edition embeds, in the same Format: made by
 	// build from the pixels it decodes anyway, once for every PDF of the
@@ -198,10 +202,27 @@ type Print struct {
 	Marks   bool    // marks: crop marks and a slug line outside the trim
 	Impose  Impose  // impose: also write an imposed copy; NoImpose for none
 	Gray    bool    // gray: every colour becomes a gray
+	// MaxPPI is max_ppi: a picture that would print at more pixels to
+	// the inch is embedded resampled to this many; 0 embeds every
+	// pixel. Decode makes it DefaultMaxPPI when the file does not give
+	// it.
+	MaxPPI int
 }
 
 // MaxBleedMM is the widest bleed, in millimetres.
 const MaxBleedMM = 20
+
+// DefaultMaxPPI is max_ppi when a file does not give it: 300 pixels to
+// the inch, as much as a laser printer or a print shop's press shows.
+const DefaultMaxPPI = 300
+
+// MinMaxPPI and MaxMaxPPI are the least and the most max_ppi may be,
+// but for 0: fewer than 72 pixels to the inch print as visible squares,
+// and more than 1200 are more than any printer shows.
+const (
+	MinMaxPPI = 72
+	MaxMaxPPI = 1200
+)
 
 // Impose says how pages are imposed on sheets for printing.
 type Impose uint8

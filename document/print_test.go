@@ -14,12 +14,15 @@ func TestDecodePrint(t *testing.T) {
 		name, lines string
 		want        Print
 	}{
-		{"none", "", Print{}},
-		{"all", "bleed_mm = 3\nmarks = true\nimpose = \"2up\"\ngray = true\n",
-			Print{BleedMM: 3, Marks: true, Impose: TwoUp, Gray: true}},
-		{"booklet any case", "impose = \" Booklet \"\n", Print{Impose: Booklet}},
-		{"decimal bleed", "bleed_mm = 2.5\n", Print{BleedMM: 2.5}},
-		{"ends of the range", "bleed_mm = 20\nmarks = false\n", Print{BleedMM: 20}},
+		{"none", "", Print{MaxPPI: 300}},
+		{"all", "bleed_mm = 3\nmarks = true\nimpose = \"2up\"\ngray = true\nmax_ppi = 150\n",
+			Print{BleedMM: 3, Marks: true, Impose: TwoUp, Gray: true, MaxPPI: 150}},
+		{"booklet any case", "impose = \" Booklet \"\n", Print{Impose: Booklet, MaxPPI: 300}},
+		{"decimal bleed", "bleed_mm = 2.5\n", Print{BleedMM: 2.5, MaxPPI: 300}},
+		{"ends of the range", "bleed_mm = 20\nmarks = false\n", Print{BleedMM: 20, MaxPPI: 300}},
+		{"max_ppi least", "max_ppi = 72\n", Print{MaxPPI: 72}},
+		{"max_ppi most", "max_ppi = 1200\n", Print{MaxPPI: 1200}},
+		{"every pixel", "max_ppi = 0\n", Print{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -32,9 +35,10 @@ func TestDecodePrint(t *testing.T) {
 			}
 		})
 	}
-	// Without a [print] table, every setting is off.
+	// Without a [print] table, every setting is off, and pictures are
+	// embedded at 300 pixels to the inch at most.
 	d, err := Decode("x.toml", []byte("[worksheet]\ntitle = \"T\"\n[[section]]\nheading = \"H\"\n"))
-	if err != nil || d.Print != (Print{}) {
+	if err != nil || d.Print != (Print{MaxPPI: DefaultMaxPPI}) {
 		t.Errorf("no [print]: %+v, %v", d.Print, err)
 	}
 }
@@ -49,6 +53,10 @@ func TestDecodePrintErrors(t *testing.T) {
 		{"impose none", "impose = \"none\"\n", `x.toml:6:1: unknown impose "none": use 2up or booklet`},
 		{"gray not bool", "gray = \"yes\"\n", `x.toml:6:1: key "gray" must be a boolean, not a string`},
 		{"marks not bool", "marks = 1\n", `x.toml:6:1: key "marks" must be a boolean, not an integer`},
+		{"max_ppi too few", "max_ppi = 50\n", "x.toml:6:1: max_ppi = 50 is too few pixels to the inch: pictures would print as visible squares; use 72 or more (150 for a draft, 300 for print), or 0 to keep every pixel"},
+		{"max_ppi too many", "max_ppi = 2400\n", "x.toml:6:1: max_ppi = 2400 is out of range 0..1200"},
+		{"max_ppi negative", "max_ppi = -1\n", "x.toml:6:1: max_ppi = -1 is out of range 0..1200"},
+		{"max_ppi a float", "max_ppi = 300.0\n", `x.toml:6:1: key "max_ppi" must be an integer, not a float`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -34,9 +34,10 @@ func (d *decoder) style(t *table) Style {
 	return s
 }
 
-// print reads [print], which is optional: without it every setting is off.
+// print reads [print], which is optional: without it every setting is off,
+// and pictures are embedded at DefaultMaxPPI at most.
 func (d *decoder) print(t *table) Print {
-	var p Print
+	p := Print{MaxPPI: DefaultMaxPPI}
 	if v, ok := t.number("bleed_mm", 0, MaxBleedMM); ok {
 		p.BleedMM = v
 	}
@@ -48,6 +49,13 @@ func (d *decoder) print(t *table) Print {
 	}
 	if b, ok := t.boolean("gray"); ok {
 		p.Gray = b
+	}
+	if n, ok := t.integer("max_ppi", 0, MaxMaxPPI); ok {
+		if n > 0 && n < MinMaxPPI {
+			t.errorf("max_ppi", "max_ppi = %d is too few pixels to the inch: pictures would print as visible squares; use %d or more (150 for a draft, 300 for print), or 0 to keep every pixel", n, MinMaxPPI)
+		} else {
+			p.MaxPPI = n
+		}
 	}
 	t.finish()
 	return p

@@ -9,9 +9,14 @@ import (
 // unit is one unbreakable slice of the vertical flow: a line of text, a row
 // of a writing box, a heading. Its items are placed relative to its top.
 type unit struct {
-	height float64      // vertical advance
-	space  float64      // space above it, dropped at the top of a page
-	keep   bool         // no page break between this unit and the next
+	height float64 // vertical advance
+	space  float64 // space above it, dropped at the top of a page
+	keep   bool    // no page break between this unit and the next
+	// firm is a keep that holds even in a chain too tall for a page,
+	// unless nothing else can be placed: the title's and a heading's,
+	// which are never the last thing on a page.
+	firm   bool
+	shrink *shrinker    // a picture, which may be set smaller to fit under its heading
 	items  []Item       // y relative to the unit's top
 	texts  []Text       // runs of text drawn after items, y relative likewise
 	group  *group       // decoration spanning consecutive units, or nil
@@ -95,10 +100,11 @@ func (fl *flow) full() float64 { return fl.frame.bottom - fl.frame.top }
 
 // add places all units, in order. A unit with brk starts a new page,
 // unless it is at the top of one. A chain of units joined by keep goes to
-// the next page whole when it does not fit on this one; a chain taller than
-// a whole page breaks where it must, leaving at least two units together
-// at the start of each page. It stops as soon as the flow is over its
-// limit of pages.
+// the next page whole when it does not fit on this one, unless a picture
+// in it can be set smaller to fit (see shrink); a chain taller than a
+// whole page breaks where it must, but never after a firm unit when it can
+// help it, leaving at least two units together at the start of each page.
+// It stops as soon as the flow is over its limit of pages.
 func (fl *flow) add(units []unit) {
 	for i := 0; i < len(units) && !fl.over; {
 		if units[i].brk && !fl.atTop {
@@ -115,6 +121,12 @@ func (fl *flow) add(units []unit) {
 			continue
 		}
 		need := chainHeight(chain, fl.atTop)
+		if need > fl.room() {
+			if us, ok := fl.shrink(units, i, j); ok {
+				units = us
+				continue
+			}
+		}
 		switch {
 		case need <= fl.room():
 			fl.placeAll(chain)
@@ -148,19 +160,46 @@ func (fl *flow) expand(units []unit, i, j int) []unit {
 	return append(out, units[j+1:]...)
 }
 
+// shrink sets the picture in the chain units[i:j+1], too tall for the
+// room left, smaller, so that the chain fits: a picture kept under what
+// comes before it in the chain (its heading), at the top of a page as
+// small as it must be, elsewhere by no more than its shrinker allows. It
+// returns the units with the picture's replaced, and whether it could.
+func (fl *flow) shrink(units []unit, i, j int) ([]unit, bool) {
+	k := i + 1
+	for k <= j && units[k].shrink == nil {
+		k++
+	}
+	if k > j {
+		return units, false
+	}
+	f := units[k].shrink
+	end := min(k+f.n, j+1)
+	others := chainHeight(units[i:j+1], fl.atTop) - chainHeight(units[k:end], false)
+	set, ok := f.units(fl.room()-others-units[k].space, fl.atTop)
+	if !ok {
+		return units, false
+	}
+	set[0].space = units[k].space
+	set[len(set)-1].keep = units[end-1].keep
+	return slices.Concat(units[:k], set, units[end:]), true
+}
+
 // fitsTwo reports whether the first two units of chain fit in the room left.
 func (fl *flow) fitsTwo(chain []unit) bool {
 	return chainHeight(chain[:min(2, len(chain))], fl.atTop) <= fl.room()
 }
 
 // placeSome places as many units of a too-tall chain as fit on this page,
-// keeping at least two for the next, and starts a new page. It returns how
-// many it placed (at least one, so the flow always advances).
+// keeping at least two for the next and placing at least two after a firm
+// unit, and starts a new page. It returns how many it placed: none, on a
+// page with something on it, when no more than the firm units and one
+// more would fit; at the top of a page at least one, so that the flow
+// always advances.
 func (fl *flow) placeSome(chain []unit) int {
 	n, h := 0, 0.0
 	for n < len(chain) {
 		h += chain[n].height + chain[n].above(n == 0 && fl.atTop)
-
 		if h > fl.room() {
 			break
 		}
@@ -169,10 +208,35 @@ func (fl *flow) placeSome(chain []unit) int {
 	if len(chain)-n < 2 && n > 2 {
 		n = len(chain) - 2
 	}
+	// At least two units under the last firm one, or none of them,
+	// but at the top of a page, where nothing else would go.
+	if f := lastFirm(chain[:n]); f >= 0 && n-f-1 < 2 {
+		m := f
+		for m > 0 && chain[m-1].firm {
+			m--
+		}
+		switch {
+		case m > 0:
+			n = m
+		case !fl.atTop:
+			fl.newPage()
+			return 0
+		}
+	}
 	n = max(n, 1)
 	fl.placeAll(chain[:n])
 	fl.newPage()
 	return n
+}
+
+// lastFirm returns the index of the last firm unit of us, or -1.
+func lastFirm(us []unit) int {
+	for i := len(us) - 1; i >= 0; i-- {
+		if us[i].firm {
+			return i
+		}
+	}
+	return -1
 }
 
 // chainHeight is the height chain takes, at the top of a page or not.

@@ -28,7 +28,9 @@ func usedImages(d *document.Document, ms []*document.Image) (map[string]*documen
 // page. Its width is width_mm, or by default its natural size at 96 pixels
 // an inch but no wider than the text column; its height keeps its aspect
 // ratio. A picture too tall for an empty page, with its caption, is scaled
-// down to fit. Its file is in the builder's images (see usedImages).
+// down to fit; one kept under a heading may be set smaller still when the
+// flow reaches it (see shrinker). Its file is in the builder's images (see
+// usedImages).
 type imageKind struct{ *document.Image }
 
 func (imageKind) spacing() spacing { return spacing{around: 1} }
@@ -36,20 +38,27 @@ func (imageKind) spacing() spacing { return spacing{around: 1} }
 func (imageKind) maxCut() int { return 0 }
 
 func (k imageKind) set(b *builder) []unit {
+	// The caption is no taller than when set in the narrowest column it
+	// may have, which leaves room for the picture.
+	var capH float64
+	if len(k.Caption) > 0 {
+		capH = chainHeight(b.caption(k.Caption, 0, k.Align), false)
+	}
+	us := k.picture(b, max(b.flowHeight-capH, b.lead))
+	us[0].shrink = &shrinker{n: len(us), h: us[0].height, capH: capH, least: b.lead,
+		set: func(maxH float64) []unit { return k.picture(b, maxH) }}
+	return us
+}
+
+// picture sets the picture no taller than maxH, and its caption.
+func (k imageKind) picture(b *builder, maxH float64) []unit {
 	img := b.images[k.Path]
 	aspect := float64(img.Height) / float64(img.Width)
 	w := min(float64(img.Width)*72/96, b.width)
 	if k.WidthMM > 0 {
 		w = min(k.WidthMM*mm, b.width)
 	}
-	// The caption is no taller than when set in the narrowest column it
-	// may have, which leaves room for the picture.
-	var capH float64
-	if len(k.Caption) > 0 {
-		narrow := b.caption(k.Caption, 0, k.Align)
-		capH = chainHeight(narrow, false)
-	}
-	if maxH := max(b.flowHeight-capH, b.lead); w*aspect > maxH {
+	if w*aspect > maxH {
 		w = maxH / aspect
 	}
 	h := w * aspect
@@ -59,6 +68,35 @@ func (k imageKind) set(b *builder) []unit {
 		us = append(us, b.caption(k.Caption, w, k.Align)...)
 	}
 	return keepAll(us)
+}
+
+// maxShrink is the most that a picture too tall for the room left under
+// its heading is made smaller to fit there: 30%, which a reader hardly
+// notices. A picture that needs more goes to the next page, and its
+// heading with it.
+const maxShrink = 0.3
+
+// shrinker sets a picture anew, smaller, to fit the room left on a page
+// under the heading it is kept with (see flow.shrink).
+type shrinker struct {
+	n     int     // the units it replaces: the picture's and its caption's
+	h     float64 // the picture's height as it was set
+	capH  float64 // the most its caption takes, with the space above it
+	least float64 // the least height a picture is set at
+	// set returns the picture no taller than maxH, and its caption.
+	set func(maxH float64) []unit
+}
+
+// units returns the picture and its caption in at most room: the picture
+// as large as fits, up to its height as it was set, and, but at the top
+// of a page, made smaller by no more than maxShrink. It reports false when
+// they cannot fit.
+func (f *shrinker) units(room float64, atTop bool) ([]unit, bool) {
+	h := min(room-f.capH, f.h)
+	if h < f.least || !atTop && h < (1-maxShrink)*f.h {
+		return nil, false
+	}
+	return f.set(h), true
 }
 
 // captionSize is the type size of image captions: in large print no

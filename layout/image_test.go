@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -130,8 +131,67 @@ func TestImageTallScalesDown(t *testing.T) {
 	if len(caps) < 2 {
 		t.Fatalf("caption of %d lines on the image's page, want it all there", len(caps))
 	}
+	// It is set small enough to go under the title and its heading.
+	if pages[0] != 0 || len(r.Pages) != 1 {
+		t.Errorf("the image is on page %d of %d, want it under its heading on page 1", pages[0]+1, len(r.Pages))
+	}
 	if last := caps[len(caps)-1]; !strings.HasSuffix(last.Text, "wraps.") {
 		t.Errorf("the caption's last line %q is not on the image's page", last.Text)
+	}
+}
+
+// TestImageUnderHeading puts a heading and a photo as wide as the text
+// column after bullets of every number: the photo is always on its
+// heading's page, whole, or made smaller by at most 30% to stay under a
+// heading that has text above it on its page; when it would need more,
+// both go to the next page, the photo whole.
+func TestImageUnderHeading(t *testing.T) {
+	const textW = 595.2755905511812 - 2*18*mm
+	full := textW * 3 / 4
+	outcomes := map[string]int{}
+	for fill := range 50 {
+		blocks := []document.Block{}
+		for i := range fill {
+			blocks = append(blocks, bullet(sentence(i)))
+		}
+		r := mustWorksheet(t, withImages(map[string][2]int{"photo.jpg": {4000, 3000}},
+			document.Section{Heading: document.Plain("First"), Blocks: blocks},
+			document.Section{Heading: document.Plain("Second"), Blocks: []document.Block{picture("photo.jpg", "Its caption.", 0, document.Center)}},
+		))
+		ims, pages := placed(r)
+		if len(ims) != 1 {
+			t.Fatalf("%d bullets: %d images", fill, len(ims))
+		}
+		im, page := ims[0], pages[0]
+		headingPage, first := -1, false
+		for i, p := range pageTexts(r) {
+			for k, tx := range p {
+				if tx.Text == "2. Second" {
+					headingPage, first = i, k == 0
+				}
+			}
+		}
+		at := fmt.Sprintf("%d bullets", fill)
+		if math.Abs(im.H/im.W-0.75) > 1e-9 {
+			t.Errorf("%s: aspect %v, want 0.75", at, im.H/im.W)
+		}
+		switch {
+		case headingPage != page:
+			t.Errorf("%s: heading on page %d, the photo on page %d", at, headingPage+1, page+1)
+		case im.H > full+1e-6 || im.H < 0.7*full-1e-6:
+			t.Errorf("%s: the photo is %.1f high, want 70%% to 100%% of %.1f", at, im.H, full)
+		case im.H < full-1e-6 && first:
+			t.Errorf("%s: the photo is made smaller at the top of a page", at)
+		case im.H < full-1e-6:
+			outcomes["smaller"]++
+		case first:
+			outcomes["moved"]++
+		default:
+			outcomes["whole"]++
+		}
+	}
+	if len(outcomes) != 3 {
+		t.Errorf("outcomes %v: want some of each", outcomes)
 	}
 }
 

@@ -247,31 +247,63 @@ func TestQuoteAndSourceShareAPage(t *testing.T) {
 	})
 }
 
+// TestHeadingNeverLastOnPage puts a heading and each kind of block after
+// text of every length: the heading is never the last thing on a page,
+// whatever follows it, a picture or a task panel taller than a page
+// included.
 func TestHeadingNeverLastOnPage(t *testing.T) {
-	next := map[string]document.Block{
-		"text":   text(sentences(4, 100)),
-		"bullet": bullet(sentence(100)),
-		"quote":  quote(sentences(3, 100), "Source"),
-		"notes":  notes("Why?", 4),
-		"task":   {Body: &document.Task{Label: document.Plain("Task"), Paragraphs: []document.Inline{document.Plain(sentence(100))}}},
+	items := make([]document.Inline, 70)
+	for i := range items {
+		items[i] = document.Plain(sentence(i))
 	}
+	next := map[string]document.Block{
+		"text":         text(sentences(4, 100)),
+		"bullet":       bullet(sentence(100)),
+		"quote":        quote(sentences(3, 100), "Source"),
+		"notes":        notes("Why?", 4),
+		"task":         {Body: &document.Task{Label: document.Plain("Task"), Paragraphs: []document.Inline{document.Plain(sentence(100))}}},
+		"long task":    {Body: &document.Task{Label: document.Plain("Task"), Items: items}},
+		"photo":        picture("photo.jpg", "A photo.", 0, document.Center),
+		"tall picture": picture("tall.png", "A tall one.", 0, document.Center),
+	}
+	sizes := map[string][2]int{"photo.jpg": {4000, 3000}, "tall.png": {1000, 5000}}
 	for kind, blk := range next {
 		for fill := range 60 {
 			blocks := []document.Block{}
 			for i := range fill {
 				blocks = append(blocks, bullet(sentence(i)))
 			}
-			r := mustWorksheet(t, newDoc(
+			r := mustWorksheet(t, withImages(sizes,
 				document.Section{Heading: document.Plain("First"), Blocks: blocks},
 				document.Section{Heading: document.Plain("Second"), Blocks: []document.Block{blk}},
 			))
-			for i, p := range pageTexts(r) {
-				if last := p[len(p)-1]; strings.HasSuffix(last.Text, "First") || strings.HasSuffix(last.Text, "Second") {
-					t.Errorf("%s after %d bullets: page %d ends with heading %q", kind, fill, i+1, last.Text)
+			for i, p := range r.Pages {
+				if last := lastThing(p); strings.HasSuffix(last, "First") || strings.HasSuffix(last, "Second") {
+					t.Errorf("%s after %d bullets: page %d ends with heading %q", kind, fill, i+1, last)
 				}
 			}
 		}
 	}
+}
+
+// lastThing returns the text of the lowest text run of p, but for its
+// footer, or the name of a picture that ends lower.
+func lastThing(p Page) string {
+	var last string
+	bottom := -1.0
+	for _, it := range p.Items[:len(p.Items)-1] { // the footer is placed last
+		switch v := it.(type) {
+		case Text:
+			if _, _, _, y1 := v.Bounds(); y1 > bottom {
+				last, bottom = v.Text, y1
+			}
+		case Image:
+			if v.Y+v.H > bottom {
+				last, bottom = "image "+v.Ref, v.Y+v.H
+			}
+		}
+	}
+	return last
 }
 
 func TestNoWidowsOrOrphans(t *testing.T) {

@@ -181,8 +181,9 @@ func (b *builder) pieces(d *document.Document) ([]piece, error) {
 }
 
 // join strings pieces together with the space each pair asks for. The
-// title and headings stay with what follows them. A piece that starts a
-// new page takes what stays with it there too, such as its heading.
+// title and headings stay with what follows them, firmly: they are never
+// the last thing on a page. A piece that starts a new page takes what
+// stays with it there too, such as its heading.
 func (b *builder) join(ps []piece) []unit {
 	n := 0
 	for _, p := range ps {
@@ -198,6 +199,9 @@ func (b *builder) join(ps []piece) []unit {
 		}
 		if p.keep && i < len(ps)-1 {
 			p.units[len(p.units)-1].keep = true
+			for k := range p.units {
+				p.units[k].firm = true
+			}
 		}
 		start := len(us)
 		us = append(us, p.units...)
