@@ -432,11 +432,12 @@ type (
 		File    string `json:"file"`
 		Status  string `json:"status"`
 		Outputs []struct {
-			Kind   string `json:"kind"`
-			Path   string `json:"path"`
-			Pages  int    `json:"pages"`
-			Bytes  int    `json:"bytes"`
-			SHA256 string `json:"sha256"`
+			Kind    string `json:"kind"`
+			Version string `json:"version"`
+			Path    string `json:"path"`
+			Pages   int    `json:"pages"`
+			Bytes   int    `json:"bytes"`
+			SHA256  string `json:"sha256"`
 		} `json:"outputs"`
 		Removed  []string     `json:"removed"`
 		Errors   []cliProblem `json:"errors"`

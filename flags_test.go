@@ -34,6 +34,12 @@ func TestPrintFlags(t *testing.T) {
 		{[]string{"--marks=maybe"}, "", `--marks "maybe": want true or false`},
 		{[]string{"--gray=2"}, "", "--gray 2: want true or false"},
 		{[]string{"--scale", "big"}, "", `--scale "big": want a number`},
+		{[]string{"--versions", "3"}, "--versions 3", ""},
+		{[]string{"--versions=26", "--gray"}, "--gray=true --versions 26", ""},
+		{[]string{"--versions", "0"}, "--versions 0", ""},
+		{[]string{"--versions", "1"}, "", "--versions 1: want a number of versions, 2 to 26, or 0 for none"},
+		{[]string{"--versions", "27"}, "", "--versions 27: want a number of versions, 2 to 26, or 0 for none"},
+		{[]string{"--versions", "two"}, "", `--versions "two": want a number of versions, 2 to 26, or 0 for none`},
 	}
 	for _, tt := range tests {
 		fl := flag.NewFlagSet("build", flag.ContinueOnError)

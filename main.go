@@ -80,7 +80,11 @@ edition and print flags too, and refuses what build would with them):
   --impose 2up|booklet|none
                  also write an imposed copy, NAME-2up.pdf or NAME-booklet.pdf
   --gray         every colour becomes a gray
-                 (these four override the content file's [print] table)
+  --versions N   write N versions (2 to 26; 0: none) of a question paper,
+                 NAME-A.pdf … instead of NAME.pdf, each with its choices,
+                 matching columns (and with shuffle_questions, questions)
+                 in an order of its own; --answers writes each one's key
+                 (these five override the content file's [print] table)
   --shard K/N    build only part K of N, counting from 0 (see docs/ci.md)
   --cache DIR    copy the PDFs of files built before, by any build, from the
                  cache DIR, and keep those built there (default: the
@@ -309,9 +313,9 @@ func parseOptions(cmd string, args []string, e env) (options, int) {
 	return o, -1
 }
 
-// printFlags defines in fl the print-shop flags, --bleed, --marks, --impose
-// and --gray: each that is given sets its field of pf, and overrides the
-// content file's [print]. A value that is not one of the flag's is an
+// printFlags defines in fl the print-shop flags, --bleed, --marks,
+// --impose, --gray and --versions: each that is given sets its field of
+// pf, and overrides the content file's [print]. A value that is not one of the flag's is an
 // error of fl.Parse (see flagProblem).
 func printFlags(fl *flag.FlagSet, pf *build.PrintFlags) {
 	fl.Func("bleed", "bleed of `MM` millimetres on every side", func(s string) error {
@@ -332,6 +336,14 @@ func printFlags(fl *flag.FlagSet, pf *build.PrintFlags) {
 		return nil
 	})
 	fl.BoolFunc("gray", "every colour a gray", setBool(&pf.Gray))
+	fl.Func("versions", "write `N` versions of a question paper", func(s string) error {
+		n, err := strconv.Atoi(s)
+		if err != nil || n != 0 && (n < document.MinVersions || n > document.MaxVersions) {
+			return fmt.Errorf("want a number of versions, %d to %d, or 0 for none", document.MinVersions, document.MaxVersions)
+		}
+		pf.Versions = &n
+		return nil
+	})
 }
 
 // setBool returns the function of a boolean flag that sets *p to the

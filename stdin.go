@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"handout/build"
@@ -69,7 +70,7 @@ func runStdin(o options, e env) int {
 		if !o.dirSet {
 			if !o.quiet {
 				fmt.Fprintf(e.stderr, "%s: the %s was not written (standard output has the %s): add -o DIR to write it as %s\n",
-					stdinName, pdfKind(out.Kind), pdfKind(outs[0].Kind), filepath.Join("DIR", rel))
+					stdinName, pdfName(out.Output), pdfName(outs[0].Output), filepath.Join("DIR", rel))
 			}
 			continue
 		}
@@ -104,8 +105,18 @@ func editionFlag(o options) string {
 		return "--large-print"
 	case o.print.Impose != nil && *o.print.Impose != document.NoImpose:
 		return "--impose " + o.print.Impose.String()
+	case o.print.Versions != nil && *o.print.Versions > 0:
+		return "--versions " + strconv.Itoa(*o.print.Versions)
 	}
 	return ""
+}
+
+// pdfName names a content file's PDF o: its kind, and its version.
+func pdfName(o build.Output) string {
+	if o.Version == "" {
+		return pdfKind(o.Kind)
+	}
+	return pdfKind(o.Kind) + " of version " + o.Version
 }
 
 // pdfKind names a content file's PDF of kind k.

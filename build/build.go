@@ -62,13 +62,16 @@ func (o Options) Fingerprint() string {
 }
 
 // PrintFlags are print-shop settings from the command line (--bleed,
-// --marks, --impose, --gray); a nil field is not given, and leaves the
-// content file's setting.
+// --marks, --impose, --gray, --versions); a nil field is not given, and
+// leaves the content file's setting.
 type PrintFlags struct {
 	BleedMM *float64
 	Marks   *bool
 	Impose  *document.Impose
 	Gray    *bool
+	// Versions is how many versions of a question paper to make, 0 for
+	// none (see document.Print.Versions).
+	Versions *int
 }
 
 // Over returns the file's print settings p with those of f that are set
@@ -85,6 +88,9 @@ func (f PrintFlags) Over(p document.Print) document.Print {
 	}
 	if f.Gray != nil {
 		p.Gray = *f.Gray
+	}
+	if f.Versions != nil {
+		p.Versions = *f.Versions
 	}
 	return p
 }
@@ -104,6 +110,9 @@ func (f PrintFlags) String() string {
 	}
 	if f.Gray != nil {
 		s = append(s, "--gray="+strconv.FormatBool(*f.Gray))
+	}
+	if f.Versions != nil {
+		s = append(s, versionsFlag(*f.Versions))
 	}
 	return strings.Join(s, " ")
 }
@@ -135,6 +144,7 @@ func check(ctx context.Context, name string, data []byte, opt Options) ([]Input,
 	if err != nil {
 		return ins, nil, err
 	}
+	warnVersions(name, d, opt)
 	ps := parts(d, opt)
 	rs := make([]*layout.Result, len(ps))
 	errs := make([]error, len(ps))
@@ -157,6 +167,15 @@ func check(ctx context.Context, name string, data []byte, opt Options) ([]Input,
 // pages are laid out, and the files other than the content file it read.
 func load(ctx context.Context, name string, data []byte) (*document.Document, pictures, []Input, error) {
 	return loadIn(ctx, name, ownFolder(name), data)
+}
+
+// warnVersions adds to d's warnings the one versions gives for a build
+// of d with opt, if any.
+func warnVersions(name string, d *document.Document, opt Options) {
+	if _, w := versions(d, opt); w != nil {
+		w.File = name
+		d.Warnings = append(d.Warnings, w)
+	}
 }
 
 // loadIn is load, with the images found in folder f.
@@ -239,6 +258,7 @@ func fileIn(ctx context.Context, name string, f Folder, data []byte, opt Options
 	if err != nil {
 		return nil, ins, nil, err
 	}
+	warnVersions(name, d, opt)
 	ps := parts(d, opt)
 	rs := make([]*layout.Result, len(ps))
 	errs := make([]error, len(ps))
@@ -294,25 +314,40 @@ type part struct {
 // has sections, the summary sheet when it has a [summary] table, then, when
 // it has sections, the editions opt asks for and the imposed copy its
 // print settings ask for. The summary sheet has no answers, no
-// large-print edition and no imposed copy.
+// large-print edition and no imposed copy. When the print settings ask
+// for versions of the paper, each PDF but the summary sheet is made in
+// each version, A, B …, in that order, instead of once (see versions).
 func parts(d *document.Document, opt Options) []part {
 	var ps []part
+	vs := []int{0}
+	if n, _ := versions(d, opt); n > 0 {
+		vs = vs[:0]
+		for v := 1; v <= n; v++ {
+			vs = append(vs, v)
+		}
+	}
+	each := func(k Kind, ed layout.Edition) {
+		for _, v := range vs {
+			ed.Version = v
+			ps = append(ps, part{Output{Kind: k, Version: versionLetter(v)}, edition(ed)})
+		}
+	}
 	sections := len(d.Sections) > 0
 	if sections {
-		ps = append(ps, part{Output{Kind: Worksheet}, layout.Worksheet})
+		each(Worksheet, layout.Edition{})
 	}
 	if d.Summary != nil {
 		ps = append(ps, part{Output{Kind: Summary}, layout.Summary})
 	}
 	if sections && opt.Answers {
-		ps = append(ps, part{Output{Kind: Answers}, edition(layout.Edition{Answers: true})})
+		each(Answers, layout.Edition{Answers: true})
 	}
 	if sections && opt.LargePrint {
-		ps = append(ps, part{Output{Kind: LargePrint}, edition(layout.Edition{LargePrint: true})})
+		each(LargePrint, layout.Edition{LargePrint: true})
 	}
 	if k, ok := imposedKind(opt.Print.Over(d.Print).Impose); sections && ok {
 		// The student copy, which printing imposes (see settings).
-		ps = append(ps, part{Output{Kind: k}, layout.Worksheet})
+		each(k, layout.Edition{})
 	}
 	return ps
 }
@@ -390,25 +425,50 @@ func (p part) print(r *layout.Result, s printing.Settings) (*layout.Result, erro
 
 // partErrors joins errs, each the error of the part ps[i] or nil, as
 // errors.Join does, leaving out those that say what an earlier one says:
-// the editions of a worksheet share its content errors, which are reported
-// once. A content error that only an edition has, such as a large-print
-// edition past MaxPages, names the edition.
+// the editions and versions of a worksheet share its content errors,
+// which are reported once. A content error that only some PDFs have names
+// what they share (see errNameOf): the edition, such as a large-print
+// edition past MaxPages, or the version, such as a version that does not
+// fit its fit_pages.
 func partErrors(ps []part, errs []error) error {
-	var out []error
-	seen := map[string]bool{}
+	var order []string
+	first := map[string]error{}
+	had := map[string][]Output{} // the PDFs that have each error
 	for i, err := range errs {
 		if err == nil {
 			continue
 		}
 		for _, e := range unjoin(err) {
-			if seen[e.Error()] {
-				continue
+			k := e.Error()
+			if _, ok := first[k]; !ok {
+				first[k] = e
+				order = append(order, k)
 			}
-			seen[e.Error()] = true
-			out = append(out, inEdition(e, ps[i].errName()))
+			had[k] = append(had[k], ps[i].Output)
 		}
 	}
+	out := make([]error, len(order))
+	for i, k := range order {
+		out[i] = inEdition(first[k], errNameOf(had[k]))
+	}
 	return errors.Join(out...)
+}
+
+// errNameOf returns the words that begin a content error that the PDFs
+// outs of a content file have (see Output.errName): their kind's when they
+// are all of one kind, their version's when they are all of one version;
+// "" for an error of the file's own, which its worksheet has.
+func errNameOf(outs []Output) string {
+	o := outs[0]
+	for _, p := range outs[1:] {
+		if p.Kind != o.Kind {
+			o.Kind = Worksheet
+		}
+		if p.Version != o.Version {
+			o.Version = ""
+		}
+	}
+	return o.errName()
 }
 
 // unjoin returns the errors that err joins, or err alone.

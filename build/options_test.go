@@ -33,6 +33,8 @@ func TestFingerprint(t *testing.T) {
 		{"Impose", func(o *Options) { o.Print.Impose = &two }, true},
 		{"Impose", func(o *Options) { o.Print.Impose = &none }, true},
 		{"Gray", func(o *Options) { o.Print.Gray = &yes }, true},
+		{"Versions", func(o *Options) { o.Print.Versions = ptr(3) }, true},
+		{"Versions", func(o *Options) { o.Print.Versions = ptr(0) }, true}, // --versions 0 overrides [print]
 		{"Print", func(o *Options) { o.Print = PrintFlags{} }, false},
 	}
 	fields := map[string]bool{}
@@ -70,8 +72,8 @@ func TestFingerprint(t *testing.T) {
 	if c.Fingerprint() == d.Fingerprint() {
 		t.Errorf("bleeds 3 and 4: the same fingerprint %q", c.Fingerprint())
 	}
-	want := "handout 1.0 SOURCE_DATE_EPOCH=1700000000 --answers --bleed 3 --impose booklet"
-	c.Answers = true
+	want := "handout 1.0 SOURCE_DATE_EPOCH=1700000000 --answers --bleed 3 --impose booklet --versions 2"
+	c.Answers, c.Print.Versions = true, ptr(2)
 	if got := c.Fingerprint(); got != want {
 		t.Errorf("fingerprint %q, want %q", got, want)
 	}

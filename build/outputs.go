@@ -146,16 +146,20 @@ func (o Output) what() string {
 }
 
 // errName returns the words that begin a content error only o has, such
-// as "answer key (--answers)" for an answer key past the most pages; ""
-// for the worksheet and the summary sheet, whose errors are the file's
-// own.
+// as "answer key (--answers)" for an answer key past the most pages, or
+// "version B" for a version of the worksheet that does not fit its
+// fit_pages; "" for the worksheet and the summary sheet, whose errors are
+// the file's own.
 func (o Output) errName() string {
 	if !o.Kind.valid() {
 		return ""
 	}
 	e := kinds[o.Kind].errName
-	if e == "" || o.Version == "" {
+	switch {
+	case o.Version == "":
 		return e
+	case e == "":
+		return "version " + o.Version
 	}
 	return e + ", version " + o.Version
 }
@@ -163,14 +167,42 @@ func (o Output) errName() string {
 // Outputs returns every PDF a build with o may write for one content
 // file: the worksheet, the summary sheet, the editions o asks for, and
 // both imposed copies, since a file's own [print] table may ask for one,
-// which is only known once it is read.
+// which is only known once it is read; then each of those but the
+// summary sheet in each version that --versions asks for or, without it,
+// that a file's [print] may ask for, A to Z.
 func (o Options) Outputs() []Output {
-	outs := []Output{{Kind: Worksheet}, {Kind: Summary}}
+	kinds := []Kind{Worksheet}
 	if o.Answers {
-		outs = append(outs, Output{Kind: Answers})
+		kinds = append(kinds, Answers)
 	}
 	if o.LargePrint {
-		outs = append(outs, Output{Kind: LargePrint})
+		kinds = append(kinds, LargePrint)
 	}
-	return append(outs, Output{Kind: TwoUp}, Output{Kind: Booklet})
+	kinds = append(kinds, TwoUp, Booklet)
+	outs := []Output{{Kind: Worksheet}, {Kind: Summary}}
+	for _, k := range kinds[1:] {
+		outs = append(outs, Output{Kind: k})
+	}
+	n := document.MaxVersions
+	if o.Print.Versions != nil {
+		n = *o.Print.Versions
+	}
+	for v := 1; v <= n && n >= document.MinVersions; v++ {
+		for _, k := range kinds {
+			outs = append(outs, Output{Kind: k, Version: versionLetter(v)})
+		}
+	}
+	return outs
 }
+
+// versionLetter returns the letter of version v of a paper, from 1: A,
+// B …; "" for 0, the paper not made in versions.
+func versionLetter(v int) string {
+	if v < 1 {
+		return ""
+	}
+	return document.ChoiceLetter(v - 1)
+}
+
+// versionsFlag returns the flag --versions with the value n.
+func versionsFlag(n int) string { return "--versions " + strconv.Itoa(n) }

@@ -79,28 +79,51 @@ func TestOutputVersions(t *testing.T) {
 			t.Errorf("%#v: suffix %q, name %q, valid %v; want %q, %q, %v", tt.out, tt.out.Suffix(), tt.out, tt.out.valid(), tt.suffix, tt.name, tt.valid)
 		}
 	}
-	if got := (Output{Kind: Answers, Version: "C"}).errName(); got != "answer key (--answers), version C" {
-		t.Errorf("the answer key of version C's errors begin %q", got)
+	for _, tt := range []struct {
+		out  Output
+		want string
+	}{
+		{Output{Kind: Answers, Version: "C"}, "answer key (--answers), version C"},
+		{Output{Kind: Worksheet, Version: "B"}, "version B"},
+		{Output{Kind: Booklet, Version: "A"}, "imposed copy (booklet), version A"},
+	} {
+		if got := tt.out.errName(); got != tt.want {
+			t.Errorf("the errors of %v begin %q, want %q", tt.out, got, tt.want)
+		}
 	}
 }
 
+// TestOptionsOutputs checks the PDFs a build may write for a file: those
+// of the kinds the flags ask for, and of both imposed copies, then, in
+// each version --versions asks for or, without it, that a file's [print]
+// may ask for, those but the summary sheet.
 func TestOptionsOutputs(t *testing.T) {
 	tests := []struct {
-		opt  Options
-		want []Kind
+		opt      Options
+		want     []Kind
+		versions int
 	}{
-		{Options{}, []Kind{Worksheet, Summary, TwoUp, Booklet}},
-		{Options{Answers: true}, []Kind{Worksheet, Summary, Answers, TwoUp, Booklet}},
-		{Options{LargePrint: true}, []Kind{Worksheet, Summary, LargePrint, TwoUp, Booklet}},
-		{Options{Answers: true, LargePrint: true}, []Kind{Worksheet, Summary, Answers, LargePrint, TwoUp, Booklet}},
+		{Options{}, []Kind{Worksheet, Summary, TwoUp, Booklet}, 26},
+		{Options{Answers: true}, []Kind{Worksheet, Summary, Answers, TwoUp, Booklet}, 26},
+		{Options{LargePrint: true}, []Kind{Worksheet, Summary, LargePrint, TwoUp, Booklet}, 26},
+		{Options{Answers: true, LargePrint: true}, []Kind{Worksheet, Summary, Answers, LargePrint, TwoUp, Booklet}, 26},
+		{Options{Answers: true, Print: PrintFlags{Versions: ptr(3)}}, []Kind{Worksheet, Summary, Answers, TwoUp, Booklet}, 3},
+		{Options{Print: PrintFlags{Versions: ptr(0)}}, []Kind{Worksheet, Summary, TwoUp, Booklet}, 0},
 	}
 	for _, tt := range tests {
-		var got []Kind
-		for _, o := range tt.opt.Outputs() {
-			got = append(got, o.Kind)
+		var want []Output
+		for _, k := range tt.want {
+			want = append(want, Output{Kind: k})
 		}
-		if !slices.Equal(got, tt.want) {
-			t.Errorf("%+v: Outputs %v, want %v", tt.opt, got, tt.want)
+		for v := range tt.versions {
+			for _, k := range tt.want {
+				if k != Summary {
+					want = append(want, Output{Kind: k, Version: string(rune('A' + v))})
+				}
+			}
+		}
+		if got := tt.opt.Outputs(); !slices.Equal(got, want) {
+			t.Errorf("%+v: Outputs\n%v\nwant\n%v", tt.opt, got, want)
 		}
 	}
 }
@@ -153,33 +176,39 @@ func TestManifestKinds(t *testing.T) {
 }
 
 // TestAsks: a flag asks for the answer key, the large-print edition and
-// the imposed copy it names, of every version, and the manifest records
-// it; nothing else is asked for by a flag.
+// the imposed copy it names, of every version, and --versions for the
+// versions it makes, and the manifest records them; nothing else is
+// asked for by a flag.
 func TestAsks(t *testing.T) {
 	two, booklet, none := document.TwoUp, document.Booklet, document.NoImpose
 	outs := []Output{{Kind: Worksheet}, {Kind: Summary}, {Kind: Answers}, {Kind: LargePrint}, {Kind: TwoUp},
-		{Kind: Booklet}, {Kind: Answers, Version: "A"}, {Kind: Worksheet, Version: "A"}}
+		{Kind: Booklet}, {Kind: Answers, Version: "A"}, {Kind: Worksheet, Version: "A"}, {Kind: Worksheet, Version: "C"},
+		{Kind: Booklet, Version: "B"}}
 	tests := []struct {
 		opt  Options
 		want []string // askedBy of each of outs
 	}{
-		{Options{}, []string{"", "", "", "", "", "", "", ""}},
-		{Options{Answers: true}, []string{"", "", "--answers", "", "", "", "--answers", ""}},
-		{Options{LargePrint: true}, []string{"", "", "", "--large-print", "", "", "", ""}},
-		{Options{Print: PrintFlags{Impose: &two}}, []string{"", "", "", "", "--impose 2up", "", "", ""}},
-		{Options{Print: PrintFlags{Impose: &booklet}}, []string{"", "", "", "", "", "--impose booklet", "", ""}},
-		{Options{Print: PrintFlags{Impose: &none}}, []string{"", "", "", "", "", "", "", ""}},
+		{Options{}, []string{"", "", "", "", "", "", "", "", "", ""}},
+		{Options{Answers: true}, []string{"", "", "--answers", "", "", "", "--answers", "", "", ""}},
+		{Options{LargePrint: true}, []string{"", "", "", "--large-print", "", "", "", "", "", ""}},
+		{Options{Print: PrintFlags{Impose: &two}}, []string{"", "", "", "", "--impose 2up", "", "", "", "", ""}},
+		{Options{Print: PrintFlags{Impose: &booklet}}, []string{"", "", "", "", "", "--impose booklet", "", "", "", "--impose booklet"}},
+		{Options{Print: PrintFlags{Impose: &none}}, []string{"", "", "", "", "", "", "", "", "", ""}},
+		{Options{Print: PrintFlags{Versions: ptr(3)}}, []string{"", "", "", "", "", "", "", "--versions 3", "--versions 3", "--versions 3"}},
+		{Options{Print: PrintFlags{Versions: ptr(2)}}, []string{"", "", "", "", "", "", "", "--versions 2", "", "--versions 2"}},
+		{Options{Print: PrintFlags{Versions: ptr(0)}}, []string{"", "", "", "", "", "", "", "", "", ""}},
+		{Options{Answers: true, Print: PrintFlags{Versions: ptr(2), Impose: &booklet}},
+			[]string{"", "", "--answers", "", "", "--impose booklet", "--versions 2 --answers", "--versions 2", "", "--versions 2 --impose booklet"}},
+		{Options{Answers: true, Print: PrintFlags{Versions: ptr(2), Impose: &two}},
+			[]string{"", "", "--answers", "", "--impose 2up", "", "--versions 2 --answers", "--versions 2", "", ""}},
 	}
 	for _, tt := range tests {
 		var got []string
 		for _, o := range outs {
 			got = append(got, tt.opt.askedBy(o))
-			if tt.opt.asks(o) != (tt.opt.askedBy(o) != "") {
-				t.Errorf("%+v: asks(%v) is %v, askedBy %q", tt.opt, o, tt.opt.asks(o), tt.opt.askedBy(o))
-			}
 		}
 		if !slices.Equal(got, tt.want) {
-			t.Errorf("%+v: asked by %q, want %q", tt.opt, got, tt.want)
+			t.Errorf("%+v: asked by\n%q\nwant\n%q", tt.opt, got, tt.want)
 		}
 	}
 }

@@ -18,7 +18,8 @@ import (
 func ptr[T any](v T) *T { return &v }
 
 func TestPrintFlagsOver(t *testing.T) {
-	file := document.Print{BleedMM: 3, Marks: true, Impose: document.Booklet, Gray: true}
+	at := document.Pos{Line: 9, Column: 1}
+	file := document.Print{BleedMM: 3, Marks: true, Impose: document.Booklet, Gray: true, Versions: 3, VersionsPos: at}
 	tests := []struct {
 		name  string
 		flags PrintFlags
@@ -26,10 +27,12 @@ func TestPrintFlagsOver(t *testing.T) {
 		str   string
 	}{
 		{"none: the file's", PrintFlags{}, file, ""},
-		{"every one", PrintFlags{BleedMM: ptr(0.0), Marks: ptr(false), Impose: ptr(document.TwoUp), Gray: ptr(false)},
-			document.Print{Impose: document.TwoUp}, "--bleed 0 --marks=false --impose 2up --gray=false"},
-		{"bleed only", PrintFlags{BleedMM: ptr(5.5)}, document.Print{BleedMM: 5.5, Marks: true, Impose: document.Booklet, Gray: true}, "--bleed 5.5"},
-		{"impose none", PrintFlags{Impose: ptr(document.NoImpose)}, document.Print{BleedMM: 3, Marks: true, Gray: true}, "--impose none"},
+		{"every one", PrintFlags{BleedMM: ptr(0.0), Marks: ptr(false), Impose: ptr(document.TwoUp), Gray: ptr(false), Versions: ptr(0)},
+			document.Print{Impose: document.TwoUp, VersionsPos: at}, "--bleed 0 --marks=false --impose 2up --gray=false --versions 0"},
+		{"versions only", PrintFlags{Versions: ptr(4)}, document.Print{BleedMM: 3, Marks: true, Impose: document.Booklet, Gray: true, Versions: 4, VersionsPos: at},
+			"--versions 4"},
+		{"bleed only", PrintFlags{BleedMM: ptr(5.5)}, document.Print{BleedMM: 5.5, Marks: true, Impose: document.Booklet, Gray: true, Versions: 3, VersionsPos: at}, "--bleed 5.5"},
+		{"impose none", PrintFlags{Impose: ptr(document.NoImpose)}, document.Print{BleedMM: 3, Marks: true, Gray: true, Versions: 3, VersionsPos: at}, "--impose none"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -48,7 +51,7 @@ func TestPrintFlagsOver(t *testing.T) {
 // one.
 func TestOutputsImpose(t *testing.T) {
 	for _, impose := range []*document.Impose{nil, ptr(document.NoImpose), ptr(document.TwoUp), ptr(document.Booklet)} {
-		got := (Options{Print: PrintFlags{Impose: impose}}).Outputs()
+		got := (Options{Print: PrintFlags{Impose: impose, Versions: ptr(0)}}).Outputs()
 		if want := []Output{{Kind: Worksheet}, {Kind: Summary}, {Kind: TwoUp}, {Kind: Booklet}}; !slices.Equal(got, want) {
 			t.Errorf("impose %v: Outputs = %v, want %v", impose, got, want)
 		}

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -154,11 +155,20 @@ func walk(root, dir string) ([]Source, error) {
 // outputs: two files of the same name from different places, or a.toml,
 // whose summary sheet is a-summary.pdf, and a-summary.toml, whose worksheet
 // is too (likewise a-answers.toml, a-large.toml, a-2up.toml and
-// a-booklet.toml with --answers, --large-print and --impose).
+// a-booklet.toml with --answers, --large-print and --impose, and
+// a-A.toml and a-B-answers.toml with versions). The PDF of a version,
+// dir/NAME-A….pdf, can only have the name of another file's PDF when the
+// other's output path begins with the one's, or the one's with the
+// other's and "-" (see crowded), so the PDFs of versions, 26 times as
+// many as the others, are only checked for those.
 func clash(srcs []Source, outputs []Output) error {
+	near := crowded(srcs)
 	byPath := map[string]string{} // PDF path -> content file
 	for _, s := range srcs {
 		for _, o := range outputs {
+			if o.Version != "" && !near[s.Out] {
+				continue
+			}
 			path := s.Path(o)
 			if other, ok := byPath[path]; ok {
 				return fmt.Errorf("%s and %s would both write %s", other, s.Name, path)
@@ -167,6 +177,28 @@ func clash(srcs []Source, outputs []Output) error {
 		}
 	}
 	return nil
+}
+
+// crowded returns the output paths (Source.Out) of srcs that another's
+// begins, followed by "-", and those others: a.toml's and a-A.toml's.
+func crowded(srcs []Source) map[string]bool {
+	outs := make([]string, len(srcs))
+	for i, s := range srcs {
+		outs[i] = s.Out
+	}
+	slices.Sort(outs)
+	near := map[string]bool{}
+	for _, o := range outs {
+		// Those that begin with o and "-" follow one another.
+		i, _ := slices.BinarySearch(outs, o+"-")
+		for _, p := range outs[i:] {
+			if !strings.HasPrefix(p, o+"-") {
+				break
+			}
+			near[o], near[p] = true, true
+		}
+	}
+	return near
 }
 
 // isTOML reports whether path names a .toml file, in any case.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"handout/document"
 )
@@ -25,29 +26,41 @@ import (
 
 // asks reports whether the flags of o ask for the PDF out: --answers for
 // an answer key, --large-print for a large-print edition, --impose for
-// the imposed copy it names. No flag asks for a worksheet or a summary
-// sheet, which the content file asks for; an imposed copy is asked for by
-// the file's [print] when no --impose is given.
-func (o Options) asks(out Output) bool {
-	switch out.Kind {
-	case Answers:
-		return o.Answers
-	case LargePrint:
-		return o.LargePrint
-	case TwoUp, Booklet:
-		return o.Print.Impose != nil && *o.Print.Impose == out.Kind.impose()
-	}
-	return false
-}
+// the imposed copy it names, and, for a version of a paper, --versions
+// with as many versions as its letter, or more. No flag asks for a
+// worksheet or a summary sheet, which the content file asks for; an
+// imposed copy is asked for by the file's [print] when no --impose is
+// given, and a version by its [print] versions when no --versions is.
+func (o Options) asks(out Output) bool { return o.askedBy(out) != "" }
 
-// askedBy returns the flag of o that asks for out, as the manifest
-// records it (pdfSum.Asked), such as "--answers" or "--impose 2up"; ""
-// when no flag does, and the content file asks for it.
+// askedBy returns the flags of o that ask for out, as the manifest
+// records them (pdfSum.Asked), such as "--answers", "--impose 2up" or
+// "--versions 3 --answers"; "" when no flag does, and the content file
+// asks for it, or when a flag given asks for another: --impose booklet
+// for a 2up copy, --versions 2 for version C.
 func (o Options) askedBy(out Output) string {
-	if !o.asks(out) {
-		return ""
+	var flags []string
+	if v := o.Print.Versions; out.Version != "" && v != nil {
+		if int(out.Version[0]-'A') >= *v {
+			return ""
+		}
+		flags = append(flags, versionsFlag(*v))
 	}
-	return kinds[out.Kind].flag
+	switch out.Kind {
+	case Answers, LargePrint:
+		if out.Kind == Answers && !o.Answers || out.Kind == LargePrint && !o.LargePrint {
+			return ""
+		}
+		flags = append(flags, kinds[out.Kind].flag)
+	case TwoUp, Booklet:
+		if o.Print.Impose != nil {
+			if *o.Print.Impose != out.Kind.impose() {
+				return ""
+			}
+			flags = append(flags, kinds[out.Kind].flag)
+		}
+	}
+	return strings.Join(flags, " ")
 }
 
 // leftPDF is a PDF that an earlier build of a content file made, asked for

@@ -175,13 +175,13 @@ var (
 	topKeys       = []string{"worksheet", "style", "labels", "section", "summary", "print"}
 	worksheetKeys = []string{"title", "subtitle", "paper", "orientation", "author", "language",
 		"header", "first_page_header", "footer", "footer_link", "logo", "logo_mm", "name_line", "number_sections", "fit_pages", "min_lines",
-		"number_questions", "show_total", "grading_table", "gap_mm"}
+		"number_questions", "show_total", "grading_table", "gap_mm", "shuffle_questions"}
 	styleKeys   = []string{"font", "size", "margin_mm", "ruling_mm", "smart_quotes"}
 	sectionKeys = []string{"heading", "block", "new_page", "word_bank", "distractors"}
 	blockKeys   = blockKeyList()
 	summaryKeys = []string{"title", "paper", "orientation", "name_line", "panel"}
 	panelKeys   = []string{"heading", "prompt", "ruling"}
-	printKeys   = []string{"bleed_mm", "marks", "impose", "gray", "max_ppi"}
+	printKeys   = []string{"bleed_mm", "marks", "impose", "gray", "max_ppi", "versions"}
 )
 
 // The values of the enumerated keys, in the order of their Go constants.

@@ -95,6 +95,10 @@ type Worksheet struct {
 	// with a row for the scores, under the title (grading_table).
 	GradingTable bool
 	GradingPos   Pos // where grading_table is written
+	// ShuffleQuestions says that the versions of the paper (see
+	// Print.Versions) shuffle the questions of each run of questions in
+	// a section too, not only their choices (shuffle_questions).
+	ShuffleQuestions bool
 	// GapMM is the width of the line of a gap ([[answer]]) in
 	// millimetres, 10..100, default DefaultGapMM; the layout widens every
 	// gap of the worksheet alike when an answer needs more.
@@ -207,7 +211,16 @@ type Print struct {
 	// pixel. Decode makes it DefaultMaxPPI when the file does not give
 	// it.
 	MaxPPI int
+	// Versions is how many versions of the question paper to make,
+	// MinVersions to MaxVersions, each with its choices, matching
+	// columns and, with shuffle_questions, questions in another order;
+	// 0 for none.
+	Versions    int
+	VersionsPos Pos // where versions is written
 }
+
+// The fewest and the most versions of a question paper: A and B, to A to Z.
+const MinVersions, MaxVersions = 2, 26
 
 // MaxBleedMM is the widest bleed, in millimetres.
 const MaxBleedMM = 20

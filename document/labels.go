@@ -34,7 +34,7 @@ type Labels struct {
 	AnswerKey         string // on the first page of the answer key: "Answer key"
 	Answers           string // after the title in the answer key's PDF title: "(answers)"
 	WordBank          string // heading a section's word bank
-	Version           string // before the version of a paper printed in several versions (not printed yet)
+	Version           string // before the letter of a version of a paper made in several: "Version A"
 	// Page is the default footer, a template with {page} and {pages}:
 	// "Page {page} of {pages}".
 	Page string

@@ -23,6 +23,8 @@ func TestDecodePrint(t *testing.T) {
 		{"max_ppi least", "max_ppi = 72\n", Print{MaxPPI: 72}},
 		{"max_ppi most", "max_ppi = 1200\n", Print{MaxPPI: 1200}},
 		{"every pixel", "max_ppi = 0\n", Print{}},
+		{"versions", "gray = true\nversions = 26\n", Print{Gray: true, MaxPPI: 300, Versions: 26, VersionsPos: Pos{7, 1}}},
+		{"fewest versions", "versions = 2\n", Print{MaxPPI: 300, Versions: 2, VersionsPos: Pos{6, 1}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -57,6 +59,9 @@ func TestDecodePrintErrors(t *testing.T) {
 		{"max_ppi too many", "max_ppi = 2400\n", "x.toml:6:1: max_ppi = 2400 is out of range 0..1200"},
 		{"max_ppi negative", "max_ppi = -1\n", "x.toml:6:1: max_ppi = -1 is out of range 0..1200"},
 		{"max_ppi a float", "max_ppi = 300.0\n", `x.toml:6:1: key "max_ppi" must be an integer, not a float`},
+		{"one version", "versions = 1\n", "x.toml:6:1: versions = 1 is out of range 2..26"},
+		{"too many versions", "versions = 27\n", "x.toml:6:1: versions = 27 is out of range 2..26"},
+		{"versions a string", "versions = \"3\"\n", `x.toml:6:1: key "versions" must be an integer, not a string`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

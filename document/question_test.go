@@ -84,14 +84,14 @@ func TestDecodeQuestionSettings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if w := d.Worksheet; !w.NumberQuestions || !w.ShowTotal || w.GradingTable {
-		t.Errorf("defaults: number_questions %v, show_total %v, grading_table %v", w.NumberQuestions, w.ShowTotal, w.GradingTable)
+	if w := d.Worksheet; !w.NumberQuestions || !w.ShowTotal || w.GradingTable || w.ShuffleQuestions {
+		t.Errorf("defaults: number_questions %v, show_total %v, grading_table %v, shuffle_questions %v", w.NumberQuestions, w.ShowTotal, w.GradingTable, w.ShuffleQuestions)
 	}
-	src := "[worksheet]\ntitle = \"T\"\nnumber_questions = false\nshow_total = false\ngrading_table = true\n[[section]]\nheading = \"H\"\n[[section.block]]\nmatch = \"M\"\npairs = [[\"a\", \"b\"], [\"c\", \"d\"]]\nmarks = 1\n"
+	src := "[worksheet]\ntitle = \"T\"\nnumber_questions = false\nshow_total = false\ngrading_table = true\nshuffle_questions = true\n[[section]]\nheading = \"H\"\n[[section.block]]\nmatch = \"M\"\npairs = [[\"a\", \"b\"], [\"c\", \"d\"]]\nmarks = 1\n"
 	if d, err = Decode("x.toml", []byte(src)); err != nil {
 		t.Fatal(err)
 	}
-	if w := d.Worksheet; w.NumberQuestions || w.ShowTotal || !w.GradingTable || w.GradingPos != (Pos{5, 1}) {
+	if w := d.Worksheet; w.NumberQuestions || w.ShowTotal || !w.GradingTable || w.GradingPos != (Pos{5, 1}) || !w.ShuffleQuestions {
 		t.Errorf("set: %+v", w)
 	}
 }

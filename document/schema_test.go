@@ -1003,8 +1003,10 @@ func TestSchemaCases(t *testing.T) {
 		{"an empty text in a pair", block("match = \"M\"\npairs = [[\"a\", \"1\"], [\"b\", \" \"]]"), false},
 		{"lines on a match", block("match = \"M\"\npairs = [[\"a\", \"1\"], [\"b\", \"2\"]]\nlines = 2"), false},
 		{"question keys on notes", block("notes = \"N\"\nmarks = 2"), false},
-		{"question settings", "[worksheet]\ntitle = \"T\"\nnumber_questions = false\nshow_total = false\ngrading_table = true\n" + sectionTable +
-			"[[section.block]]\nquestion = \"Q\"\nmarks = 2\n", true},
+		{"question settings", "[worksheet]\ntitle = \"T\"\nnumber_questions = false\nshow_total = false\ngrading_table = true\nshuffle_questions = true\n" + sectionTable +
+			"[[section.block]]\nquestion = \"Q\"\nmarks = 2\n[print]\nversions = 3\n", true},
+		{"one version", "[worksheet]\ntitle = \"T\"\n" + sectionTable + "[[section.block]]\nquestion = \"Q\"\n[print]\nversions = 1\n", false},
+		{"shuffle_questions a string", "[worksheet]\ntitle = \"T\"\nshuffle_questions = \"yes\"\n" + sectionTable + "[[section.block]]\nquestion = \"Q\"\n", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -57,6 +57,9 @@ func (d *decoder) print(t *table) Print {
 			p.MaxPPI = n
 		}
 	}
+	if n, ok := t.integer("versions", MinVersions, MaxVersions); ok {
+		p.Versions, p.VersionsPos = n, t.keyPos("versions")
+	}
 	t.finish()
 	return p
 }
@@ -104,6 +107,9 @@ func (d *decoder) worksheet(t *table, present bool, lang string, l *Labels) Work
 	}
 	if v, ok := t.number("gap_mm", 10, 100); ok {
 		w.GapMM = v
+	}
+	if b, ok := t.boolean("shuffle_questions"); ok {
+		w.ShuffleQuestions = b
 	}
 	t.finish()
 	return w

@@ -20,7 +20,7 @@ func (b *builder) choiceRows(p *document.Part, x float64) []unit {
 	if n == 0 {
 		return nil
 	}
-	order := choiceOrder(p, b.version)
+	order := b.arr.choiceOrder(p)
 	avail := b.left + b.width - x
 	side := b.tickSide()
 	at := b.at(b.size)

@@ -20,6 +20,12 @@ type Edition struct {
 	// writing lines at least 11 mm apart, everything left-aligned, no
 	// italics. It ignores fit_pages.
 	LargePrint bool
+	// Version is a version of a question paper made in several, from 1
+	// for version A to document.MaxVersions for Z: its choices, matching
+	// columns and, with shuffle_questions, questions are in an order of
+	// its own (see versions.go), and its title block says which version
+	// it is. 0 is the paper itself, not made in versions.
+	Version int
 }
 
 // The large-print minimums.
@@ -47,7 +53,7 @@ func WorksheetEdition(d *document.Document, ed Edition) (*Result, error) {
 	tn := tune{}
 	if d.Worksheet.FitPages > 0 && !ed.LargePrint {
 		var err error
-		if tn, err = fit(d); err != nil {
+		if tn, err = fit(d, ed.Version); err != nil {
 			return nil, err
 		}
 	}
@@ -91,6 +97,7 @@ func newEditionBuilder(d *document.Document, ed Edition, tn tune) (*builder, err
 		return nil, err
 	}
 	b.ed, b.tn, b.large = ed, tn, ed.LargePrint
+	b.arr = arrange(d, ed.Version)
 	b.lead = b.pitch(s.Size, 1.33-0.013*float64(tn.tight))
 	b.gapLine = b.gapWidth(d)
 	b.gapScale = 1 - 0.05*float64(tn.tight)

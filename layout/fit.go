@@ -33,8 +33,9 @@ func (t tune) size(s float64) float64 {
 // fitter lays out a worksheet again and again to find how far it must be
 // squeezed to fit its fit_pages.
 type fitter struct {
-	d   *document.Document
-	err error // the first error of a layout; fits is false after one
+	d       *document.Document
+	version int   // the version of the paper laid out (see Edition.Version)
+	err     error // the first error of a layout; fits is false after one
 }
 
 // pages returns how many pages d takes squeezed by tn, laid out on at most
@@ -43,7 +44,7 @@ func (f *fitter) pages(tn tune, limit int) int {
 	if f.err != nil {
 		return 0
 	}
-	r, err := worksheet(f.d, Edition{}, tn, limit)
+	r, err := worksheet(f.d, Edition{Version: f.version}, tn, limit)
 	var pe *pagesError
 	if errors.As(err, &pe) {
 		return limit + 1
@@ -62,14 +63,15 @@ func (f *fitter) fits(tn tune) bool {
 	return f.err == nil && n <= f.d.Worksheet.FitPages
 }
 
-// fit returns the least squeeze that fits d on its fit_pages pages. It takes
+// fit returns the least squeeze that fits version v of d (see
+// Edition.Version) on its fit_pages pages. It takes
 // writing lines from the boxes, one from each at a time, until they are at
 // their min_lines; then tightens the spacing; then shrinks the body size by
 // quarter points down to 10 pt, each step by binary search, so that a fit
 // takes a few dozen layouts at most. When even the tightest squeeze does
 // not fit, the error, at fit_pages, says how many pages d needs at least.
-func fit(d *document.Document) (tune, error) {
-	f := &fitter{d: d}
+func fit(d *document.Document, v int) (tune, error) {
+	f := &fitter{d: d, version: v}
 	if f.fits(tune{}) || f.err != nil {
 		return tune{}, f.err
 	}

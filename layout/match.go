@@ -33,7 +33,7 @@ func (k matchKind) set(b *builder) []unit {
 // order[i]. On a page too narrow for two columns of a few words each,
 // the right column comes under the left one instead.
 func (b *builder) matchRows(m *document.Match, x float64) []unit {
-	order := matchOrder(m, b.version)
+	order := b.arr.matchOrder(m)
 	row := make([]int, len(order)) // the row of each pair's right text
 	for k, i := range order {
 		row[i] = k

@@ -295,6 +295,32 @@ func (b *builder) keyLabel(y float64) Text {
 	return Text{X: b.left + b.width - w, Y: y + 1 + asc, Face: face, Size: size, Color: answer, Text: b.labels.AnswerKey, Width: w}
 }
 
+// versionLine is the line of the title block of a version of the paper
+// that says which it is, "Version A", in bold under the subtitle, so
+// that a stack of papers is sorted, and marked with its key, at a glance;
+// set from x, width wide, as the title is. Nothing for the paper not made
+// in versions.
+func (b *builder) versionLine(x, width float64) []unit {
+	if b.ed.Version == 0 {
+		return nil
+	}
+	s := b.size * 1.15
+	text := b.marked(document.Plain(b.versionName()), fonts.Bold)
+	us := b.lines(text, s, b.pitch(s, 1.3), x, width, b.centre(), solid(ink))
+	us[0].space = 0.15 * b.lead
+	return us
+}
+
+// versionName returns the name of the paper's version, its label and its
+// letter: "Version A".
+func (b *builder) versionName() string {
+	letter := document.ChoiceLetter(b.ed.Version - 1)
+	if b.labels.Version == "" {
+		return letter
+	}
+	return b.labels.Version + " " + letter
+}
+
 // keyLabelSize is the type size of the answer key's label.
 func (b *builder) keyLabelSize() float64 { return 0.8 * b.size }
 

@@ -2,23 +2,31 @@ package layout
 
 import (
 	"hash/fnv"
-	"strconv"
 
 	"handout/document"
 )
 
 // This file orders what a question paper shuffles: the right-hand column
-// of a matching exercise, and, for versions of a paper other than the
-// first, the choices of a question. Each order is a pure function of the
-// texts shuffled and the version (0 for the paper every edition prints
-// today): the same file gives the same order on every build and machine,
-// and changing a text changes only the order of its own block.
+// of a matching exercise, and, in the versions of a paper (Edition.Version),
+// the choices of each question, the right-hand column of each matching
+// exercise and, with shuffle_questions, the questions of each run of them
+// in a section. Each order is a pure function of the texts shuffled and
+// the version: the same file gives the same versions on every build and
+// machine, whatever the number of versions made, and changing a text
+// changes only the orders of its own block.
 
-// seedOf returns the seed of the shuffle of texts in version: an FNV-1a
-// hash of the version and of each text as it reads.
-func seedOf(version int, texts ...document.Inline) uint64 {
+// The salts of seedOf: the shuffles of the paper not made in versions,
+// and those of its versions.
+const (
+	paperSalt    = "0"
+	versionsSalt = "versions"
+)
+
+// seedOf returns the seed of a shuffle of texts: an FNV-1a hash of salt
+// and of each text as it reads.
+func seedOf(salt string, texts ...document.Inline) uint64 {
 	h := fnv.New64a()
-	h.Write([]byte(strconv.Itoa(version)))
+	h.Write([]byte(salt))
 	for _, t := range texts {
 		h.Write([]byte{0})
 		h.Write([]byte(t.String()))
@@ -53,7 +61,7 @@ func derangement(n int, seed uint64) []int {
 	s := stream(seed)
 	for range 100 {
 		order := shuffled(n, &s)
-		if deranged(order) && (n < 4 || !rotation(order)) {
+		if matchable(order) {
 			return order
 		}
 	}
@@ -63,6 +71,12 @@ func derangement(n int, seed uint64) []int {
 		order[i], order[j] = order[j], order[i]
 	}
 	return order
+}
+
+// matchable reports whether order will do for a matching column: no text
+// beside its own and, from four on, not a rotation (see derangement).
+func matchable(order []int) bool {
+	return deranged(order) && (len(order) < 4 || !rotation(order))
 }
 
 // deranged reports whether no number of order is at its own place.
@@ -87,12 +101,6 @@ func rotation(order []int) bool {
 	return true
 }
 
-// permutation returns a random order of 0..n-1.
-func permutation(n int, seed uint64) []int {
-	s := stream(seed)
-	return shuffled(n, &s)
-}
-
 // shuffled returns a random order of 0..n-1 drawn from s, by the
 // Fisher-Yates shuffle.
 func shuffled(n int, s *stream) []int {
@@ -114,21 +122,18 @@ func identity(n int) []int {
 }
 
 // matchOrder returns the order of a matching exercise's right-hand column
-// in version: row k shows the right text of pair order[k], never that of
-// its own pair, so the column is never in the right order.
-func matchOrder(m *document.Match, version int) []int {
+// in the paper not made in versions: row k shows the right text of pair
+// order[k], never that of its own pair, so the column is never in the
+// right order.
+func matchOrder(m *document.Match) []int {
+	return derangement(len(m.Pairs), seedOf(paperSalt, matchTexts(m)...))
+}
+
+// matchTexts returns the texts of m's pairs, which seed its shuffles.
+func matchTexts(m *document.Match) []document.Inline {
 	texts := make([]document.Inline, 0, 2*len(m.Pairs))
 	for _, p := range m.Pairs {
 		texts = append(texts, p.Left, p.Right)
 	}
-	return derangement(len(m.Pairs), seedOf(version, texts...))
-}
-
-// choiceOrder returns the order in which a question's choices are printed
-// in version: as the file gives them in version 0, shuffled in the others.
-func choiceOrder(p *document.Part, version int) []int {
-	if version == 0 {
-		return identity(len(p.Choices))
-	}
-	return permutation(len(p.Choices), seedOf(version, p.Choices...))
+	return texts
 }

@@ -287,7 +287,7 @@ func TestTableFitPages(t *testing.T) {
 		t.Fatalf("the table takes %d pages without fit_pages, want 2", n)
 	}
 	d.Worksheet.FitPages = 1
-	tn, err := fit(d)
+	tn, err := fit(d, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -349,7 +349,7 @@ func TestPageBreaks(t *testing.T) {
 	}
 	d := decodeString(t, tests[0].src+"[[section.block]]\nnotes = \"N\"\nlines = 30\n")
 	d.Worksheet.FitPages = 1
-	if _, err := fit(d); err == nil || !strings.Contains(err.Error(), "needs at least 2 pages") {
+	if _, err := fit(d, 0); err == nil || !strings.Contains(err.Error(), "needs at least 2 pages") {
 		t.Errorf("fit_pages = 1 with a page break: error %v, want that it needs at least 2 pages", err)
 	}
 }

@@ -33,6 +33,7 @@ func worksheet(d *document.Document, ed Edition, tn tune, limit int) (*Result, e
 		return nil, err
 	}
 	defer b.release()
+	d = b.arr.document(d)
 	if err := b.checkZones(p.Height); err != nil {
 		return nil, err
 	}
@@ -56,6 +57,9 @@ func worksheet(d *document.Document, ed Edition, tn tune, limit int) (*Result, e
 	}
 	b.furnish(fl.pages)
 	title := b.title
+	if ed.Version > 0 {
+		title += " (" + b.versionName() + ")"
+	}
 	if ed.Answers && b.labels.Answers != "" {
 		title += " " + b.labels.Answers
 	}
@@ -93,10 +97,9 @@ type builder struct {
 
 	labels *document.Labels // the words handout prints by itself
 	paper  *questionPaper   // the questions' numbers and marks (see paper.go)
-	// version is the version of the paper, which the order of choices
-	// and of matching columns follows (see shuffle.go): 0, the paper
-	// every edition prints.
-	version int
+	// arr is the order of the paper's choices, matching columns and
+	// questions: that of its version, Edition.Version (see versions.go).
+	arr arrangement
 }
 
 // newBuilder measures d with its style on paper p.
@@ -230,9 +233,10 @@ func (b *builder) gap(prev, next piece) float64 {
 	return max(prev.space.around, next.space.around) * k
 }
 
-// titleBlock is the title, subtitle, the total of the marks, optional
-// name line, the grading table and a rule; in the answer key, the label
-// that says so hangs under the rule. With a logo, the title, subtitle and
+// titleBlock is the title, subtitle, in a version of the paper the
+// version's name, the total of the marks, optional name line, the
+// grading table and a rule; in the answer key, the label that says so
+// hangs under the rule. With a logo, the title, subtitle, version and
 // total are set beside it.
 func (b *builder) titleBlock(w document.Worksheet) []unit {
 	ts := b.size * 1.9
@@ -245,6 +249,7 @@ func (b *builder) titleBlock(w document.Worksheet) []unit {
 		sub[0].space = 0.15 * b.lead
 		us = append(us, sub...)
 	}
+	us = append(us, b.versionLine(x, width)...)
 	us = append(us, b.totalLine(w, x, width)...)
 	us = b.withLogo(us, beside)
 	if len(w.NameLine) > 0 {
