@@ -750,38 +750,6 @@ func TestCLIGitHubEscaping(t *testing.T) {
 	}
 }
 
-// TestAnnotation formats problems as workflow commands, escaped as the
-// Actions runner (and @actions/core) expects.
-func TestAnnotation(t *testing.T) {
-	tests := []struct {
-		p    problem
-		want string
-	}{
-		{problem{File: "a.toml", Line: 7, Column: 1, Message: "block has no kind"}, "::error file=a.toml,line=7,col=1::block has no kind"},
-		{problem{File: "a.toml", Line: 7, Message: "no column"}, "::error file=a.toml,line=7::no column"},
-		{problem{File: "a.toml", Message: "render summary: boom"}, "::error file=a.toml::render summary: boom"},
-		{problem{File: "a.toml", Column: 3, Message: "column without line"}, "::error file=a.toml::column without line"},
-		{problem{File: "c:/x,y%z\r\n.toml", Line: 1, Column: 2, Message: "100% sure:\r\nno, really"},
-			"::error file=c%3A/x%2Cy%25z%0D%0A.toml,line=1,col=2::100%25 sure:%0D%0Ano, really"},
-		{problem{File: "<stdin>", Line: 7, Column: 1, Message: "a::b"}, "::error file=<stdin>,line=7,col=1::a::b"},
-	}
-	for _, tt := range tests {
-		if got := tt.p.annotation(); got != tt.want {
-			t.Errorf("%+v.annotation() = %q, want %q", tt.p, got, tt.want)
-		}
-	}
-	for in, want := range map[string]string{"": "", "plain": "plain", "%0A": "%250A", "a,b:c": "a,b:c", "x\ry\nz": "x%0Dy%0Az"} {
-		if got := escapeData(in); got != want {
-			t.Errorf("escapeData(%q) = %q, want %q", in, got, want)
-		}
-	}
-	for in, want := range map[string]string{"": "", "plain": "plain", "%": "%25", "a,b:c": "a%2Cb%3Ac", "x\ry\nz": "x%0Dy%0Az"} {
-		if got := escapeProperty(in); got != want {
-			t.Errorf("escapeProperty(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 // noRead is a standard input that must not be read.
 type noRead struct{ t *testing.T }
 

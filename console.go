@@ -5,12 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 	"time"
 
 	"handout/build"
-	"handout/document"
 )
 
 // console reports a batch's results as they come: PDFs written on stdout,
@@ -207,20 +205,6 @@ func unjoin(err error) []error {
 	return []error{err}
 }
 
-// annotate prints p as a GitHub workflow command, under GitHub Actions.
-// Workflow commands are read from stdout, unless the JSON report or the
-// PDF has it; the runner reads stderr too.
-func (c *console) annotate(p problem) {
-	if !c.github {
-		return
-	}
-	w := c.stdout
-	if c.json || c.pipe {
-		w = c.stderr
-	}
-	fmt.Fprintln(w, p.annotation())
-}
-
 // line returns the summary line, such as "built 212 PDFs (640 pages) from
 // 106 files in 1.9 s; 2 files failed".
 func (n counts) line(cmd string, elapsed time.Duration) string {
@@ -293,187 +277,6 @@ func (c *console) clearProgress() {
 		fmt.Fprint(c.stdout, "\r\x1b[K")
 		c.shown = false
 	}
-}
-
-// problem is one error or warning of a content file: where it is, when
-// known, and what it is.
-type problem struct {
-	File    string `json:"file"`
-	Line    int    `json:"line"`   // from 1; 0 when unknown
-	Column  int    `json:"column"` // from 1; 0 when unknown
-	Message string `json:"message"`
-	warning bool   // a warning, which fails nothing
-}
-
-// String returns the problem as file:line:column: message, leaving out
-// what is unknown, with "warning: " before the message of a warning, and
-// control characters escaped (see escapeName). A relative name that starts
-// with "::", which would begin a GitHub workflow command, is given as
-// "./::…".
-func (p problem) String() string {
-	p = p.escaped()
-	if strings.HasPrefix(p.File, "::") {
-		p.File = "." + string(filepath.Separator) + p.File
-	}
-	msg := p.Message
-	if p.warning {
-		msg = "warning: " + msg
-	}
-	e := document.Error{File: p.File, Line: p.Line, Column: p.Column, Msg: msg}
-	return e.Error()
-}
-
-// escaped returns p with the control characters of its name and message
-// escaped (see escapeName), as the JSON report gives it.
-func (p problem) escaped() problem {
-	p.File, p.Message = escapeName(p.File), escapeName(p.Message)
-	return p
-}
-
-// annotation returns the problem as a GitHub Actions workflow command,
-// which annotates the file and line in a pull request. The file is named
-// as it is, escaped as the runner expects (%0A for a newline, and so on),
-// so that the annotation lands on it; so is the message, whose other
-// control characters are escaped for people first (see escapeName).
-func (p problem) annotation() string {
-	p.Message = escapeControls(p.Message, true)
-	props := "file=" + escapeProperty(p.File)
-	if p.Line > 0 {
-		props += fmt.Sprintf(",line=%d", p.Line)
-		if p.Column > 0 {
-			props += fmt.Sprintf(",col=%d", p.Column)
-		}
-	}
-	cmd := "::error "
-	if p.warning {
-		cmd = "::warning "
-	}
-	return cmd + props + "::" + escapeData(p.Message)
-}
-
-// escapeData escapes a workflow command's message, as the runner expects.
-func escapeData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
-}
-
-// escapeProperty escapes a workflow command's property value.
-func escapeProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
-}
-
-// warningsOf returns r's warnings as problems.
-func warningsOf(r build.Result) []problem {
-	ps := make([]problem, len(r.Warnings))
-	for i, e := range r.Warnings {
-		ps[i] = problem{File: e.File, Line: e.Line, Column: e.Column, Message: e.Msg, warning: true}
-	}
-	return ps
-}
-
-// flatten returns err, an error of the content file name, as problems:
-// content errors one each, with where they are; any other error as one
-// problem of the file. Names and messages are as they are: each way of
-// printing a problem escapes them (String, escaped, annotation).
-func flatten(name string, err error) []problem {
-	if err == nil {
-		return nil
-	}
-	// Both PDFs may fail, each for its own reason.
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		var ps []problem
-		for _, e := range j.Unwrap() {
-			ps = append(ps, flatten(name, e)...)
-		}
-		return ps
-	}
-	var errs document.Errors
-	if errors.As(err, &errs) && len(errs) > 0 {
-		ps := make([]problem, len(errs))
-		for i, e := range errs {
-			ps[i] = problem{File: e.File, Line: e.Line, Column: e.Column, Message: e.Msg}
-		}
-		return ps
-	}
-	var e *document.Error
-	if errors.As(err, &e) {
-		return []problem{{File: e.File, Line: e.Line, Column: e.Column, Message: e.Msg}}
-	}
-	return []problem{{File: name, Message: err.Error()}}
-}
-
-// report is the JSON report of a batch.
-type report struct {
-	Handout  string       `json:"handout"`         // handout's version
-	Command  string       `json:"command"`         // build or check
-	Shard    string       `json:"shard,omitempty"` // K/N, for a build of one shard
-	Files    []fileReport `json:"files"`
-	Errors   []problem    `json:"errors"`   // of no content file: a manifest not written (exit status 1)
-	Warnings []problem    `json:"warnings"` // of no content file: a manifest that could not be read, and was rebuilt
-	Summary  summary      `json:"summary"`
-	Exit     int          `json:"exit"` // the exit status
-}
-
-// fileReport is what became of one content file.
-type fileReport struct {
-	File    string         `json:"file"`
-	Status  build.Status   `json:"status"` // built, cached (copied from the cache), skipped, failed, checked, interrupted (stopped before it was written), or removed for a file gone
-	Outputs []outputReport `json:"outputs"`
-	Removed []string       `json:"removed"` // PDFs removed: a summary sheet no longer made, or, for status removed, all the PDFs of a file gone
-	Errors  []problem      `json:"errors"`
-	// Warnings are the content's problems that fail nothing.
-	Warnings []problem `json:"warnings"`
-}
-
-// outputReport is one PDF of a content file.
-type outputReport struct {
-	Kind    string `json:"kind"`              // worksheet, summary, answers, large-print, 2up or booklet (build.Kind)
-	Version string `json:"version,omitempty"` // the version's letter, for a paper made in versions
-	Path    string `json:"path"`
-	Pages   int    `json:"pages"`
-	Bytes   int    `json:"bytes"`
-	SHA256  string `json:"sha256"`
-}
-
-// summary is a batch's totals.
-type summary struct {
-	Files       int     `json:"files"`
-	Built       int     `json:"built"`
-	Skipped     int     `json:"skipped"`
-	Cached      int     `json:"cached"` // files whose PDFs were copied from the cache
-	Failed      int     `json:"failed"`
-	PDFs        int     `json:"pdfs"` // built (not those copied from the cache)
-	Pages       int     `json:"pages"`
-	Removed     int     `json:"removed"` // PDFs removed
-	Warnings    int     `json:"warnings"`
-	Seconds     float64 `json:"seconds"`
-	Interrupted bool    `json:"interrupted"` // stopped by a signal before every file was done
-}
-
-// summary returns the counts for the JSON report.
-func (n counts) summary(elapsed time.Duration) summary {
-	return summary{Files: n.files, Built: n.built, Skipped: n.skipped, Cached: n.cached, Failed: n.failed, PDFs: n.pdfs, Pages: n.pages,
-		Removed: n.removed, Warnings: n.warnings, Seconds: float64(elapsed.Milliseconds()) / 1000}
-}
-
-// newFileReport returns r's report; outputs and errors are empty lists,
-// not null, when there are none.
-func newFileReport(r build.Result, problems, warnings []problem) fileReport {
-	f := fileReport{File: escapeName(r.Source.Name), Status: r.Status, Outputs: []outputReport{}, Removed: []string{},
-		Errors: []problem{}, Warnings: []problem{}}
-	for _, p := range problems {
-		f.Errors = append(f.Errors, p.escaped())
-	}
-	for _, p := range warnings {
-		f.Warnings = append(f.Warnings, p.escaped())
-	}
-	for _, path := range r.Removed {
-		f.Removed = append(f.Removed, escapeName(path))
-	}
-	for _, o := range r.Outputs {
-		f.Outputs = append(f.Outputs, outputReport{Kind: o.Kind.String(), Version: o.Version, Path: escapeName(o.Path),
-			Pages: o.Pages, Bytes: o.Bytes, SHA256: o.SHA256})
-	}
-	return f
 }
 
 // plural returns n and word, with an s unless n is 1.

@@ -3,8 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -17,7 +15,6 @@ import (
 	"testing"
 
 	"handout/build"
-	"handout/document"
 )
 
 // vars is a getenv with only the given variables set.
@@ -532,36 +529,6 @@ func TestCheck(t *testing.T) {
 	}
 	if after := tree(t, dir); !slices.Equal(before, after) {
 		t.Errorf("check wrote files: before %q, after %q", before, after)
-	}
-}
-
-func TestFlatten(t *testing.T) {
-	content := document.Errors{
-		{File: "x.toml", Line: 3, Column: 1, Msg: "first"},
-		{File: "x.toml", Line: 9, Column: 5, Msg: "second"},
-	}
-	tests := []struct {
-		name string
-		err  error
-		want string
-	}{
-		{"content errors", content, "x.toml:3:1: first\nx.toml:9:5: second\n"},
-		{"wrapped content errors", fmt.Errorf("layout: %w", content), "x.toml:3:1: first\nx.toml:9:5: second\n"},
-		{"one content error", fmt.Errorf("layout: %w", content[1]), "x.toml:9:5: second\n"},
-		{"other error", errors.New("render summary: boom"), "x.toml: render summary: boom\n"},
-		{"both PDFs failed", errors.Join(fmt.Errorf("layout: %w", content[:1]), errors.New("render summary: boom")),
-			"x.toml:3:1: first\nx.toml: render summary: boom\n"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var b strings.Builder
-			for _, p := range flatten("x.toml", tt.err) {
-				fmt.Fprintln(&b, p)
-			}
-			if b.String() != tt.want {
-				t.Errorf("flatten gives %q, want %q", b.String(), tt.want)
-			}
-		})
 	}
 }
 

@@ -14,7 +14,6 @@ import (
 	"testing"
 	"time"
 
-	"handout/document"
 	"handout/internal/testimage"
 )
 
@@ -367,73 +366,6 @@ func TestCacheConcurrent(t *testing.T) {
 	}
 }
 
-// TestCacheEvict limits the cache's size: the files used least recently
-// go first, and the cache then holds at most its limit.
-func TestCacheEvict(t *testing.T) {
-	p := newCacheProject(t)
-	p.run("out1")
-	files, err := p.cache.files()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var total int64
-	for _, f := range files {
-		total += f.size
-	}
-	// a's files were used long ago, the others just now.
-	old := time.Now().Add(-48 * time.Hour)
-	var aFiles []string
-	for _, f := range files {
-		data := readBytes(t, filepath.Join(p.cache.dir, f.name))
-		if bytes.Contains(data, []byte(`"name":"a.toml"`)) || bytes.Contains(data, []byte("trotsky")) {
-			aFiles = append(aFiles, f.name)
-			if err := os.Chtimes(filepath.Join(p.cache.dir, f.name), old, old); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	if len(aFiles) == 0 {
-		t.Fatal("no files of a found")
-	}
-	// A stale temporary file of a killed build is removed too.
-	stale := filepath.Join(p.cache.dir, filepath.Dir(files[0].name), tempPrefix+"123"+tempSuffix)
-	mustWrite(t, stale, "half a PDF")
-	c, err := OpenCache(p.cache.dir, total-1, p.content)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	freed, err := c.Evict()
-	if err != nil || freed < 1 {
-		t.Fatalf("Evict: %d, %v; want bytes freed", freed, err)
-	}
-	after, _ := c.files()
-	var left int64
-	names := map[string]bool{}
-	for _, f := range after {
-		left += f.size
-		names[f.name] = true
-	}
-	if left > total-1 {
-		t.Errorf("the cache holds %d bytes, more than its limit %d", left, total-1)
-	}
-	if names[aFiles[0]] {
-		t.Errorf("%s, the least recently used, is still there", aFiles[0])
-	}
-	if len(after) < len(files)-len(aFiles) {
-		t.Errorf("%d files left of %d: more than the least recently used were removed", len(after), len(files))
-	}
-	if _, err := os.Stat(stale); !errors.Is(err, fs.ErrNotExist) {
-		t.Errorf("the stale temporary file is still there: %v", err)
-	}
-	// Under a limit it already keeps, nothing is removed.
-	c2, _ := OpenCache(p.cache.dir, 1<<40)
-	defer c2.Close()
-	if freed, err := c2.Evict(); freed != 0 || err != nil {
-		t.Errorf("Evict within the limit: %d, %v; want nothing", freed, err)
-	}
-}
-
 // TestCacheTouch checks that a file used is marked used, once it was last
 // marked more than touchAfter ago.
 func TestCacheTouch(t *testing.T) {
@@ -479,55 +411,5 @@ func TestOpenCache(t *testing.T) {
 	}
 	if c, err := ReadCache(filepath.Join(dir, "none")); c != nil || err != nil {
 		t.Errorf("ReadCache of no folder: %v, %v; want nil, nil", c, err)
-	}
-}
-
-func TestParseSize(t *testing.T) {
-	for _, tt := range []struct {
-		in   string
-		want int64
-	}{
-		{"1", 1}, {"1048576", 1 << 20}, {"500M", 500e6}, {"500MB", 500e6}, {"2G", 2e9}, {"2GB", 2e9},
-		{"1GiB", 1 << 30}, {"1Gi", 1 << 30}, {"10k", 10e3}, {"10K", 10e3}, {"3Ti", 3 << 40}, {"1T", 1e12},
-		{"0", -1}, {"", -1}, {"-1G", -1}, {"+1G", -1}, {"1.5G", -1}, {"G", -1}, {"1X", -1}, {"1 G", -1},
-		{"99999999999T", -1},
-	} {
-		got, err := ParseSize(tt.in)
-		if tt.want < 0 {
-			if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("%q", tt.in)) {
-				t.Errorf("ParseSize(%q) = %d, %v; want an error naming it", tt.in, got, err)
-			}
-			continue
-		}
-		if err != nil || got != tt.want {
-			t.Errorf("ParseSize(%q) = %d, %v; want %d", tt.in, got, err, tt.want)
-		}
-	}
-}
-
-func TestRetryable(t *testing.T) {
-	full := &fs.PathError{Op: "write", Path: "out/a.pdf", Err: syscall.ENOSPC}
-	for _, tt := range []struct {
-		name string
-		err  error
-		want bool
-	}{
-		{"nil", nil, false},
-		{"disk full", full, true},
-		{"disk full, wrapped", fmt.Errorf("writing out/a.pdf: %w", full), true},
-		{"I/O error", &fs.PathError{Err: syscall.EIO}, true},
-		{"read-only", &fs.PathError{Err: syscall.EROFS}, true},
-		{"stale NFS handle", &fs.PathError{Err: syscall.ESTALE}, true},
-		{"quota", &fs.PathError{Err: syscall.EDQUOT}, true},
-		{"manifest not written, disk full", &ManifestError{Path: "m", Err: full}, true},
-		{"permission denied", &fs.PathError{Err: syscall.EACCES}, false},
-		{"content error", document.Errors{{File: "a.toml", Msg: "bad"}}, false},
-		{"not a PDF there", errors.New("not writing out/a.pdf: a file that is not a PDF is there"), false},
-		{"disk full and a content error", errors.Join(full, document.Errors{{File: "a.toml", Msg: "bad"}}), false},
-		{"disk full twice", errors.Join(full, fmt.Errorf("x: %w", full)), true},
-	} {
-		if got := Retryable(tt.err); got != tt.want {
-			t.Errorf("%s: Retryable(%v) = %v, want %v", tt.name, tt.err, got, tt.want)
-		}
 	}
 }
