@@ -158,7 +158,7 @@ func TestDecodeMarkupErrors(t *testing.T) {
 		{"summary title", "[worksheet]\ntitle = \"T\"\n[summary]\ntitle = \"***\"\n", wantErr{4, 1, "nothing"}},
 		{"panel", "[worksheet]\ntitle = \"T\"\n[summary]\n[[summary.panel]]\nheading = \"H\"\nprompt = \"why*\"\n", wantErr{6, 14, "* ends italic"}},
 		{"inline table", "worksheet = {title = \"*T\"}\n[summary]\n", wantErr{1, 23, "unclosed *"}},
-		{"font check among markup", head + "bullet = '**a** [*b*](https://x.org) \\* ☃'\n", wantErr{6, 41, `character "☃" (U+2603) is not in the sans font`}},
+		{"font check among markup", head + "bullet = '**a** [*b*](https://x.org) \\* ☃'\n", wantErr{6, 41, `1 character of this text (symbols: ☃ U+2603) is in none of the fonts`}},
 		{"crlf", "[worksheet]\r\ntitle = \"T\"\r\n[[section]]\r\nheading = \"H\"\r\n[[section.block]]\r\ntext = '''\r\na\r\n  b *c'''\r\n", wantErr{8, 5, "unclosed *"}},
 	}
 	for _, tt := range tests {
