@@ -194,6 +194,23 @@ func (m *Metrics) Font() *Font { return m.font }
 // (see MaxRune).
 func (m *Metrics) HasGlyph(r rune) bool { return m.advance(r) >= 0 }
 
+// HasAll reports whether the font can draw every rune of s.
+func (m *Metrics) HasAll(s string) bool {
+	ascii := m.page(0)
+	for len(s) > 0 && s[0] < utf8.RuneSelf { // most text: a byte a character
+		if ascii[s[0]] < 0 {
+			return false
+		}
+		s = s[1:]
+	}
+	for _, r := range s {
+		if !m.HasGlyph(r) {
+			return false
+		}
+	}
+	return true
+}
+
 // RuneWidth returns the advance of r in 1/1000 em, or 0 if the font has no
 // glyph for it.
 func (m *Metrics) RuneWidth(r rune) int { return max(m.advance(r), 0) }
