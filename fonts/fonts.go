@@ -132,8 +132,10 @@ type Metrics struct {
 	font *Font
 
 	// Ascent and Descent are the typographic ascender (positive) and
-	// descender (negative); CapHeight and XHeight the heights of capitals
-	// and of lower-case letters.
+	// descender (negative), but no further than the font's glyphs reach
+	// (its bounding box): a font for Chinese may give its lines more room
+	// than any of its glyphs takes. CapHeight and XHeight are the heights
+	// of capitals and of lower-case letters.
 	Ascent, Descent, CapHeight, XHeight int
 
 	pages [256]atomic.Pointer[[256]int32] // widths of the BMP by 256-rune page; -1: no glyph
