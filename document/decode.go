@@ -145,6 +145,10 @@ type decoder struct {
 	seen   map[Error]bool // errors and warnings already reported
 	// printed are the printed text values, for checkFonts.
 	printed []*value
+	// ideographic says that text keeps its ideographic spaces (U+3000),
+	// for a file whose [fonts] names font files: the fonts of Chinese,
+	// Japanese and Korean have them. [fonts] is read before any text.
+	ideographic bool
 	// smart says whether to make quotes curly and hyphens dashes, as
 	// [style] smart_quotes asks; [style] is read first.
 	smart bool
@@ -220,6 +224,7 @@ func (d *decoder) document(m map[string]any) *Document {
 	doc.Style = d.style(style)
 	fs, ok := root.subTable("fonts", "[fonts]", fontsKeys)
 	doc.Fonts = d.fonts(fs, ok, style)
+	d.ideographic = len(doc.Fonts.Files()) > 0
 	ws, ok := root.subTable("worksheet", "[worksheet]", worksheetKeys)
 	if !root.has("worksheet") {
 		d.errorf(Pos{1, 1}, "missing [worksheet] table: every file needs one, with a title")

@@ -27,7 +27,7 @@ func TestClean(t *testing.T) {
 		{"\u2122\uFE0F \u263A\uFE0E", "\u2122 \u263A"}, // variation selectors
 	}
 	for _, tt := range tests {
-		got, offs := clean(tt.in)
+		got, offs := clean(tt.in, false)
 		if got != tt.want {
 			t.Errorf("clean(%q) = %q, want %q", tt.in, got, tt.want)
 			continue
