@@ -95,6 +95,17 @@ type Text struct {
 	// Furniture says whether the text is part of the running header or
 	// footer rather than of the page's content.
 	Furniture Furniture
+	// Embolden draws the text bolder than its font, by stroking its
+	// outlines as it fills them, as word processors do: the text is bold
+	// and its font is not, such as a fallback for Chinese that has one
+	// weight. Its width is the font's.
+	Embolden bool
+}
+
+// emboldened reports whether text set in style st in font f is drawn
+// bolder than f (see Text.Embolden).
+func emboldened(f *fonts.Font, st fonts.Style) bool {
+	return (st == fonts.Bold || st == fonts.BoldItalic) && !f.Bold()
 }
 
 // Rule is a straight line.
@@ -328,6 +339,14 @@ func dumpBoxes(p Page) string {
 	return s
 }
 
+// emboldenedDump is " embolden" for an emboldened Text, else "".
+func emboldenedDump(e bool) string {
+	if e {
+		return " embolden"
+	}
+	return ""
+}
+
 // dumpFont names a Text's font in a dump: a built-in face as "sans bold",
 // a font file by its name and the style of the text, "fonts/x.ttf bold".
 func dumpFont(f *fonts.Font, st fonts.Style) string {
@@ -344,7 +363,7 @@ func dumpItem(it Item) string {
 	switch v := it.(type) {
 	case Text:
 		return fmt.Sprintf("text %.2f,%.2f w=%.2f %s %.1fpt #%02x%02x%02x %q",
-			v.X, v.Y, v.Width, dumpFont(v.Font, v.Style), v.Size, v.Color.R, v.Color.G, v.Color.B, v.Text) + furnished(v.Furniture)
+			v.X, v.Y, v.Width, dumpFont(v.Font, v.Style), v.Size, v.Color.R, v.Color.G, v.Color.B, v.Text) + furnished(v.Furniture) + emboldenedDump(v.Embolden)
 	case Rule:
 		s := fmt.Sprintf("rule %.2f,%.2f-%.2f,%.2f w=%.2f #%02x%02x%02x",
 			v.X0, v.Y0, v.X1, v.Y1, v.Width, v.Color.R, v.Color.G, v.Color.B)

@@ -3,6 +3,9 @@ package layout
 import (
 	"slices"
 	"sync"
+	"unicode/utf8"
+
+	"golang.org/x/text/width"
 
 	"handout/document"
 	"handout/fonts"
@@ -147,8 +150,10 @@ func (t *theme) marked(in document.Inline, base fonts.Style) []span {
 
 // spans appends to dst the spans of text set in style st, as a link to url
 // when it is not "": one for each run of characters in one font of the
-// style's chain, each in the first font that has them. A gap is one span,
-// in the font of its underscores.
+// style's chain, each in the first font that has them, but for the
+// punctuation Chinese, Japanese and Korean share with Western text, set
+// in the font of the characters beside it (see sharedPunctuation). A gap
+// is one span, in the font of its underscores.
 func (t *theme) spans(dst []span, st fonts.Style, text, url string, gap bool) []span {
 	c := t.chains[st]
 	if gap {
@@ -162,10 +167,84 @@ func (t *theme) spans(dst []span, st fonts.Style, text, url string, gap bool) []
 	}
 	var buf [8]fonts.Run
 	runs, _ := c.Split(text, buf[:0], nil)
-	for _, r := range runs {
+	for _, r := range sharedPunctuation(text, runs) {
 		dst = append(dst, span{font: r.Font, style: st, text: text[r.Start:r.End], src: text, at: r.Start, url: url})
 	}
 	return dst
+}
+
+// sharedPunctuation returns runs, the runs of text in the fonts of a
+// chain, with each run of punctuation that Chinese, Japanese and Korean
+// share with Western text (curly quotation marks, the ellipsis, dashes,
+// the middle dot: characters of East Asian width ambiguous) that follows
+// or, at the start, comes before a Chinese, Japanese or Korean character,
+// set in that character's font, when it has them: as those languages
+// print them, a full em wide, rather than as a Western font's. “循环” has
+// the quotation marks of the Chinese, “water” those of the Latin.
+func sharedPunctuation(text string, runs []fonts.Run) []fonts.Run {
+	if len(runs) < 2 {
+		return runs
+	}
+	changed := false
+	for i, r := range runs {
+		seg := text[r.Start:r.End]
+		if !allShared(seg) {
+			continue
+		}
+		var east *fonts.Font
+		if i > 0 {
+			if last, _ := utf8.DecodeLastRuneInString(text[runs[i-1].Start:runs[i-1].End]); wide(last) {
+				east = runs[i-1].Font
+			}
+		}
+		if east == nil && i+1 < len(runs) {
+			if first, _ := utf8.DecodeRuneInString(text[runs[i+1].Start:runs[i+1].End]); wide(first) {
+				east = runs[i+1].Font
+			}
+		}
+		if east != nil && east != r.Font && east.Metrics().HasAll(seg) {
+			runs[i].Font, changed = east, true
+		}
+	}
+	if !changed {
+		return runs
+	}
+	out := runs[:1]
+	for _, r := range runs[1:] {
+		if last := &out[len(out)-1]; last.Font == r.Font {
+			last.End = r.End
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// allShared reports whether s is all punctuation that Chinese, Japanese
+// and Korean share with Western text (see sharedPunctuation).
+func allShared(s string) bool {
+	for _, r := range s {
+		switch r {
+		case '‘', '’', '“', '”', '…', '‥', '—', '―', '–', '·':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// wide reports whether r is a character of East Asian width wide or
+// full-width: a Chinese, Japanese or Korean character, or their
+// punctuation.
+func wide(r rune) bool {
+	if r < 0x1100 {
+		return false
+	}
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth:
+		return true
+	}
+	return false
 }
 
 func solid(c Color) func(fonts.Style) Color { return func(fonts.Style) Color { return c } }
@@ -182,7 +261,7 @@ func (t *theme) set(s string, st fonts.Style, size, x, y float64, c Color) ([]Te
 	w := 0.0
 	for _, sp := range t.spans(nil, st, s, "", false) {
 		tw := m.fontWidth(sp.font, sp.text)
-		ts = append(ts, Text{X: x + w, Y: y, Font: sp.font, Style: st, Size: size, Color: c, Text: sp.text, Width: tw})
+		ts = append(ts, Text{X: x + w, Y: y, Font: sp.font, Style: st, Size: size, Color: c, Text: sp.text, Width: tw, Embolden: emboldened(sp.font, st)})
 		w += tw
 	}
 	return ts, w

@@ -451,7 +451,7 @@ func (l line) runs(x, y, size float64, color func(fonts.Style) Color) []Text {
 				if link = f.url != ""; link {
 					c = linkColor
 				}
-				run = Text{X: pos, Y: y, Font: f.font, Style: f.style, Size: size, Color: c, Width: f.width}
+				run = Text{X: pos, Y: y, Font: f.font, Style: f.style, Size: size, Color: c, Width: f.width, Embolden: emboldened(f.font, f.style)}
 				open, start = true, end
 			}
 			end += len(f.text)
