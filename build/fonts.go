@@ -73,8 +73,12 @@ func loadFontsIn(name string, f Folder, d *document.Document) ([]Input, error) {
 // read it; its error completes the sentence `font "p" …`.
 func loadFont(root *os.Root, f Folder, rel string) (*fonts.Font, string, error) {
 	data, err := readIn(root, rel, fonts.MaxSize, func(size int64) error {
-		return notReadable(fmt.Sprintf("is %.1f MB: a font file may be at most %d MB; use a font with fewer characters, or a subset of it with those the worksheets need",
-			float64(size)/(1<<20), fonts.MaxSize>>20))
+		is := fmt.Sprintf("%.1f MB", float64(size)/(1<<20))
+		if size < fonts.MaxSize+1<<20/10 {
+			is = fmt.Sprintf("more than %d MB", fonts.MaxSize>>20)
+		}
+		return notReadable(fmt.Sprintf("is %s: a font file may be at most %d MB; use a font with fewer characters, or a subset of it with those the worksheets need",
+			is, fonts.MaxSize>>20))
 	})
 	if err != nil {
 		return nil, "", explainRead(f, rel, err, fontFiles)

@@ -205,3 +205,25 @@ func TestUnsettableScripts(t *testing.T) {
 		{8, 11, `letters of Thai (the first: "ก", U+0E01)`},
 	})
 }
+
+// TestIdeographicSpace checks that a file whose [fonts] names font files
+// keeps its ideographic spaces, and that others make them plain spaces.
+func TestIdeographicSpace(t *testing.T) {
+	const body = "[worksheet]\ntitle = \"a\u3000b\"\n[[section]]\nheading = \"H\"\n[[section.block]]\ntext = \"\u3000c\"\n"
+	for _, tt := range []struct {
+		fonts, title, text string
+	}{
+		{"", "a b", "c"},
+		{"[fonts]\nfallback = [\"sans\"]\n", "a b", "c"},
+		{"[fonts]\nfallback = [\"cjk.ttf\"]\n", "a\u3000b", "\u3000c"},
+	} {
+		doc, err := Decode("x.toml", []byte(tt.fonts+body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := doc.Sections[0].Blocks[0].Body.(*Text).Paragraphs[0].String()
+		if got := doc.Worksheet.Title.String(); got != tt.title || text != tt.text {
+			t.Errorf("%q: title %q and text %q, want %q and %q", tt.fonts, got, text, tt.title, tt.text)
+		}
+	}
+}

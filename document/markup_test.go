@@ -36,6 +36,10 @@ func TestParseInline(t *testing.T) {
 		{`C:\Users\x`, Plain(`C:\Users\x`)},
 		{`\***bold**`, Inline{{Text: "*"}, {Text: "bold", Bold: true}}},
 		{"un*believ*able", Plain("un*believ*able")},
+		// Chinese and Japanese have no spaces between words.
+		{"水是**生命**之本", Inline{{Text: "水是"}, {Text: "生命", Bold: true}, {Text: "之本"}}},
+		{"これは*とても*大切です", Inline{{Text: "これは"}, {Text: "とても", Italic: true}, {Text: "大切です"}}},
+		{"2*3水", Plain("2*3水")},
 		// Links.
 		{"see [the site](https://example.org) now", Inline{{Text: "see "}, {Text: "the site", URL: "https://example.org"}, {Text: " now"}}},
 		{"[*a* b](" + url + ").", Inline{{Text: "a", Italic: true, URL: url}, {Text: " b", URL: url}, {Text: "."}}},

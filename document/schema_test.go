@@ -825,7 +825,7 @@ func TestSchemaPanels(t *testing.T) {
 func TestSchemaFiles(t *testing.T) {
 	sch, _ := loadSchema(t)
 	var files []string
-	for _, pattern := range []string{"../content/*.toml", "../content/*/*.toml", "../build/testdata/*.toml", "../layout/testdata/*.toml", "testdata/*.toml", "../*.toml"} {
+	for _, pattern := range []string{"../content/*.toml", "../content/*/*.toml", "../build/testdata/*.toml", "../layout/testdata/*.toml", "testdata/*.toml", "../testdata/*.toml", "../*.toml"} {
 		m, err := filepath.Glob(pattern)
 		if err != nil {
 			t.Fatal(err)

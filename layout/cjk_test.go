@@ -10,6 +10,7 @@ import (
 
 	"handout/document"
 	"handout/fonts"
+	"handout/linebreak"
 )
 
 // cjkSample returns the fonts package's small font of Chinese and
@@ -138,7 +139,7 @@ func checkRuns(t *testing.T, l line, cjk *fonts.Font) {
 			t.Errorf("run %q: width %.3f, its font measures %.3f", tx.Text, tx.Width, got)
 		}
 		for _, r := range strings.TrimRight(tx.Text, " ") {
-			if wide(r) != (tx.Font == cjk) {
+			if linebreak.Wide(r) != (tx.Font == cjk) {
 				t.Errorf("%q in run %q is in %s", r, tx.Text, tx.Font.Name())
 			}
 		}

@@ -5,10 +5,9 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"golang.org/x/text/width"
-
 	"handout/document"
 	"handout/fonts"
+	"handout/linebreak"
 )
 
 // mm is one millimetre in points.
@@ -193,12 +192,12 @@ func sharedPunctuation(text string, runs []fonts.Run) []fonts.Run {
 		}
 		var east *fonts.Font
 		if i > 0 {
-			if last, _ := utf8.DecodeLastRuneInString(text[runs[i-1].Start:runs[i-1].End]); wide(last) {
+			if last, _ := utf8.DecodeLastRuneInString(text[runs[i-1].Start:runs[i-1].End]); linebreak.Wide(last) {
 				east = runs[i-1].Font
 			}
 		}
 		if east == nil && i+1 < len(runs) {
-			if first, _ := utf8.DecodeRuneInString(text[runs[i+1].Start:runs[i+1].End]); wide(first) {
+			if first, _ := utf8.DecodeRuneInString(text[runs[i+1].Start:runs[i+1].End]); linebreak.Wide(first) {
 				east = runs[i+1].Font
 			}
 		}
@@ -231,20 +230,6 @@ func allShared(s string) bool {
 		}
 	}
 	return true
-}
-
-// wide reports whether r is a character of East Asian width wide or
-// full-width: a Chinese, Japanese or Korean character, or their
-// punctuation.
-func wide(r rune) bool {
-	if r < 0x1100 {
-		return false
-	}
-	switch width.LookupRune(r).Kind() {
-	case width.EastAsianWide, width.EastAsianFullwidth:
-		return true
-	}
-	return false
 }
 
 func solid(c Color) func(fonts.Style) Color { return func(fonts.Style) Color { return c } }
