@@ -5,6 +5,7 @@ package main
 // fonts, built with run and looked at with poppler.
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -65,10 +66,33 @@ func TestChineseE2E(t *testing.T) {
 	dir := cjkProject(t)
 	content, out := filepath.Join(dir, "content"), filepath.Join(dir, "out")
 	code, stdout, stderr := runHandout(t, fixedEnv, "build", "--answers", "-o", out, content)
-	if code != 0 {
+	if code != 0 || strings.Contains(stderr, "warning") {
 		t.Fatalf("exit status %d\n%s%s", code, stdout, stderr)
 	}
 	shui := filepath.Join(out, "shui.pdf")
+
+	t.Run("labels in Chinese", func(t *testing.T) {
+		text := pdftool.Run(t, "pdftotext", "-enc", "UTF-8", shui, "-")
+		for _, want := range []string{"总分: 3 分", "姓名", "班级", "日期", "想一想：为什么", "[2 分]", "做一做", "第 1 页，共 2 页"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("pdftotext does not have %q:\n%s", want, text)
+			}
+		}
+	})
+
+	t.Run("reproducible", func(t *testing.T) {
+		again := filepath.Join(dir, "again")
+		if code, stdout, stderr := runHandout(t, fixedEnv, "build", "--answers", "-o", again, content); code != 0 {
+			t.Fatalf("exit status %d\n%s%s", code, stdout, stderr)
+		}
+		for _, pdf := range []string{"shui.pdf", "shui-answers.pdf", "mizu.pdf", "mizu-answers.pdf"} {
+			a, errA := os.ReadFile(filepath.Join(out, pdf))
+			b, errB := os.ReadFile(filepath.Join(again, pdf))
+			if errA != nil || errB != nil || !bytes.Equal(a, b) {
+				t.Errorf("%s differs between two builds with SOURCE_DATE_EPOCH (%v, %v)", pdf, errA, errB)
+			}
+		}
+	})
 
 	t.Run("fonts embedded", func(t *testing.T) {
 		rows := strings.Split(strings.TrimSpace(pdftool.Run(t, "pdffonts", shui)), "\n")[2:]
@@ -184,13 +208,17 @@ func TestMandarinErrors(t *testing.T) {
 	}
 	// The title, subtitle, two headings, the texts of 10 blocks, a source,
 	// 4 choices and 3 items: 22 texts with Chinese in them (it was 420
-	// errors, one for each character, each "not in the sans font").
-	if len(errs) != 22 {
-		t.Errorf("%d errors, want one for each of the 22 texts:\n%s", len(errs), stderr)
+	// errors, one for each character, each "not in the sans font"), and
+	// the 19 labels of [labels].
+	if len(errs) != 22+19 {
+		t.Errorf("%d errors, want one for each of the 22 texts and 19 labels:\n%s", len(errs), stderr)
 	}
 	want := name + `:2:10: 4 characters of this text (Chinese: 水, 的, 循, …) are in none of the fonts: add a font that has them under [fonts] fallback (see "Languages and fonts" in docs/format.md)`
-	if !strings.Contains(stderr, want) {
-		t.Errorf("no error\n%s\nin\n%s", want, stderr)
+	label := `: 2 characters of this text (Chinese: 姓, 名) are in none of the fonts: add a font that has them under [fonts] fallback`
+	for _, w := range []string{want, label} {
+		if !strings.Contains(stderr, w) {
+			t.Errorf("no error\n%s\nin\n%s", w, stderr)
+		}
 	}
 }
 

@@ -2,9 +2,11 @@ package layout
 
 import (
 	"slices"
+	"unicode/utf8"
 
 	"handout/document"
 	"handout/fonts"
+	"handout/linebreak"
 )
 
 // notesKind sets a notes block: the bold "Notes:" label and the prompt,
@@ -38,8 +40,14 @@ func (k notesKind) set(b *builder) []unit {
 		spans := b.marked(p, fonts.Regular)
 		if i == 0 && len(label) > 0 {
 			// The space after the label is a span of its own, so that
-			// the prompt's first span keeps its own font and link.
-			spans = append(b.spans(slices.Clip(label), fonts.Regular, " ", "", false), spans...)
+			// the prompt's first span keeps its own font and link; a
+			// label that ends in a full-width character, such as the
+			// colon of "笔记：", has its space in it.
+			sep := " "
+			if last, _ := utf8.DecodeLastRuneInString(b.labels.Notes); linebreak.Wide(last) {
+				sep = ""
+			}
+			spans = append(b.spans(slices.Clip(label), fonts.Regular, sep, "", false), spans...)
 		}
 		pu := b.lines(spans, b.size, b.lead, b.left, b.width, 0, solid(ink))
 		if i > 0 {
