@@ -253,10 +253,47 @@ bold_italic = "fonts/DejaVuSans-BoldOblique.ttf"
 	if err := os.WriteFile(name, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// The worksheet with a header, a footer of three parts and a logo, in
+	// the same fonts.
+	furniture, err := os.ReadFile(filepath.Join("layout", "testdata", "furniture.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	logo, err := os.ReadFile(filepath.Join("layout", "testdata", "images", "logo.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(content, "images"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(content, "images", "logo.png"), logo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	head := strings.Join(strings.SplitAfter(src, "\n")[:5], "")
+	if err := os.WriteFile(filepath.Join(content, "furniture.toml"), []byte(head+string(furniture)), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	out := filepath.Join(dir, "out")
-	code, stdout, stderr := runHandout(t, fixedEnv, "build", "--large-print", "-o", out, name)
+	code, stdout, stderr := runHandout(t, fixedEnv, "build", "--large-print", "-o", out, content)
 	if code != 0 {
 		t.Fatalf("exit status %d\n%s%s", code, stdout, stderr)
+	}
+	for _, pdf := range []string{"furniture.pdf", "furniture-summary.pdf"} {
+		path := filepath.Join(out, pdf)
+		for _, row := range strings.Split(strings.TrimSpace(pdftool.Run(t, "pdffonts", path)), "\n")[2:] {
+			if !strings.Contains(row, "+DejaVuSans") {
+				t.Errorf("%s: not the school's font: %s", pdf, row)
+			}
+		}
+		text := pdftool.Run(t, "pdftotext", path, "-")
+		for _, want := range []string{"Hillside Academy, History", "www.activehistory.co.uk"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("%s: the footer's %q is not in the text:\n%s", pdf, want, text)
+			}
+		}
+	}
+	if text := pdftool.Run(t, "pdftotext", filepath.Join(out, "furniture.pdf"), "-"); !strings.Contains(text, "Year 9 History") {
+		t.Errorf("furniture.pdf: no header:\n%s", text)
 	}
 	seeds, err := os.ReadFile(seeds)
 	if err != nil {
