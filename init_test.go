@@ -137,6 +137,11 @@ func TestStarterSuggestions(t *testing.T) {
 		}
 		return s
 	}
+	// The fallback font suggested: the fonts tests' small Chinese font.
+	cjk, err := os.ReadFile(filepath.Join("fonts", "testdata", "cjk-sample.ttf"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	tries := map[string]string{"all of them": uncomment(found)}
 	for _, m := range found {
 		tries[string(starter[m[4]:m[5]])] = uncomment([][]int{m})
@@ -146,6 +151,7 @@ func TestStarterSuggestions(t *testing.T) {
 			t.Chdir(t.TempDir())
 			write(t, "content/x.toml", src)
 			write(t, imageFile, string(starterImage))
+			write(t, "content/fonts/DroidSansFallbackFull.ttf", string(cjk))
 			code, _, stderr := runHandout(t, fixedEnv, "build", "-q", "--answers", "--large-print")
 			if code != exitOK || stderr != "" {
 				t.Errorf("build: exit %d\n%s", code, stderr)

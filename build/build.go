@@ -6,10 +6,12 @@
 package build
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -162,9 +164,10 @@ func check(ctx context.Context, name string, data []byte, opt Options) ([]Input,
 	return ins, d.Warnings, err
 }
 
-// load decodes a content file and reads the headers of the images it
-// shows (see loadImages), returning its pictures, to be decoded once its
-// pages are laid out, and the files other than the content file it read.
+// load decodes a content file, reads the headers of the images it shows
+// (see loadImages) and the fonts it names (see LoadFonts), returning its
+// pictures, to be decoded once its pages are laid out, and the files other
+// than the content file it read.
 func load(ctx context.Context, name string, data []byte) (*document.Document, pictures, []Input, error) {
 	return loadIn(ctx, name, ownFolder(name), data)
 }
@@ -178,14 +181,19 @@ func warnVersions(name string, d *document.Document, opt Options) {
 	}
 }
 
-// loadIn is load, with the images found in folder f.
+// loadIn is load, with the images and fonts found in folder f.
 func loadIn(ctx context.Context, name string, f Folder, data []byte) (*document.Document, pictures, []Input, error) {
 	d, err := document.Decode(name, data)
 	if err != nil {
 		return nil, pictures{}, nil, err
 	}
 	pics, ins, err := loadImagesIn(ctx, name, f, d)
-	if err != nil {
+	if ctx.Err() != nil {
+		return nil, pics, ins, ctx.Err()
+	}
+	fontIns, fontErr := loadFontsIn(name, f, d)
+	ins = append(ins, fontIns...)
+	if err = joinContentErrors(err, fontErr); err != nil {
 		return nil, pics, ins, err
 	}
 	return d, pics, ins, nil
@@ -212,6 +220,24 @@ func decodePictures(ctx context.Context, pics pictures, d *document.Document, op
 		return nil, err
 	}
 	return cv.prepared, nil
+}
+
+// joinContentErrors returns a and b, either of which may be nil, as one
+// error: both document.Errors, in the order of their places in the file,
+// when they are; else the first that is not nil.
+func joinContentErrors(a, b error) error {
+	var ea, eb document.Errors
+	if !errors.As(a, &ea) || !errors.As(b, &eb) {
+		if a != nil {
+			return a
+		}
+		return b
+	}
+	es := slices.Concat(ea, eb)
+	slices.SortStableFunc(es, func(x, y *document.Error) int {
+		return cmp.Or(cmp.Compare(x.Line, y.Line), cmp.Compare(x.Column, y.Column))
+	})
+	return es
 }
 
 // File builds every PDF of one content file: the worksheet when the file has

@@ -39,13 +39,15 @@ const fuzzTimeout = 30 * time.Second
 // character of every printed text in order (see checkPrinted); and it must
 // do so in bounded time. The content file lies in a folder holding the
 // images of testdata/images, and images/phone.jpg, a photo stored turned
-// as phones store them, so that image blocks can succeed.
+// as phones store them, so that image blocks can succeed, and the small
+// Chinese and Japanese font of the fonts package's testdata as
+// fonts/cjk-sample.ttf, so that [fonts] can.
 func FuzzFile(f *testing.F) {
 	for _, s := range fileSeeds(f) {
 		f.Add(s, false, false)
 	}
 	for _, name := range []string{"testdata/small.toml", "testdata/images.toml", "../content/end-of-the-purges.toml", "../layout/testdata/gaps.toml",
-		"../layout/testdata/fin-des-purges-questions.toml", "../layout/testdata/furniture.toml"} {
+		"../layout/testdata/fin-des-purges-questions.toml", "../layout/testdata/furniture.toml", "../layout/testdata/chinese.toml"} {
 		data, err := os.ReadFile(name)
 		if err != nil {
 			f.Fatal(err)
@@ -57,15 +59,14 @@ func FuzzFile(f *testing.F) {
 		f.Fatal(err)
 	}
 	// The logo of layout/testdata/furniture.toml.
-	logo, err := os.ReadFile("../layout/testdata/images/logo.png")
-	if err != nil {
-		f.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "images", "logo.png"), logo, 0o644); err != nil {
+	if err := copyFile("../layout/testdata/images/logo.png", filepath.Join(dir, "images", "logo.png")); err != nil {
 		f.Fatal(err)
 	}
 	// A photo as a phone stores it, to be turned the right way up.
 	if err := os.WriteFile(filepath.Join(dir, "images", "phone.jpg"), testimage.PhoneJPEG(testimage.Scene(60, 80), 6, true), 0o644); err != nil {
+		f.Fatal(err)
+	}
+	if err := copyFile("../fonts/testdata/cjk-sample.ttf", filepath.Join(dir, "fonts", "cjk-sample.ttf")); err != nil {
 		f.Fatal(err)
 	}
 	name := filepath.Join(dir, "fuzz.toml")
@@ -115,6 +116,18 @@ func FuzzFile(f *testing.F) {
 			}
 		}
 	})
+}
+
+// copyFile copies the file from to to, making to's folder.
+func copyFile(from, to string) error {
+	data, err := os.ReadFile(from)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(to, data, 0o644)
 }
 
 // errHang is the error of a build that took longer than allowed.
@@ -290,7 +303,7 @@ func fileSeeds(f *testing.F) [][]byte {
 	}
 	const head = "[worksheet]\ntitle = \"T\"\n[[section]]\nheading = \"H\"\n[[section.block]]\n"
 	for _, lit := range stringLiterals(f, "../document/decode_test.go", "../document/markup_test.go", "../document/question_test.go", "../document/gaps_test.go",
-		"../document/labels_test.go", "build_test.go", "logo_test.go") {
+		"../document/labels_test.go", "../document/fonts_test.go", "build_test.go", "logo_test.go", "fonts_test.go") {
 		seeds = append(seeds, []byte(lit), []byte(head+lit))
 	}
 	return seeds

@@ -160,7 +160,7 @@ func (l *imageLoader) load(rel string) loaded {
 		return notReadable(fmt.Sprintf("is %d MB: an image file may be at most %d MB", size>>20, maxImageBytes>>20))
 	})
 	if err != nil {
-		return loaded{err: explainRead(l.folder, rel, err)}
+		return loaded{err: explainRead(l.folder, rel, err, imageFiles)}
 	}
 	sum := hash(data)
 	if pic := l.bySum[sum]; pic != nil {
@@ -187,21 +187,32 @@ func imageBlocks(d *document.Document) []*document.Image {
 	return ms
 }
 
-// explainRead turns an error reading rel in folder f into the end of a
-// sentence about the image.
-func explainRead(f Folder, rel string, err error) error {
+// A fileKind is what kind of file a content file names, for messages.
+type fileKind struct {
+	a     string // "an image"
+	files string // "an image file"
+}
+
+var (
+	imageFiles = fileKind{"an image", "an image file"}
+	fontFiles  = fileKind{"a font", "a font file"}
+)
+
+// explainRead turns an error reading rel, a file of kind k, in folder f
+// into the end of a sentence about it.
+func explainRead(f Folder, rel string, err error, k fileKind) error {
 	var n notReadable
 	switch {
 	case errors.Is(err, errLeadsOut) && f.Why != "":
-		return fmt.Errorf("is a symbolic link that leads out of %s (%s): an image must be in that folder or a folder inside it", folderName(f.Dir), f.Why)
+		return fmt.Errorf("is a symbolic link that leads out of %s (%s): %s must be in that folder or a folder inside it", folderName(f.Dir), f.Why, k.a)
 	case errors.Is(err, errLeadsOut):
-		return errors.New("is a symbolic link that leads out of this file's folder: an image must be in the folder of its content file or a folder inside it")
+		return fmt.Errorf("is a symbolic link that leads out of this file's folder: %s must be in the folder of its content file or a folder inside it", k.a)
 	case errors.Is(err, fs.ErrNotExist) && f.Why != "":
 		return fmt.Errorf("not found: there is no file %s in %s (%s)", rel, folderName(f.Dir), f.Why)
 	case errors.Is(err, fs.ErrNotExist):
 		return fmt.Errorf("not found: there is no file %s", filepath.Join(f.Dir, rel))
 	case errors.As(err, &n) && n == "is a folder, not a file":
-		return errors.New("is a folder, not an image file")
+		return fmt.Errorf("is a folder, not %s", k.files)
 	case errors.As(err, &n):
 		return err
 	}

@@ -3,6 +3,7 @@ package document
 import (
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -15,134 +16,189 @@ import (
 // fontFamilies are the families of fontNames, in the same order.
 var fontFamilies = []fonts.Family{fonts.Sans, fonts.Serif}
 
-// fontCheck says whether the chosen font family can draw a character.
-type fontCheck struct {
-	family  fonts.Family
-	metrics []*fonts.Metrics // the family's four styles, once loaded
-	err     error            // why they could not be loaded
-	ascii   asciiSet         // ASCII runes all four styles are known to have
-}
+// This file checks the characters of text values. While a file is decoded,
+// checkText reports in each value the control characters, each at its
+// place, and, once a value, the letters of scripts that handout cannot set
+// and the characters beyond U+FFFF. Whether the fonts have the characters
+// is checked once the fonts are known (checkFonts, in fontcheck.go): at
+// the end of Decode for the built-in fonts, or, when [fonts] names files,
+// by CheckChars once the build has read them; again once a value, naming
+// the characters.
 
-// missing returns the name of the first face of the family without r, such
-// as "sans" (the regular face) or "sans bold", or "" if all four have it.
-func (c *fontCheck) missing(r rune) (string, error) {
-	if r < utf8.RuneSelf && c.ascii.has(byte(r)) {
-		return "", nil // most text is ASCII: one lookup, not four
-	}
-	if c.metrics == nil && c.err == nil {
-		for _, s := range []fonts.Style{fonts.Regular, fonts.Bold, fonts.Italic, fonts.BoldItalic} {
-			m, err := fonts.Load(fonts.Face{Family: c.family, Style: s})
-			if err != nil {
-				c.err = err
-				break
-			}
-			c.metrics = append(c.metrics, m)
-		}
-	}
-	if c.err != nil {
-		return "", c.err
-	}
-	for i, m := range c.metrics {
-		if !m.HasGlyph(r) {
-			if i == 0 {
-				return c.family.String(), nil
-			}
-			return m.Face().String(), nil
-		}
-	}
-	if r < utf8.RuneSelf {
-		c.ascii.add(byte(r))
-	}
-	return "", nil
-}
-
-// badRune returns why r may not be in a text value, or "" if it may. A
-// printed value's characters must all be in the font.
-func (d *decoder) badRune(r rune, printed bool) string {
-	if r == '\t' || r == '\n' || r == '\r' {
-		return ""
-	}
-	if unicode.IsControl(r) {
-		return fmt.Sprintf("control character %q (U+%04X) is not allowed", string(r), r)
-	}
-	if !printed {
-		return ""
-	}
-	face, err := d.font.missing(r)
-	if err != nil {
-		d.errorf(Pos{}, "%v", err)
-		return ""
-	}
-	if face != "" {
-		return fmt.Sprintf("character %q (U+%04X) is not in the %s font", string(r), r, face)
-	}
-	return ""
-}
-
-// checkText reports each character of v's cleaned text that may not be
-// there, at its line and column. Where a character cannot be traced to the
-// source exactly, it is looked for in the source after the previous one
-// found, and failing that reported at the start of the value, or at v.def()
-// if the value was not indexed. v.def is called only then, as most text
-// has nothing to report. Of the letters of right-to-left scripts only the
-// first is reported.
+// checkText reports each control character of v's cleaned text at its
+// line and column, and, when it is printed, the letters of the scripts
+// handout cannot set and the characters beyond U+FFFF, once each for the
+// value, and keeps v for checkFonts. Where a character cannot be traced
+// to the source exactly, it is looked for in the source after the
+// previous one found, and failing that reported at the start of the
+// value, or at v.def() if the value was not indexed.
 func (d *decoder) checkText(v *value, printed bool) {
 	s := v.text
-	sp, ok := d.ix.val[v.path]
-	cursor := sp.start
-	fine := d.asciiOK(printed)
-	rtl := false // a right-to-left letter was reported
+	if printed {
+		d.printed = append(d.printed, v)
+	}
+	cursor := -1
+	var (
+		scripts      []string // the scripts handout cannot set, in order
+		scriptAt     = -1     // the first letter of one
+		beyond       []rune   // the characters beyond U+FFFF, each once
+		beyondAt     = -1
+		beyondCount  int
+		scriptReason []string
+	)
 	for i := 0; i < len(s); {
-		if fine.has(s[i]) {
-			i++ // most text: ASCII known to be fine, without a rune check
+		if textASCII.has(s[i]) {
+			i++ // most text: ASCII other than control characters
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		at := i
 		i += n
-		var msg string
-		if printed && rightToLeft(r) {
-			if rtl {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r':
+		case unicode.IsControl(r):
+			d.errorf(d.charPos(v, at, r, &cursor), "control character %q (U+%04X) is not allowed", string(r), r)
+		case !printed:
+		case r > fonts.MaxRune && r != utf8.RuneError:
+			if beyondAt < 0 {
+				beyondAt = at
+			}
+			if !slices.Contains(beyond, r) {
+				beyondCount++
+				if len(beyond) < 3 {
+					beyond = append(beyond, r)
+				}
+			}
+		default:
+			script, reason := unsettable(r)
+			if script == "" {
 				continue
 			}
-			rtl = true
-			msg = fmt.Sprintf("character %q (U+%04X) is in a right-to-left script: handout sets text left to right only, so it would be printed backwards; leave it out or give it as a picture", string(r), r)
-		} else {
-			msg = d.badRune(r, printed)
-		}
-		if msg == "" {
-			fine = d.asciiOK(printed) // r may be newly known to be fine
-			continue
-		}
-		if p, exact := d.sourcePos(v, at); exact {
-			d.errorf(p, "%s", msg)
-			continue
-		}
-		if !ok {
-			d.errorf(v.def(), "%s", msg)
-			continue
-		}
-		pos := d.ix.position(sp.start)
-		if cursor <= sp.end {
-			if j := strings.Index(d.ix.src[cursor:sp.end], string(r)); j >= 0 {
-				pos = d.ix.position(cursor + j)
-				cursor += j + len(string(r))
+			if scriptAt < 0 {
+				scriptAt = at
+			}
+			if !slices.Contains(scripts, script) {
+				scripts = append(scripts, script)
+				scriptReason = append(scriptReason, reason)
 			}
 		}
-		d.errorf(pos, "%s", msg)
+	}
+	if scriptAt >= 0 {
+		r, _ := utf8.DecodeRuneInString(s[scriptAt:])
+		d.errorf(d.charPos(v, scriptAt, r, nil), "this text has letters of %s (the first: %q, U+%04X), which handout cannot print: %s; leave them out or give them as a picture",
+			list(scripts, "and"), string(r), r, strings.Join(scriptReason, "; "))
+	}
+	if beyondAt >= 0 {
+		r, _ := utf8.DecodeRuneInString(s[beyondAt:])
+		d.errorf(d.charPos(v, beyondAt, r, nil), "%s beyond U+FFFF, which the PDF writer cannot draw in any font: leave %s out",
+			characters(beyondCount, codes(beyond, beyondCount)), pronoun(beyondCount))
 	}
 }
 
-// rightToLeft reports whether r is a letter of a right-to-left script,
-// such as Hebrew or Arabic.
-func rightToLeft(r rune) bool {
-	if r < 0x0590 {
-		return false // Latin, Greek, Cyrillic, ...: the usual case
+// charPos returns where r, at byte at of v's cleaned text, is written:
+// exactly when it can be traced; else the first r in the source after
+// *cursor, which it then moves past (cursor nil: from the value's start);
+// else the value's start, or v.def() if the value was not indexed.
+func (d *decoder) charPos(v *value, at int, r rune, cursor *int) Pos {
+	if p, exact := d.sourcePos(v, at); exact {
+		return p
 	}
-	p, _ := bidi.LookupRune(r)
-	c := p.Class()
-	return c == bidi.R || c == bidi.AL
+	sp, ok := d.ix.val[v.path]
+	if !ok {
+		return v.def()
+	}
+	from := sp.start
+	if cursor != nil && *cursor >= sp.start {
+		from = *cursor
+	}
+	if from <= sp.end && sp.end <= len(d.ix.src) {
+		if j := strings.Index(d.ix.src[from:sp.end], string(r)); j >= 0 {
+			if cursor != nil {
+				*cursor = from + j + len(string(r))
+			}
+			return d.ix.position(from + j)
+		}
+	}
+	return d.ix.position(sp.start)
 }
+
+// characters returns "1 character of this text (what) is" or "n
+// characters of this text (what) are".
+func characters(n int, what string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 character of this text (%s) is", what)
+	}
+	return fmt.Sprintf("%d characters of this text (%s) are", n, what)
+}
+
+// pronoun returns "it" for one thing, "them" for more.
+func pronoun(n int) string {
+	if n == 1 {
+		return "it"
+	}
+	return "them"
+}
+
+// codes lists rs, the first of n characters, with their code points:
+// "😀 U+1F600, 🎉 U+1F389, …".
+func codes(rs []rune, n int) string {
+	var b strings.Builder
+	for i, r := range rs {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%s U+%04X", string(r), r)
+	}
+	if n > len(rs) {
+		b.WriteString(", …")
+	}
+	return b.String()
+}
+
+// unsettable returns the script of r and why handout cannot set it, when
+// r is a letter of a script written right to left, such as Hebrew and
+// Arabic, or of one whose letters must be shaped (joined, reordered and
+// placed by the script's rules), such as Devanagari and Thai; "" for any
+// other character.
+func unsettable(r rune) (script, why string) {
+	if r < 0x0590 {
+		return "", "" // Latin, Greek, Cyrillic, ...: the usual case
+	}
+	if p, _ := bidi.LookupRune(r); p.Class() == bidi.R || p.Class() == bidi.AL {
+		script = strings.ReplaceAll(fonts.Script(r), "_", " ")
+		return script, script + " is written right to left, and handout sets text left to right only, so it would come out backwards"
+	}
+	if r >= 0x3000 && r < 0xA800 || r > 0xABFF && r < 0x10000 {
+		return "", "" // Chinese, Japanese, Korean and the rest of the BMP after them
+	}
+	for _, name := range shaped {
+		if unicode.Is(unicode.Scripts[name], r) {
+			script = strings.ReplaceAll(name, "_", " ")
+			return script, script + " needs its letters joined, reordered and placed by its own rules (text shaping), which handout does not do"
+		}
+	}
+	return "", ""
+}
+
+// shaped are the scripts of the Basic Multilingual Plane, written left to
+// right, whose letters a PDF writer must shape (join, reorder, stack or
+// place their marks) to print them right: the scripts of India and South
+// East Asia, Tibetan and Mongolian.
+var shaped = []string{
+	"Devanagari", "Bengali", "Gurmukhi", "Gujarati", "Oriya", "Tamil", "Telugu", "Kannada", "Malayalam",
+	"Sinhala", "Thai", "Lao", "Tibetan", "Myanmar", "Khmer", "Mongolian", "Limbu", "Tai_Le", "New_Tai_Lue",
+	"Buginese", "Tai_Tham", "Balinese", "Sundanese", "Batak", "Lepcha", "Syloti_Nagri", "Saurashtra",
+	"Kayah_Li", "Rejang", "Javanese", "Cham", "Tai_Viet", "Meetei_Mayek",
+}
+
+// printable is the printable ASCII characters, space to tilde.
+var printable = func() asciiSet {
+	var s asciiSet
+	for c := byte(' '); c < 0x7F; c++ {
+		s.add(c)
+	}
+	return s
+}()
 
 // asciiSet is a set of ASCII characters.
 type asciiSet [2]uint64
@@ -152,21 +208,6 @@ func (s *asciiSet) has(c byte) bool { return c < utf8.RuneSelf && s[c>>6]&(1<<(c
 
 // add puts c in the set.
 func (s *asciiSet) add(c byte) { s[c>>6] |= 1 << (c & 63) }
-
-// asciiOK returns the ASCII characters that badRune is known to have
-// nothing to say about, so far, without a rune check: line breaks and tabs,
-// the characters other than control characters in a value that is not
-// printed, and those the font is known to have.
-func (d *decoder) asciiOK(printed bool) asciiSet {
-	if !printed {
-		return textASCII
-	}
-	set := d.font.ascii
-	for _, c := range []byte("\t\n\r") {
-		set.add(c)
-	}
-	return set
-}
 
 // textASCII is the ASCII characters other than control characters, and
 // tabs and line breaks.

@@ -73,6 +73,13 @@ func Decode(name string, data []byte) (*Document, error) {
 	d := &decoder{name: name, ix: newIndex(src), seen: map[Error]bool{}}
 	doc := d.document(m)
 	d.warnFormFeed()
+	if len(doc.Fonts.Files()) > 0 {
+		doc.pending = d // the font files are read by the build, then CheckChars
+	} else if c, err := newFontCheck(doc.Fonts, doc.Style.Font); err != nil {
+		d.errorf(Pos{}, "%v", err)
+	} else {
+		d.checkFonts(c)
+	}
 	if len(d.errs) > 0 {
 		return nil, sortErrors(d.errs)
 	}
@@ -136,7 +143,12 @@ type decoder struct {
 	errs   Errors
 	warns  Errors         // warnings, in the order found
 	seen   map[Error]bool // errors and warnings already reported
-	font   fontCheck
+	// printed are the printed text values, for checkFonts.
+	printed []*value
+	// ideographic says that text keeps its ideographic spaces (U+3000),
+	// for a file whose [fonts] names font files: the fonts of Chinese,
+	// Japanese and Korean have them. [fonts] is read before any text.
+	ideographic bool
 	// smart says whether to make quotes curly and hyphens dashes, as
 	// [style] smart_quotes asks; [style] is read first.
 	smart bool
@@ -172,11 +184,12 @@ func (d *decoder) errorf(p Pos, format string, args ...any) {
 
 // The keys each table may have.
 var (
-	topKeys       = []string{"worksheet", "style", "labels", "section", "summary", "print"}
+	topKeys       = []string{"worksheet", "style", "fonts", "labels", "section", "summary", "print"}
 	worksheetKeys = []string{"title", "subtitle", "paper", "orientation", "author", "language",
 		"header", "first_page_header", "footer", "footer_link", "logo", "logo_mm", "name_line", "number_sections", "fit_pages", "min_lines",
 		"number_questions", "show_total", "grading_table", "gap_mm", "shuffle_questions"}
 	styleKeys   = []string{"font", "size", "margin_mm", "ruling_mm", "smart_quotes"}
+	fontsKeys   = []string{"regular", "bold", "italic", "bold_italic", "fallback"}
 	sectionKeys = []string{"heading", "block", "new_page", "word_bank", "distractors"}
 	blockKeys   = blockKeyList()
 	summaryKeys = []string{"title", "paper", "orientation", "name_line", "panel"}
@@ -209,6 +222,9 @@ func (d *decoder) document(m map[string]any) *Document {
 	doc := &Document{}
 	style, _ := root.subTable("style", "[style]", styleKeys)
 	doc.Style = d.style(style)
+	fs, ok := root.subTable("fonts", "[fonts]", fontsKeys)
+	doc.Fonts = d.fonts(fs, ok, style)
+	d.ideographic = len(doc.Fonts.Files()) > 0
 	ws, ok := root.subTable("worksheet", "[worksheet]", worksheetKeys)
 	if !root.has("worksheet") {
 		d.errorf(Pos{1, 1}, "missing [worksheet] table: every file needs one, with a title")

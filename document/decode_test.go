@@ -306,14 +306,13 @@ func TestDecodeErrors(t *testing.T) {
 		{"nothing to build", "[worksheet]\ntitle = \"T\"\n", []wantErr{
 			{1, 1, "nothing to build: add a [[section]] or a [summary]"}}},
 		{"snowman", head + "text = \"\"\"\nA line,\n  then a ☃ and ☃.\"\"\"\n", []wantErr{
-			{8, 10, `character "☃" (U+2603) is not in the sans font`},
-			{8, 16, `character "☃" (U+2603) is not in the sans font`}}},
+			{8, 10, `1 character of this text (symbols: ☃ U+2603) is in none of the fonts: add a font that has it under [fonts] fallback (see "Languages and fonts" in docs/format.md)`}}},
 		{"emoji in serif", "[style]\nfont = \"serif\"\n[worksheet]\ntitle = '''\n\n  ok 😀'''\n[summary]\n", []wantErr{
-			{6, 6, `character "😀" (U+1F600) is not in the serif font`}}},
+			{6, 6, `1 character of this text (😀 U+1F600) is beyond U+FFFF, which the PDF writer cannot draw in any font: leave it out`}}},
 		{"escaped emoji", "[worksheet]\ntitle = \"ok \\U0001F600\"\n[summary]\n", []wantErr{
-			{2, 13, `(U+1F600) is not in the sans font`}}},
+			{2, 13, `(😀 U+1F600) is beyond U+FFFF`}}},
 		{"emoji in item", head + "task = \"t\"\nitems = [\n  \"a\",\n  \"b 😀\",\n]\n", []wantErr{
-			{9, 6, `(U+1F600) is not in the sans font`}}},
+			{9, 6, `(😀 U+1F600) is beyond U+FFFF`}}},
 		{"control", head + "bullet = \"a\\u0007b\"\n", []wantErr{
 			{6, 12, `control character "\a" (U+0007) is not allowed`}}},
 		{"control in author", "[worksheet]\ntitle = \"T\"\nauthor = \"\\u0001\"\n[summary]\n", []wantErr{

@@ -17,9 +17,13 @@ import (
 type Document struct {
 	Worksheet Worksheet
 	Style     Style
-	Sections  []Section // empty when the file makes only a summary sheet
-	Summary   *Summary  // nil unless the file has a [summary] table
-	Print     Print     // the [print] table; without one, every setting off and MaxPPI DefaultMaxPPI
+	// Fonts is the [fonts] table, the font files the text is set in; nil
+	// without one. Decode does not read the files: the build does (see
+	// build.LoadFonts), then calls CheckChars.
+	Fonts    *Fonts
+	Sections []Section // empty when the file makes only a summary sheet
+	Summary  *Summary  // nil unless the file has a [summary] table
+	Print    Print     // the [print] table; without one, every setting off and MaxPPI DefaultMaxPPI
 	// Images holds the image files that image blocks show, by
 	// Image.Path. Decode leaves it nil, as it reads no files; the
 	// build fills it in (see build.LoadImages) before layout.
@@ -27,6 +31,9 @@ type Document struct {
 	// Labels are the words handout prints by itself, in the worksheet's
 	// language and as [labels] changes them.
 	Labels Labels
+	// pending, when the file names font files, is its decoder, kept for
+	// CheckChars to check the printed text once the fonts are read.
+	pending *decoder
 	// Warnings are problems that do not stop the build, such as a form
 	// feed in text, in file order. Like errors, each names its file, line
 	// and column.

@@ -172,7 +172,7 @@ func inlineSeeds(tb testing.TB) []string {
 		})
 	}
 	var names []string
-	for _, pat := range []string{"../content/*.toml", "../build/testdata/*.toml", "../layout/testdata/*.toml", "testdata/*.toml", "../starter.toml"} {
+	for _, pat := range []string{"../content/*.toml", "../build/testdata/*.toml", "../layout/testdata/*.toml", "testdata/*.toml", "../testdata/*.toml", "../starter.toml"} {
 		m, err := filepath.Glob(pat)
 		if err != nil {
 			tb.Fatal(err)

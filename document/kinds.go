@@ -3,7 +3,6 @@ package document
 import (
 	"math"
 	"path"
-	"path/filepath"
 	"slices"
 	"strings"
 )
@@ -280,18 +279,7 @@ func (t *table) imagePath(key string) string {
 		return ""
 	}
 	s := v.raw // a path is not cleaned: a file's name is as it is
-	var why string
-	switch {
-	case strings.TrimSpace(s) == "":
-		why = "must not be empty: give the image file's path relative to this file, such as \"images/trotsky.jpg\""
-	case strings.Contains(s, "\\"):
-		why = "must use forward slashes (/) between folders"
-	case path.IsAbs(s) || filepath.IsAbs(s) || filepath.VolumeName(s) != "" || driveLetter(s):
-		why = "is absolute: give it relative to this file's folder, such as \"images/trotsky.jpg\""
-	case !filepath.IsLocal(filepath.FromSlash(s)):
-		why = "leads out of this file's folder: an image must be in the folder of its content file or a folder inside it"
-	}
-	if why != "" {
+	if why := localPath(s, imagePaths); why != "" {
 		t.errorf(key, "image %q %s", s, why)
 		return ""
 	}

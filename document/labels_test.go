@@ -245,7 +245,7 @@ func TestLabelErrors(t *testing.T) {
 		{"long label", ws + sec + "[labels]\nscore = \"" + strings.Repeat("s", MaxLabelChars+1) + "\"\n", `x.toml:6:1: label "score" is 101 characters long: a label may have at most 100`},
 		{"label not a string", ws + sec + "[labels]\ntotal = 3\n", `x.toml:6:1: key "total" must be a string, not an integer`},
 		{"page placeholder", ws + sec + "[labels]\npage = \"Seite {seite}\"\n", `x.toml:6:15: unknown placeholder "{seite}" in page: use {page}, {pages} or {title}`},
-		{"label character", ws + sec + "[labels]\nname = \"名前\"\n", `x.toml:6:9: character "名" (U+540D) is not in the sans font`},
+		{"label character", ws + sec + "[labels]\nname = \"名前\"\n", `x.toml:6:9: 2 characters of this text (Chinese: 名, 前) are in none of the fonts: add a font that has them under [fonts] fallback (see "Languages and fonts" in docs/format.md)`},
 		{"no fields", ws + "name_line = []\n" + sec, `x.toml:3:1: name_line = [] has no fields: give their names, such as ["Name", "Form"], or write name_line = false for none`},
 		{"empty field", ws + "name_line = [\"Name\", \"\"]\n" + sec, `x.toml:3:22: item 2 of "name_line" is empty`},
 		{"field not a string", ws + "name_line = [\"Name\", 2]\n" + sec, `x.toml:3:22: item 2 of "name_line" must be a string, not an integer`},

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"handout/linebreak"
 )
 
 // Span is a run of marked-up text in one style.
@@ -211,7 +213,7 @@ func (p *inlineParser) asterisks(i int) (int, *markupError) {
 	after, _ := utf8.DecodeRuneInString(p.s[end:])
 	spaceBefore := i == 0 || unicode.IsSpace(before)
 	spaceAfter := end == len(p.s) || unicode.IsSpace(after)
-	if spaceBefore && spaceAfter || isWordRune(before) && isWordRune(after) {
+	if spaceBefore && spaceAfter || inWord(before, after) {
 		for _, r := range run {
 			p.write(r) // a literal asterisk, as in "5*3" or "a * b"
 		}
@@ -278,6 +280,14 @@ func styleName(italic, bold bool) string {
 		return "bold"
 	}
 	return "italic"
+}
+
+// inWord reports whether a run of asterisks between before and after is
+// inside a word: between letters or digits, but for the characters of
+// Chinese, Japanese and Korean, each of which is a word of its own, as
+// their text has no spaces between words: **水**是 is bold.
+func inWord(before, after rune) bool {
+	return isWordRune(before) && isWordRune(after) && !linebreak.Wide(before) && !linebreak.Wide(after)
 }
 
 // isWordRune reports whether r is a letter or a digit.

@@ -36,6 +36,10 @@ func TestParseInline(t *testing.T) {
 		{`C:\Users\x`, Plain(`C:\Users\x`)},
 		{`\***bold**`, Inline{{Text: "*"}, {Text: "bold", Bold: true}}},
 		{"un*believ*able", Plain("un*believ*able")},
+		// Chinese and Japanese have no spaces between words.
+		{"水是**生命**之本", Inline{{Text: "水是"}, {Text: "生命", Bold: true}, {Text: "之本"}}},
+		{"これは*とても*大切です", Inline{{Text: "これは"}, {Text: "とても", Italic: true}, {Text: "大切です"}}},
+		{"2*3水", Plain("2*3水")},
 		// Links.
 		{"see [the site](https://example.org) now", Inline{{Text: "see "}, {Text: "the site", URL: "https://example.org"}, {Text: " now"}}},
 		{"[*a* b](" + url + ").", Inline{{Text: "a", Italic: true, URL: url}, {Text: " b", URL: url}, {Text: "."}}},
@@ -158,7 +162,7 @@ func TestDecodeMarkupErrors(t *testing.T) {
 		{"summary title", "[worksheet]\ntitle = \"T\"\n[summary]\ntitle = \"***\"\n", wantErr{4, 1, "nothing"}},
 		{"panel", "[worksheet]\ntitle = \"T\"\n[summary]\n[[summary.panel]]\nheading = \"H\"\nprompt = \"why*\"\n", wantErr{6, 14, "* ends italic"}},
 		{"inline table", "worksheet = {title = \"*T\"}\n[summary]\n", wantErr{1, 23, "unclosed *"}},
-		{"font check among markup", head + "bullet = '**a** [*b*](https://x.org) \\* ☃'\n", wantErr{6, 41, `character "☃" (U+2603) is not in the sans font`}},
+		{"font check among markup", head + "bullet = '**a** [*b*](https://x.org) \\* ☃'\n", wantErr{6, 41, `1 character of this text (symbols: ☃ U+2603) is in none of the fonts`}},
 		{"crlf", "[worksheet]\r\ntitle = \"T\"\r\n[[section]]\r\nheading = \"H\"\r\n[[section.block]]\r\ntext = '''\r\na\r\n  b *c'''\r\n", wantErr{8, 5, "unclosed *"}},
 	}
 	for _, tt := range tests {

@@ -304,11 +304,11 @@ func badEscape(src, msg string, off int) (int, string) {
 		return 0, ""
 	}
 	start, end := lineAround(src, off)
-	if key, ok := assignedKey(src[start : off-1]); ok && key == "image" {
+	if key, ok := assignedKey(src[start : off-1]); ok && pathKinds[key] != nil {
 		for _, s := range stringsOf(src[start:end]) {
 			if start+s.open == off-1 && s.end > 0 {
 				keyAt := start + len(src[start:end]) - len(strings.TrimLeft(src[start:end], " \t"))
-				return keyAt, windowsPath(src[off:start+s.end-1], "\"")
+				return keyAt, windowsPath(src[off:start+s.end-1], "\"", key, *pathKinds[key])
 			}
 		}
 	}
@@ -326,33 +326,59 @@ func badEscape(src, msg string, off int) (int, string) {
 	return 0, ""
 }
 
-// windowsPath returns the message for an image path written with
-// backslashes, as Windows shows paths; written is the path as typed in
-// the file, between quotes q (" or ').
-func windowsPath(written, q string) string {
+// pathKinds are the keys whose values are paths of files, by key.
+var pathKinds = map[string]*pathKind{
+	"image": &imagePaths, "regular": &fontPaths, "bold": &fontPaths, "italic": &fontPaths,
+	"bold_italic": &fontPaths, "fallback": &fontPaths,
+}
+
+// windowsPath returns the message for a path of a file of kind k, key's
+// value, written with backslashes, as Windows shows paths; written is the
+// path as typed in the file, between quotes q (" or ').
+func windowsPath(written, q, key string, k pathKind) string {
 	p := written
 	if q == `"` {
 		p = strings.ReplaceAll(p, `\\`, "/")
 	}
 	p = strings.ReplaceAll(p, `\`, "/")
 	if driveLetter(p) || strings.HasPrefix(p, "//") {
-		return fmt.Sprintf(`image %s%s%s is a path on your computer: copy the picture into this file's folder, or a folder in it such as images, and give its path from there with /, as in image = "images/%s"`,
-			q, written, q, path.Base(p))
+		return fmt.Sprintf(`%s %s%s%s is a path on your computer: copy %s into this file's folder, or a folder in it such as %s, and give its path from there with /, as in %s`,
+			k.noun, q, written, q, k.thing, k.folder, assignment(key, k.folder+"/"+path.Base(p)))
 	}
-	return fmt.Sprintf(`image %s%s%s has \ between folders: use /, as in image = "%s"`, q, written, q, p)
+	return fmt.Sprintf(`%s %s%s%s has \ between folders: use /, as in %s`, k.noun, q, written, q, assignment(key, p))
 }
 
-// windowsImage reports, and says whether, key's value is a path written
-// with backslashes between folders: in a "…" string, escapes that TOML
-// took, such as \t in "images\trotsky.jpg", or \\; in a '…' string, any
-// backslash.
+// assignment returns key = "value", or key = ["value"] for the key of an
+// array of paths.
+func assignment(key, value string) string {
+	if key == "fallback" {
+		return fmt.Sprintf(`%s = ["%s"]`, key, value)
+	}
+	return fmt.Sprintf(`%s = "%s"`, key, value)
+}
+
+// windowsImage reports, and says whether, key's value is an image path
+// written with backslashes between folders (see windowsPathAt).
 func (t *table) windowsImage(key string) bool {
 	s, ok := t.m[key].(string)
-	sp, indexed := t.d.ix.val[keyPath(t.path, key)]
-	if !ok || !indexed {
+	if !ok || !t.d.windowsPathAt(keyPath(t.path, key), key, s, t.keyPos(key), imagePaths) {
 		return false
 	}
-	v := t.d.ix.src[sp.start:sp.end]
+	t.used[key] = true
+	return true
+}
+
+// windowsPathAt reports, and says whether, s, the value at the index path
+// vpath (key's value or an item of it), written at at, is the path of a file of kind k written with
+// backslashes between folders: in a "…" string, escapes that TOML took,
+// such as \t in "images\trotsky.jpg", or \\; in a '…' string, any
+// backslash.
+func (d *decoder) windowsPathAt(vpath, key, s string, at Pos, k pathKind) bool {
+	sp, indexed := d.ix.val[vpath]
+	if !indexed {
+		return false
+	}
+	v := d.ix.src[sp.start:sp.end]
 	if len(v) < 2 {
 		return false
 	}
@@ -361,8 +387,7 @@ func (t *table) windowsImage(key string) bool {
 		!strings.ContainsAny(s, "\\\t\n\r\b\f\x1b") {
 		return false
 	}
-	t.used[key] = true
-	t.errorf(key, "%s", windowsPath(v[1:len(v)-1], q))
+	d.errorf(at, "%s", windowsPath(v[1:len(v)-1], q, key, k))
 	return true
 }
 

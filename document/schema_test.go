@@ -134,6 +134,12 @@ var schemaTables = []schemaTable{
 	{"[style]", styleKeys, []string{"style"}, func(key, line string) string {
 		return wsTable + sectionTable + "[style]\n" + line
 	}},
+	{"[fonts]", fontsKeys, []string{"fonts"}, func(key, line string) string {
+		if key == "regular" || key == "fallback" {
+			return wsTable + sectionTable + "[fonts]\n" + line
+		}
+		return wsTable + sectionTable + "[fonts]\nregular = \"r.ttf\"\n" + line
+	}},
 	{"[[section]]", sectionKeys, []string{"section", "[]"}, func(key, line string) string {
 		if key == "word_bank" || key == "distractors" {
 			// A word bank needs a gap in the section, and distractors a word bank.
@@ -819,7 +825,7 @@ func TestSchemaPanels(t *testing.T) {
 func TestSchemaFiles(t *testing.T) {
 	sch, _ := loadSchema(t)
 	var files []string
-	for _, pattern := range []string{"../content/*.toml", "../content/*/*.toml", "../build/testdata/*.toml", "../layout/testdata/*.toml", "testdata/*.toml", "../*.toml"} {
+	for _, pattern := range []string{"../content/*.toml", "../content/*/*.toml", "../build/testdata/*.toml", "../layout/testdata/*.toml", "testdata/*.toml", "../testdata/*.toml", "../*.toml"} {
 		m, err := filepath.Glob(pattern)
 		if err != nil {
 			t.Fatal(err)
@@ -870,6 +876,14 @@ func TestSchemaCases(t *testing.T) {
 		ok   bool
 	}{
 		{"unknown key", block(`qoute = "Misspelt."`), false},
+		{"fonts: a school's own", wsTable + sectionTable + "[fonts]\nregular = \"fonts/a.ttf\"\nbold = \"fonts/b.ttf\"\nfallback = [\"fonts/c.ttf\", \" Sans \"]\n", true},
+		{"fonts: fallbacks only, with [style] font", wsTable + sectionTable + "[style]\nfont = \"serif\"\n[fonts]\nfallback = [\"c.ttf\"]\n", true},
+		{"fonts: bold without regular", wsTable + sectionTable + "[fonts]\nbold = \"b.ttf\"\n", false},
+		{"fonts: regular and [style] font", wsTable + sectionTable + "[style]\nfont = \"sans\"\n[fonts]\nregular = \"a.ttf\"\n", false},
+		{"fonts: a built-in font as regular", wsTable + sectionTable + "[fonts]\nregular = \"serif\"\n", false},
+		{"fonts: a Windows path", wsTable + sectionTable + "[fonts]\nfallback = ['C:\\Windows\\Fonts\\simsun.ttf']\n", false},
+		{"fonts: a fallback that leads out", wsTable + sectionTable + "[fonts]\nfallback = [\"../x.ttf\"]\n", false},
+		{"fonts: nine fallbacks", wsTable + sectionTable + "[fonts]\nfallback = [" + strings.Repeat("\"f.ttf\", ", 8) + "\"f.ttf\"]\n", false},
 		{"unknown top-level key", "colour = \"red\"\n" + wsTable + sectionTable, false},
 		{"wrong enum", wsTable + sectionTable + "[style]\nfont = \"comic\"\n", false},
 		{"enum in another case, spaced", "[worksheet]\ntitle = \"T\"\npaper = \" letter \"\norientation = \"LANDSCAPE\"\n" + sectionTable, true},

@@ -17,7 +17,6 @@ func (d *decoder) style(t *table) Style {
 	if i, ok := t.enum("font", fontNames); ok {
 		s.Font = fontFamilies[i]
 	}
-	d.font.family = s.Font
 	if v, ok := t.number("size", 8, 24); ok {
 		s.Size = v
 	}

@@ -125,7 +125,7 @@ func (v *value) rawOffset(i int) int {
 // them.
 func (d *decoder) newValue(path, s string, def func() Pos, printed bool) *value {
 	v := &value{path: path, raw: s, def: def}
-	v.text, v.offs = clean(s)
+	v.text, v.offs = clean(s, d.ideographic)
 	d.checkText(v, printed)
 	if printed {
 		d.noteFormFeed(v)

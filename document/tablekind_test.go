@@ -150,7 +150,7 @@ func TestDecodeTableErrors(t *testing.T) {
 			{8, 13, `the answer for row 1, column 1 is for a cell that has text: answers go only in empty cells; write "" here`}}},
 		{"header on a text block", head + "text = \"t\"\nheader = [\"A\"]\n", []wantErr{
 			{7, 1, `key "header" is not allowed in a text block (only in table blocks)`}}},
-		{"a character the font lacks", table + "rows = [[\"a \u4e2d\"]]\n", []wantErr{{7, 13, "U+4E2D"}}},
+		{"a character the font lacks", table + "rows = [[\"a \u4e2d\"]]\n", []wantErr{{7, 13, "(Chinese: 中) is in none of the fonts"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { decodeErrors(t, tt.src, tt.want) })

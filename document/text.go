@@ -155,9 +155,11 @@ func cleanRune(r rune) (string, bool) {
 // one character "é" the fonts have. offs gives, for each byte of the
 // result, the offset in s of the character that wrote it, so that an error
 // in the cleaned text is reported where that character is written; it is
-// nil when the result is s, as it is for most text.
-func clean(s string) (text string, offs []int) {
-	if !needsCleaning(s) {
+// nil when the result is s, as it is for most text. With ideographic, the
+// ideographic space U+3000 is kept, for the fonts of Chinese, Japanese and
+// Korean that have it, rather than made a plain space.
+func clean(s string, ideographic bool) (text string, offs []int) {
+	if !needsCleaning(s, ideographic) {
 		return s, nil
 	}
 	// First the characters cleanRune changes.
@@ -167,7 +169,7 @@ func clean(s string) (text string, offs []int) {
 	)
 	for i, r := range s {
 		out, changed := string(r), false
-		if r >= utf8.RuneSelf || r == '\v' || r == '\f' {
+		if (r >= utf8.RuneSelf || r == '\v' || r == '\f') && !(ideographic && r == ideographicSpace) {
 			out, changed = cleanRune(r)
 			if !changed {
 				out = string(r)
@@ -213,7 +215,7 @@ func clean(s string) (text string, offs []int) {
 }
 
 // needsCleaning reports whether clean would change s.
-func needsCleaning(s string) bool {
+func needsCleaning(s string, ideographic bool) bool {
 	ascii := true
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c >= utf8.RuneSelf {
@@ -227,9 +229,13 @@ func needsCleaning(s string) bool {
 		return false // the usual case
 	}
 	for _, r := range s {
-		if _, changed := cleanRune(r); changed {
+		if _, changed := cleanRune(r); changed && !(ideographic && r == ideographicSpace) {
 			return true
 		}
 	}
 	return !norm.NFC.IsNormalString(s)
 }
+
+// ideographicSpace is the space of Chinese, Japanese and Korean text, a
+// full em wide.
+const ideographicSpace = '\u3000'

@@ -27,7 +27,7 @@ func TestClean(t *testing.T) {
 		{"\u2122\uFE0F \u263A\uFE0E", "\u2122 \u263A"}, // variation selectors
 	}
 	for _, tt := range tests {
-		got, offs := clean(tt.in)
+		got, offs := clean(tt.in, false)
 		if got != tt.want {
 			t.Errorf("clean(%q) = %q, want %q", tt.in, got, tt.want)
 			continue
@@ -79,14 +79,14 @@ func TestDecodeWild(t *testing.T) {
 		{"markup after NFD", "'e\u0301 *e\u0301*'", []Inline{{{Text: "é "}, {Text: "é", Italic: true}}}, nil},
 
 		// Errors, at the character's own line and column.
-		{"emoji", "'ok 😀'", nil, &wantErr{6, 12, `character "😀" (U+1F600) is not in the sans font`}},
-		{"emoji after NFD and removals", "'e\u0301\u200B\u200D\u00A0\u202A\u202C😀'", nil, &wantErr{6, 16, `(U+1F600) is not in the sans font`}},
-		{"emoji after CRLF", "'''\r\na\u0301\r\n\u200Db 😀'''", nil, &wantErr{8, 4, `(U+1F600) is not in the sans font`}},
-		{"emoji zwj sequence", "'👩\u200D💻'", nil, &wantErr{6, 9, `(U+1F469) is not in the sans font`}},
-		{"escaped emoji", `"e\u0301 \U0001F600"`, nil, &wantErr{6, 17, `(U+1F600) is not in the sans font`}},
-		{"mark not in the font", "'e\u0301\u20DD'", nil, &wantErr{6, 11, `(U+20DD) is not in the sans font`}},
-		{"Hebrew", "'Shalom \u05E9\u05DC\u05D5\u05DD'", nil, &wantErr{6, 16, `(U+05E9) is in a right-to-left script`}},
-		{"Arabic", "'\u200Fx \u0633\u0644\u0627\u0645'", nil, &wantErr{6, 12, `(U+0633) is in a right-to-left script`}},
+		{"emoji", "'ok 😀'", nil, &wantErr{6, 12, `1 character of this text (😀 U+1F600) is beyond U+FFFF, which the PDF writer cannot draw in any font: leave it out`}},
+		{"emoji after NFD and removals", "'e\u0301\u200B\u200D\u00A0\u202A\u202C😀'", nil, &wantErr{6, 16, `(😀 U+1F600) is beyond U+FFFF`}},
+		{"emoji after CRLF", "'''\r\na\u0301\r\n\u200Db 😀'''", nil, &wantErr{8, 4, `(😀 U+1F600) is beyond U+FFFF`}},
+		{"emoji zwj sequence", "'👩\u200D💻'", nil, &wantErr{6, 9, `2 characters of this text (👩 U+1F469, 💻 U+1F4BB) are beyond U+FFFF`}},
+		{"escaped emoji", `"e\u0301 \U0001F600"`, nil, &wantErr{6, 17, `(😀 U+1F600) is beyond U+FFFF`}},
+		{"mark not in the font", "'e\u0301\u20DD'", nil, &wantErr{6, 11, `(combining marks: ⃝ U+20DD) is in none of the fonts`}},
+		{"Hebrew", "'Shalom \u05E9\u05DC\u05D5\u05DD'", nil, &wantErr{6, 16, `this text has letters of Hebrew (the first: "ש", U+05E9), which handout cannot print: Hebrew is written right to left`}},
+		{"Arabic", "'\u200Fx \u0633\u0644\u0627\u0645'", nil, &wantErr{6, 12, `letters of Arabic (the first: "س", U+0633)`}},
 		{"markup error after removals", "'\u200D\u200De\u0301 *x'", nil, &wantErr{6, 14, "unclosed *"}},
 		{"markup error after paragraph separator", "'a\u2029\u00A0b *x'", nil, &wantErr{6, 14, "unclosed *"}},
 		{"other control", `"a\u0007"`, nil, &wantErr{6, 10, `control character "\a" (U+0007) is not allowed`}},

@@ -352,14 +352,20 @@ func (f *Font) advance(g int) int {
 }
 
 // readMetrics sets the vertical metrics, in 1/1000 em: ascent and descent
-// from hhea, cap height and x-height from OS/2 (version 2 and later), or
+// from hhea, within the bounding box of head, cap height and x-height from OS/2 (version 2 and later), or
 // else from the tops of the glyphs of 'H' and 'x'.
 func (f *Font) readMetrics() error {
 	m := &f.metrics
 	m.font = f
-	hhea := f.tables["hhea"]
-	m.Ascent = f.thousandths(i16(hhea, 4))
-	m.Descent = f.thousandths(i16(hhea, 6))
+	hhea, head := f.tables["hhea"], f.tables["head"]
+	asc, desc := i16(hhea, 4), i16(hhea, 6)
+	if yMax := i16(head, 42); yMax > 0 && yMax < asc {
+		asc = yMax
+	}
+	if yMin := i16(head, 38); yMin < 0 && yMin > desc {
+		desc = yMin
+	}
+	m.Ascent, m.Descent = f.thousandths(asc), f.thousandths(desc)
 	if os2 := f.tables["OS/2"]; os2 != nil && u16(os2, 0) >= 2 {
 		m.XHeight = f.thousandths(i16(os2, 86))
 		m.CapHeight = f.thousandths(i16(os2, 88))
@@ -408,6 +414,17 @@ func (f *Font) Metrics() *Metrics { return &f.metrics }
 
 // Face returns the embedded face that f is, and whether it is one.
 func (f *Font) Face() (Face, bool) { return f.face, f.builtin }
+
+// Bold reports whether the font is a bold one, of weight 600 or more: by
+// its OS/2 weight class, or, without one, its head table's macStyle.
+// Bold text set in a font that is not, such as a fallback for Chinese
+// with one weight, is drawn bolder by the PDF (see layout.Text).
+func (f *Font) Bold() bool {
+	if os2 := f.tables["OS/2"]; len(os2) >= 6 {
+		return u16(os2, 4) >= 600
+	}
+	return u16(f.tables["head"], 44)&1 != 0
+}
 
 // NumGlyphs returns the number of glyphs in the font.
 func (f *Font) NumGlyphs() int { return f.numGlyphs }

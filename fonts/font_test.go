@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"os"
 	"strings"
 	"testing"
 )
@@ -229,4 +230,27 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkParsed(t, data)
 	})
+}
+
+func TestBold(t *testing.T) {
+	for _, f := range Faces {
+		font, err := f.Font()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := f.Style == Bold || f.Style == BoldItalic; font.Bold() != want {
+			t.Errorf("%v: Bold() = %v", f, font.Bold())
+		}
+	}
+	data, err := os.ReadFile("testdata/cjk-sample.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cjk, err := Parse("cjk-sample.ttf", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cjk.Bold() {
+		t.Error("the CJK sample font (Droid Sans Fallback, one weight) is bold")
+	}
 }

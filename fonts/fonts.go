@@ -132,8 +132,10 @@ type Metrics struct {
 	font *Font
 
 	// Ascent and Descent are the typographic ascender (positive) and
-	// descender (negative); CapHeight and XHeight the heights of capitals
-	// and of lower-case letters.
+	// descender (negative), but no further than the font's glyphs reach
+	// (its bounding box): a font for Chinese may give its lines more room
+	// than any of its glyphs takes. CapHeight and XHeight are the heights
+	// of capitals and of lower-case letters.
 	Ascent, Descent, CapHeight, XHeight int
 
 	pages [256]atomic.Pointer[[256]int32] // widths of the BMP by 256-rune page; -1: no glyph
@@ -193,6 +195,23 @@ func (m *Metrics) Font() *Font { return m.font }
 // Multilingual Plane are never drawable: the PDF writer cannot encode them
 // (see MaxRune).
 func (m *Metrics) HasGlyph(r rune) bool { return m.advance(r) >= 0 }
+
+// HasAll reports whether the font can draw every rune of s.
+func (m *Metrics) HasAll(s string) bool {
+	ascii := m.page(0)
+	for len(s) > 0 && s[0] < utf8.RuneSelf { // most text: a byte a character
+		if ascii[s[0]] < 0 {
+			return false
+		}
+		s = s[1:]
+	}
+	for _, r := range s {
+		if !m.HasGlyph(r) {
+			return false
+		}
+	}
+	return true
+}
 
 // RuneWidth returns the advance of r in 1/1000 em, or 0 if the font has no
 // glyph for it.

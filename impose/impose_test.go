@@ -24,9 +24,13 @@ const pageW, pageH = 419.53, 595.28
 func pageItems(k int, dx float64) []layout.Item {
 	y := 100 + 10*float64(k)
 	fill, stroke := layout.Color{R: uint8(k)}, layout.Color{G: uint8(k)}
+	face, err := fonts.Face{Family: fonts.Sans, Style: fonts.Regular}.Font()
+	if err != nil {
+		panic(err)
+	}
 	return []layout.Item{
 		layout.Box{X: 20 + dx, Y: y - 20, W: 200, H: 30, Fill: &fill, Stroke: &stroke, LineWidth: 1},
-		layout.Text{X: 50 + dx, Y: 300, Face: fonts.Face{Family: fonts.Sans, Style: fonts.Regular}, Size: 12, Text: fmt.Sprintf("page %d", k), Width: 40},
+		layout.Text{X: 50 + dx, Y: 300, Font: face, Size: 12, Text: fmt.Sprintf("page %d", k), Width: 40},
 		layout.Rule{X0: 30 + dx, Y0: y, X1: 380 + dx, Y1: y, Width: 0.5, Dash: []float64{0, 2}, Round: true},
 		layout.Link{X: 40 + dx, Y: y + 30, W: 100, H: 12, URL: "https://example.org/" + strconv.Itoa(k)},
 		layout.Image{X: 200 + dx, Y: y + 100, W: 120, H: 90, Ref: "pic.png"},

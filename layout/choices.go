@@ -24,10 +24,9 @@ func (b *builder) choiceRows(p *document.Part, x float64) []unit {
 	avail := b.left + b.width - x
 	side := b.tickSide()
 	at := b.at(b.size)
-	bold := b.face(fonts.Bold)
 	letterW := 0.0
 	for i := range n {
-		letterW = max(letterW, at.width(bold, document.ChoiceLetter(i)))
+		letterW = max(letterW, at.width(fonts.Bold, document.ChoiceLetter(i)))
 	}
 	letterX := side + 0.5*b.size
 	textX := letterX + letterW + 0.45*b.size
@@ -54,7 +53,8 @@ func (b *builder) choiceRows(p *document.Part, x float64) []unit {
 			cx := x + float64(c)*colW
 			u.items = append(u.items, b.tickBox(cx, top, side, slices.Contains(p.Correct, ci))...)
 			letter := document.ChoiceLetter(i)
-			u.texts = append(u.texts, Text{X: cx + letterX, Y: base, Face: bold, Size: b.size, Color: ink, Text: letter, Width: at.width(bold, letter)})
+			lt, _ := b.set(letter, fonts.Bold, b.size, cx+letterX, base, ink)
+			u.texts = append(u.texts, lt...)
 			wrapped := at.wrap(b.marked(p.Choices[ci], fonts.Regular), max(colW-textX-gutter, b.size))
 			for k, l := range wrapped {
 				u.texts = append(u.texts, l.runs(cx+textX, base+float64(k)*b.lead, b.size, solid(ink))...)
@@ -99,7 +99,7 @@ func (b *builder) tickSide() float64 { return 1.05 * b.size }
 
 // capHeight returns the height of capitals at size.
 func (b *builder) capHeight(size float64) float64 {
-	return float64(b.metrics[fonts.Regular].CapHeight) * size / 1000
+	return float64(b.main(fonts.Regular).Metrics().CapHeight) * size / 1000
 }
 
 // tickBox draws a tick box side wide at x, y: a square drawn as a shape,

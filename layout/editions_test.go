@@ -111,8 +111,8 @@ func TestAnswersSitOnTheRules(t *testing.T) {
 	for i, texts := range answerTexts(r) {
 		for _, tx := range texts {
 			all = append(all, tx.Text)
-			if tx.Face.Style != fonts.Italic || tx.Color == ink || tx.Color == accent || tx.Color == muted {
-				t.Errorf("answer %q: face %v colour %v, want italic in a colour of its own", tx.Text, tx.Face, tx.Color)
+			if tx.Style != fonts.Italic || tx.Color == ink || tx.Color == accent || tx.Color == muted {
+				t.Errorf("answer %q: font %v %v colour %v, want italic in a colour of its own", tx.Text, tx.Font, tx.Style, tx.Color)
 			}
 			if !onRule(r.Pages[i], tx, ruling) {
 				t.Errorf("page %d: answer line %q (baseline %.2f) is not just above a rule that spans it", i+1, tx.Text, tx.Y)
@@ -133,7 +133,7 @@ func TestAnswersSitOnTheRules(t *testing.T) {
 // onRule reports whether tx's baseline is a little above (at most a fifth
 // of a row, and clear of its descenders) a horizontal rule that spans it.
 func onRule(p Page, tx Text, ruling float64) bool {
-	m, _ := fonts.Load(tx.Face)
+	m := tx.Font.Metrics()
 	desc := -float64(m.Descent) * tx.Size / 1000
 	for _, it := range p.Items {
 		r, ok := it.(Rule)
@@ -176,13 +176,13 @@ func TestLargePrint(t *testing.T) {
 			for _, it := range p.Items {
 				switch v := it.(type) {
 				case Text:
-					if v.Face.Style == fonts.Italic || v.Face.Style == fonts.BoldItalic {
+					if v.Style == fonts.Italic || v.Style == fonts.BoldItalic {
 						t.Errorf("%s page %d: %q is in italics", path, i+1, v.Text)
 					}
-					if v.Face.Family != fonts.Sans {
+					if face, _ := v.Font.Face(); face.Family != fonts.Sans || face.Style != v.Style {
 						t.Errorf("%s page %d: %q is not sans-serif", path, i+1, v.Text)
 					}
-					if v.Color == ink && v.Face.Style == fonts.Regular {
+					if v.Color == ink && v.Style == fonts.Regular {
 						body = append(body, v)
 					}
 					if v.Size < 14 {
@@ -288,7 +288,7 @@ func TestFitPages(t *testing.T) {
 	}
 	for _, p := range pageTexts(r) {
 		for _, tx := range p {
-			if tx.Color == ink && tx.Face.Style == fonts.Regular && tx.Size < minFitSize-1e-9 {
+			if tx.Color == ink && tx.Style == fonts.Regular && tx.Size < minFitSize-1e-9 {
 				t.Errorf("fit_pages = 3: body text %q at %.2f pt", tx.Text, tx.Size)
 			}
 		}

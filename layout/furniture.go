@@ -45,12 +45,12 @@ func (b *builder) furnitureSize() float64 {
 func (b *builder) runPlan(r document.Running) runPlan {
 	texts := b.runTexts(r, 999, 999)
 	size := b.furnitureSize()
-	at, face := b.at(size), b.face(fonts.Regular)
+	at := b.at(size)
 	var w [3]float64
 	var n int
 	for i, s := range texts {
 		if s != "" {
-			w[i] = at.width(face, s)
+			w[i] = at.width(fonts.Regular, s)
 			n++
 		}
 	}

@@ -38,7 +38,7 @@ func (b *builder) gapWidth(d *document.Document) float64 {
 			for _, in := range blk.Body.Texts(false) {
 				for _, a := range in.Gaps() {
 					for _, st := range []fonts.Style{fonts.Regular, fonts.Bold, fonts.Italic, fonts.BoldItalic} {
-						w = max(w, m.width(b.face(st), a)+2*gapPad(b.size))
+						w = max(w, m.width(st, a)+2*gapPad(b.size))
 					}
 				}
 			}
@@ -76,34 +76,37 @@ func (b *builder) gapItems(l line, x, y, size float64, texts []Text, items []Ite
 			LineY:     y + 0.2*size,
 			LineWidth: max(0.6, 0.055*size),
 			Color:     frameC,
-			Face:      f.face,
+			Font:      f.font,
 			Size:      size,
 		}
 		if !b.ed.Answers {
 			// A blank as text has it, about as long as the line.
-			under := b.at(size).width(f.face, "_")
+			under := b.at(size).fontWidth(f.font, "_")
 			n := max(1, int(math.Round(w/under)))
 			gap.Text, gap.TextWidth = strings.Repeat("_", n), float64(n)*under
 			items = append(items, gap)
 			continue
 		}
 		items = append(items, gap)
-		texts = insertByX(texts, b.gapAnswer(f, g.x, y, size))
+		for _, t := range b.gapAnswer(f, g.x, y, size) {
+			texts = insertByX(texts, t)
+		}
 	}
 	return texts, items
 }
 
 // gapAnswer returns the answer of the gap f, set from x on baseline y at
 // size, in the answer colour, centred on its line: smaller, when the line
-// is narrower than the answer (only on a line narrower than the gap).
-func (b *builder) gapAnswer(f frag, x, y, size float64) Text {
+// is narrower than the answer (only on a line narrower than the gap). It
+// is one Text, or one for each font of its characters.
+func (b *builder) gapAnswer(f frag, x, y, size float64) []Text {
 	text := document.Inline{{Text: f.text}}.String() // without its invisible characters
-	tw := b.at(size).width(f.face, text)
+	tw := b.at(size).width(f.style, text)
 	if room := f.width - 2*gapPad(size)/3; tw > room && tw > 0 {
 		size *= room / tw
-		tw = room
 	}
-	return Text{X: x + (f.width-tw)/2, Y: y, Face: f.face, Size: size, Color: answer, Text: text, Width: tw}
+	ts, tw := b.set(text, f.style, size, x, y, answer)
+	return shifted(ts, (f.width-tw)/2)
 }
 
 // insertByX returns ts, which are in order along one line, with t among

@@ -284,7 +284,7 @@ func TestGapsFitPages(t *testing.T) {
 // against a gap share its line when the line has room for them; and every
 // line that does not start with a piece too wide for it fits.
 func TestWrapKeepsGapsWhole(t *testing.T) {
-	th, err := newTheme(document.Style{Font: fonts.Sans, Size: 11, MarginMM: 18, RulingMM: 8})
+	th, err := newTheme(document.Style{Font: fonts.Sans, Size: 11, MarginMM: 18, RulingMM: 8}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"handout/document"
+	"handout/fonts"
 	"handout/layout"
 )
 
@@ -38,14 +39,16 @@ func TestGolden(t *testing.T) {
 	// fin-des-purges-questions.toml a question paper in French, dumped in
 	// every edition; furniture.toml has a header, a footer of three parts
 	// and a logo, and is dumped in every edition; pictures.toml has
-	// pictures under headings (see loadSizes).
+	// pictures under headings (see loadSizes); chinese.toml is in Chinese
+	// and Japanese, in a fallback font, and is dumped in every edition too.
 	files = append(files, filepath.Join("testdata", "features.toml"), filepath.Join("testdata", "markup.toml"),
 		filepath.Join("testdata", "editions.toml"), filepath.Join("testdata", "wild.toml"), filepath.Join("testdata", "tables.toml"),
 		filepath.Join("testdata", "questions.toml"), filepath.Join("testdata", "gaps.toml"),
 		filepath.Join("testdata", "fin-des-purges.toml"), filepath.Join("testdata", "fin-des-purges-questions.toml"),
-		filepath.Join("testdata", "furniture.toml"), filepath.Join("testdata", "pictures.toml"))
+		filepath.Join("testdata", "furniture.toml"), filepath.Join("testdata", "pictures.toml"),
+		filepath.Join("testdata", "chinese.toml"))
 	everyEdition := map[string]bool{"editions": true, "tables": true, "questions": true, "gaps": true,
-		"fin-des-purges-questions": true, "furniture": true}
+		"fin-des-purges-questions": true, "furniture": true, "chinese": true}
 	for _, f := range files {
 		name := strings.TrimSuffix(filepath.Base(f), ".toml")
 		t.Run(name, func(t *testing.T) {
@@ -58,6 +61,7 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			loadSizes(t, d, filepath.Dir(f))
+			readTestFonts(t, d)
 			if len(d.Sections) > 0 {
 				r, err := layout.Worksheet(d)
 				if err != nil {
@@ -113,6 +117,25 @@ func loadSizes(t *testing.T, d *document.Document, dir string) {
 			d.Images = map[string]*document.ImageFile{}
 		}
 		d.Images[m.Path] = &document.ImageFile{Path: m.Path, Width: c.Width, Height: c.Height}
+	}
+}
+
+// readTestFonts reads the fonts that d's [fonts] names from the fonts
+// package's testdata, by their base names, as the build would read them
+// from the content file's folder, and checks d's characters against them.
+func readTestFonts(t *testing.T, d *document.Document) {
+	t.Helper()
+	for _, f := range d.Fonts.Files() {
+		data, err := os.ReadFile(filepath.Join("..", "fonts", "testdata", filepath.Base(f.Path)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Font, err = fonts.Parse(f.Path, data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := d.CheckChars(); err != nil {
+		t.Fatal(err)
 	}
 }
 

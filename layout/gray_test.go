@@ -38,17 +38,20 @@ func TestLuma(t *testing.T) {
 
 func TestGrayItems(t *testing.T) {
 	red, gray := Color{255, 0, 0}, Color{54, 54, 54}
-	face := fonts.Face{Family: fonts.Sans, Style: fonts.Bold}
+	face, err := fonts.Face{Family: fonts.Sans, Style: fonts.Bold}.Font()
+	if err != nil {
+		t.Fatal(err)
+	}
 	dash := []float64{0, 3}
 	for _, c := range []struct {
 		name string
 		in   Item
 		want Item
 	}{
-		{"text", Text{X: 1, Y: 2, Face: face, Size: 11, Color: red, Text: "x", Width: 5},
-			Text{X: 1, Y: 2, Face: face, Size: 11, Color: gray, Text: "x", Width: 5}},
-		{"gap", Gap{X: 1, Y: 2, W: 80, LineY: 4, LineWidth: 0.6, Color: red, Face: face, Size: 11, Text: "_", TextWidth: 6},
-			Gap{X: 1, Y: 2, W: 80, LineY: 4, LineWidth: 0.6, Color: gray, Face: face, Size: 11, Text: "_", TextWidth: 6}},
+		{"text", Text{X: 1, Y: 2, Font: face, Size: 11, Color: red, Text: "x", Width: 5},
+			Text{X: 1, Y: 2, Font: face, Size: 11, Color: gray, Text: "x", Width: 5}},
+		{"gap", Gap{X: 1, Y: 2, W: 80, LineY: 4, LineWidth: 0.6, Color: red, Font: face, Size: 11, Text: "_", TextWidth: 6},
+			Gap{X: 1, Y: 2, W: 80, LineY: 4, LineWidth: 0.6, Color: gray, Font: face, Size: 11, Text: "_", TextWidth: 6}},
 		{"rule", Rule{X0: 1, Y0: 2, X1: 3, Y1: 4, Width: 0.5, Color: red, Dash: dash, Round: true},
 			Rule{X0: 1, Y0: 2, X1: 3, Y1: 4, Width: 0.5, Color: gray, Dash: dash, Round: true}},
 		{"filled box", Box{X: 1, Y: 2, W: 3, H: 4, Fill: &red},

@@ -17,10 +17,14 @@ import (
 // that the moved copy shares nothing that can be changed with the item:
 // the flow, printing and impose all move items with it.
 func TestTranslate(t *testing.T) {
+	sans, err := fonts.Face{Family: fonts.Sans}.Font()
+	if err != nil {
+		t.Fatal(err)
+	}
 	items := map[string]Item{
-		"Text":  Text{X: 10, Y: 20, Face: fonts.Face{Family: fonts.Sans}, Size: 11, Text: "x", Width: 6},
+		"Text":  Text{X: 10, Y: 20, Font: sans, Size: 11, Text: "x", Width: 6},
 		"Rule":  Rule{X0: 10, Y0: 20, X1: 50, Y1: 20, Width: 0.9, Dash: []float64{0, 3.6}, Round: true},
-		"Gap":   Gap{X: 10, Y: 20, W: 85, LineY: 21.8, LineWidth: 0.6, Face: fonts.Face{Family: fonts.Sans}, Size: 11, Text: "___"},
+		"Gap":   Gap{X: 10, Y: 20, W: 85, LineY: 21.8, LineWidth: 0.6, Font: sans, Size: 11, Text: "___"},
 		"Box":   Box{X: 10, Y: 20, W: 30, H: 40, Fill: paint(tint), Stroke: paint(accent), LineWidth: 0.8},
 		"Link":  Link{X: 10, Y: 20, W: 30, H: 12, URL: "https://example.org"},
 		"Image": Image{X: 10, Y: 20, W: 30, H: 40, Ref: "a.png"},

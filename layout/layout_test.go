@@ -321,7 +321,7 @@ func checkParagraphSplit(t *testing.T, r *Result, at string) {
 	for i, p := range pageTexts(r) {
 		n := 0
 		for _, tx := range p {
-			if math.Abs(tx.X-d18) < 0.01 && tx.Face.Style == fonts.Regular {
+			if math.Abs(tx.X-d18) < 0.01 && tx.Style == fonts.Regular {
 				n++
 			}
 		}
@@ -431,12 +431,12 @@ func TestLongWordIsBrokenNotClipped(t *testing.T) {
 }
 
 func TestWrapWidthsAreExact(t *testing.T) {
-	th, err := newTheme(document.Style{Font: fonts.Serif, Size: 10, MarginMM: 18, RulingMM: 8})
+	th, err := newTheme(document.Style{Font: fonts.Serif, Size: 10, MarginMM: 18, RulingMM: 8}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	m := th.at(10)
-	spans := []span{{face: th.face(fonts.Bold), text: "Notes: "}, {face: th.face(fonts.Regular), text: sentences(5, 0)}}
+	spans := th.spans(th.spans(nil, fonts.Bold, "Notes: ", "", false), fonts.Regular, sentences(5, 0), "", false)
 	for _, width := range []float64{80, 200, 450} {
 		for _, l := range m.wrap(spans, width) {
 			if l.width > width+1e-9 {
@@ -445,7 +445,7 @@ func TestWrapWidthsAreExact(t *testing.T) {
 			sum := 0.0
 			for _, it := range l.texts(0, 0, 10, solid(ink)) {
 				tx := it.(Text)
-				if got := th.metricsOf(tx.Face).Size(tx.Text, 10); math.Abs(got-tx.Width) > 1e-9 {
+				if got := tx.Font.Metrics().Size(tx.Text, 10); math.Abs(got-tx.Width) > 1e-9 {
 					t.Errorf("run %q: width %.4f, measured %.4f", tx.Text, tx.Width, got)
 				}
 				sum += tx.Width
@@ -458,7 +458,7 @@ func TestWrapWidthsAreExact(t *testing.T) {
 }
 
 func TestWrapTerminatesWhenNothingFits(t *testing.T) {
-	th, err := newTheme(document.Style{Font: fonts.Sans, Size: 11, MarginMM: 18, RulingMM: 8})
+	th, err := newTheme(document.Style{Font: fonts.Sans, Size: 11, MarginMM: 18, RulingMM: 8}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -515,12 +515,9 @@ func TestMixedFacesOnOneLine(t *testing.T) {
 	x := ts[0].X
 	for i, w := range want {
 		tx := ts[i]
-		m, err := fonts.Load(tx.Face)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if tx.Text != w.text || tx.Face.Style != w.style || tx.Y != ts[0].Y {
-			t.Errorf("run %d = %q %v at y %.2f, want %q %v on the first line", i, tx.Text, tx.Face, tx.Y, w.text, fonts.Face{Style: w.style})
+		m := tx.Font.Metrics()
+		if tx.Text != w.text || tx.Style != w.style || tx.Y != ts[0].Y {
+			t.Errorf("run %d = %q %v at y %.2f, want %q %v on the first line", i, tx.Text, tx.Style, tx.Y, w.text, w.style)
 		}
 		if math.Abs(tx.X-x) > 1e-9 {
 			t.Errorf("run %d %q at x %.4f, want %.4f (the widths of the runs before it)", i, tx.Text, tx.X, x)
@@ -538,7 +535,7 @@ func TestMixedFacesOnOneLine(t *testing.T) {
 // TestMarkedFaces checks the faces of emphasis in italic quotations and in
 // bold headings.
 func TestMarkedFaces(t *testing.T) {
-	th, err := newTheme(document.Style{Font: fonts.Sans, Size: 11, MarginMM: 18, RulingMM: 8})
+	th, err := newTheme(document.Style{Font: fonts.Sans, Size: 11, MarginMM: 18, RulingMM: 8}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -550,8 +547,8 @@ func TestMarkedFaces(t *testing.T) {
 		fonts.Bold:    {fonts.Bold, fonts.BoldItalic, fonts.Bold, fonts.BoldItalic},
 	} {
 		for i, sp := range th.marked(in, base) {
-			if sp.face.Style != want[i] {
-				t.Errorf("base %v, span %q: %v, want %v", base, sp.text, sp.face.Style, want[i])
+			if sp.style != want[i] {
+				t.Errorf("base %v, span %q: %v, want %v", base, sp.text, sp.style, want[i])
 			}
 		}
 	}
@@ -581,10 +578,7 @@ func TestLinkRectangles(t *testing.T) {
 	for i, l := range links {
 		tx := linked[i]
 		x0, y0, x1, y1 := tx.Bounds()
-		m, err := fonts.Load(tx.Face)
-		if err != nil {
-			t.Fatal(err)
-		}
+		m := tx.Font.Metrics()
 		x1 -= m.Size(tx.Text, tx.Size) - m.Size(strings.TrimRight(tx.Text, " "), tx.Size) // the space after the link
 		if math.Abs(l.X-x0) > 1e-9 || math.Abs(l.X+l.W-x1) > 1e-6 {
 			t.Errorf("link %d spans x %.2f..%.2f, its words %.2f..%.2f", i, l.X, l.X+l.W, x0, x1)

@@ -39,13 +39,12 @@ func (b *builder) matchRows(m *document.Match, x float64) []unit {
 		row[i] = k
 	}
 	at := b.at(b.size)
-	bold := b.face(fonts.Bold)
 	right := b.left + b.width
 	gutter := 2 * b.size
-	numW := at.width(b.face(fonts.Regular), strconv.Itoa(len(order))+".") + 0.5*b.size
+	numW := at.width(fonts.Regular, strconv.Itoa(len(order))+".") + 0.5*b.size
 	letterW := 0.0
 	for i := range order {
-		letterW = max(letterW, at.width(bold, document.ChoiceLetter(i)))
+		letterW = max(letterW, at.width(fonts.Bold, document.ChoiceLetter(i)))
 	}
 	letterW += 0.5 * b.size
 	side := b.letterSide()
@@ -82,14 +81,11 @@ func (b *builder) matchRows(m *document.Match, x float64) []unit {
 // the letter of its match, which is in row; the answer key writes that
 // letter in the box.
 func (b *builder) matchLeft(text document.Inline, i, row int, x, colW, numW float64) unit {
-	at := b.at(b.size)
-	reg, bold := b.face(fonts.Regular), b.face(fonts.Bold)
 	side := b.letterSide()
 	base := b.baseline(b.size, b.lead)
 	u := unit{space: 0.45 * b.lead}
-	num := strconv.Itoa(i+1) + "."
-	nw := at.width(reg, num)
-	u.texts = append(u.texts, Text{X: x + numW - 0.5*b.size - nw, Y: base, Face: reg, Size: b.size, Color: muted, Text: num, Width: nw})
+	nt, nw := b.set(strconv.Itoa(i+1)+".", fonts.Regular, b.size, x+numW-0.5*b.size, base, muted)
+	u.texts = append(u.texts, shifted(nt, -nw)...)
 	lines := b.cellLines(&u, text, x+numW, colW-numW-side-b.size, base)
 	bx := x + colW - side
 	u.items = append(u.items, stroked(bx, base-b.capHeight(b.size)/2-side/2, side, side, 0.8, paint(ink), nil))
@@ -98,9 +94,8 @@ func (b *builder) matchLeft(text document.Inline, i, row int, x, colW, numW floa
 		u.items = append(u.items, Rule{X0: end, Y0: base, X1: bx - 0.6*b.size, Y1: base, Width: 0.9, Color: rule, Dash: []float64{0, 3.6}, Round: true})
 	}
 	if b.ed.Answers {
-		l := document.ChoiceLetter(row)
-		w := at.width(bold, l)
-		u.texts = append(u.texts, Text{X: bx + (side-w)/2, Y: base, Face: bold, Size: b.size, Color: answer, Text: l, Width: w})
+		lt, w := b.set(document.ChoiceLetter(row), fonts.Bold, b.size, bx, base, answer)
+		u.texts = append(u.texts, shifted(lt, (side-w)/2)...)
 	}
 	u.height = float64(lines) * b.lead
 	return u
@@ -109,11 +104,10 @@ func (b *builder) matchLeft(text document.Inline, i, row int, x, colW, numW floa
 // matchRight sets the right text of row k of a matching exercise from x
 // to right: its letter, then the text.
 func (b *builder) matchRight(text document.Inline, k int, x, right, letterW float64) unit {
-	bold := b.face(fonts.Bold)
 	base := b.baseline(b.size, b.lead)
 	u := unit{space: 0.45 * b.lead}
-	l := document.ChoiceLetter(k)
-	u.texts = append(u.texts, Text{X: x, Y: base, Face: bold, Size: b.size, Color: ink, Text: l, Width: b.at(b.size).width(bold, l)})
+	lt, _ := b.set(document.ChoiceLetter(k), fonts.Bold, b.size, x, base, ink)
+	u.texts = append(u.texts, lt...)
 	u.height = float64(b.cellLines(&u, text, x+letterW, right-x-letterW, base)) * b.lead
 	return u
 }

@@ -1,8 +1,12 @@
 package layout
 
 import (
+	"slices"
+	"unicode/utf8"
+
 	"handout/document"
 	"handout/fonts"
+	"handout/linebreak"
 )
 
 // notesKind sets a notes block: the bold "Notes:" label and the prompt,
@@ -27,17 +31,23 @@ func (k notesKind) maxCut() int {
 }
 
 func (k notesKind) set(b *builder) []unit {
-	label := span{face: b.face(fonts.Bold), text: b.labels.Notes}
+	label := b.spans(nil, fonts.Bold, b.labels.Notes, "", false)
 	var us []unit
-	if len(k.Prompt) == 0 && label.text != "" {
-		us = b.lines([]span{label}, b.size, b.lead, b.left, b.width, 0, solid(ink))
+	if len(k.Prompt) == 0 && len(label) > 0 {
+		us = b.lines(label, b.size, b.lead, b.left, b.width, 0, solid(ink))
 	}
 	for i, p := range k.Prompt {
 		spans := b.marked(p, fonts.Regular)
-		if i == 0 && label.text != "" {
+		if i == 0 && len(label) > 0 {
 			// The space after the label is a span of its own, so that
-			// the prompt's first span keeps its own face and link.
-			spans = append([]span{label, {face: b.face(fonts.Regular), text: " "}}, spans...)
+			// the prompt's first span keeps its own font and link; a
+			// label that ends in a full-width character, such as the
+			// colon of "笔记：", has its space in it.
+			sep := " "
+			if last, _ := utf8.DecodeLastRuneInString(b.labels.Notes); linebreak.Wide(last) {
+				sep = ""
+			}
+			spans = append(b.spans(slices.Clip(label), fonts.Regular, sep, "", false), spans...)
 		}
 		pu := b.lines(spans, b.size, b.lead, b.left, b.width, 0, solid(ink))
 		if i > 0 {

@@ -79,17 +79,33 @@ type Item interface {
 	isItem()
 }
 
-// Text is a run of text in one face, size and colour.
+// Text is a run of text in one font, size and colour.
 type Text struct {
-	X, Y  float64 // left end of the baseline
-	Face  fonts.Face
+	X, Y float64 // left end of the baseline
+	// Font is the font the text is drawn in: a font of the chain of its
+	// Style (see theme), the first that has its characters.
+	Font *fonts.Font
+	// Style is the style the text is set in, whatever its font: a bold
+	// word is bold even in a fallback font that has no bold.
+	Style fonts.Style
 	Size  float64 // in points
 	Color Color
 	Text  string
-	Width float64 // advance width of Text, measured with the face's metrics
+	Width float64 // advance width of Text, measured with the font's metrics
 	// Furniture says whether the text is part of the running header or
 	// footer rather than of the page's content.
 	Furniture Furniture
+	// Embolden draws the text bolder than its font, by stroking its
+	// outlines as it fills them, as word processors do: the text is bold
+	// and its font is not, such as a fallback for Chinese that has one
+	// weight. Its width is the font's.
+	Embolden bool
+}
+
+// emboldened reports whether text set in style st in font f is drawn
+// bolder than f (see Text.Embolden).
+func emboldened(f *fonts.Font, st fonts.Style) bool {
+	return (st == fonts.Bold || st == fonts.BoldItalic) && !f.Bold()
 }
 
 // Rule is a straight line.
@@ -173,7 +189,7 @@ func furnished(f Furniture) string {
 // content): a line from X to X+W, LineWidth thick, at LineY, a little under
 // Y, the baseline of the text around it. So that text copied or extracted
 // from the student copy reads as a blank there, Text holds a run of
-// underscores, drawn invisibly on the baseline in Face at Size, and
+// underscores, drawn invisibly on the baseline in Font at Size, and
 // stretched from its width, TextWidth, to the line's. In the answer key
 // Text is empty, and the answer is a Text item of its own, on the line. A
 // gap is one item, so that a tagged PDF can say what it is.
@@ -182,18 +198,18 @@ type Gap struct {
 	LineY     float64
 	LineWidth float64
 	Color     Color
-	Face      fonts.Face
+	Font      *fonts.Font
 	Size      float64
 	Text      string
 	TextWidth float64
 }
 
-// Bounds implements Item: from the face's ascent above the baseline to the
+// Bounds implements Item: from the font's ascent above the baseline to the
 // foot of the line.
 func (g Gap) Bounds() (x0, y0, x1, y1 float64) {
 	top := g.Y - g.Size
-	if m, err := fonts.Load(g.Face); err == nil {
-		top = g.Y - float64(m.Ascent)*g.Size/1000
+	if g.Font != nil {
+		top = g.Y - float64(g.Font.Metrics().Ascent)*g.Size/1000
 	}
 	return g.X, min(top, g.LineY-g.LineWidth/2), g.X + g.W, g.LineY + g.LineWidth/2
 }
@@ -204,12 +220,12 @@ func (g Gap) Translate(dx, dy float64) Item {
 	return g
 }
 
-// Bounds implements Item. The box spans the face's ascent and descent.
+// Bounds implements Item. The box spans the font's ascent and descent.
 func (t Text) Bounds() (x0, y0, x1, y1 float64) {
-	m, err := fonts.Load(t.Face)
-	if err != nil {
+	if t.Font == nil {
 		return t.X, t.Y - t.Size, t.X + t.Width, t.Y
 	}
+	m := t.Font.Metrics()
 	return t.X, t.Y - float64(m.Ascent)*t.Size/1000, t.X + t.Width, t.Y - float64(m.Descent)*t.Size/1000
 }
 
@@ -323,11 +339,31 @@ func dumpBoxes(p Page) string {
 	return s
 }
 
+// emboldenedDump is " embolden" for an emboldened Text, else "".
+func emboldenedDump(e bool) string {
+	if e {
+		return " embolden"
+	}
+	return ""
+}
+
+// dumpFont names a Text's font in a dump: a built-in face as "sans bold",
+// a font file by its name and the style of the text, "fonts/x.ttf bold".
+func dumpFont(f *fonts.Font, st fonts.Style) string {
+	if f == nil {
+		return "nofont"
+	}
+	if _, builtin := f.Face(); builtin {
+		return f.String()
+	}
+	return f.String() + " " + st.String()
+}
+
 func dumpItem(it Item) string {
 	switch v := it.(type) {
 	case Text:
 		return fmt.Sprintf("text %.2f,%.2f w=%.2f %s %.1fpt #%02x%02x%02x %q",
-			v.X, v.Y, v.Width, v.Face, v.Size, v.Color.R, v.Color.G, v.Color.B, v.Text) + furnished(v.Furniture)
+			v.X, v.Y, v.Width, dumpFont(v.Font, v.Style), v.Size, v.Color.R, v.Color.G, v.Color.B, v.Text) + furnished(v.Furniture) + emboldenedDump(v.Embolden)
 	case Rule:
 		s := fmt.Sprintf("rule %.2f,%.2f-%.2f,%.2f w=%.2f #%02x%02x%02x",
 			v.X0, v.Y0, v.X1, v.Y1, v.Width, v.Color.R, v.Color.G, v.Color.B)
@@ -352,7 +388,7 @@ func dumpItem(it Item) string {
 		return s
 	case Gap:
 		return fmt.Sprintf("gap %.2f,%.2f w=%.2f line=%.2f lw=%.2f #%02x%02x%02x %s %.1fpt %q w=%.2f",
-			v.X, v.Y, v.W, v.LineY, v.LineWidth, v.Color.R, v.Color.G, v.Color.B, v.Face, v.Size, v.Text, v.TextWidth)
+			v.X, v.Y, v.W, v.LineY, v.LineWidth, v.Color.R, v.Color.G, v.Color.B, v.Font, v.Size, v.Text, v.TextWidth)
 	case Link:
 		return fmt.Sprintf("link %.2f,%.2f %.2fx%.2f %s", v.X, v.Y, v.W, v.H, v.URL)
 	case Image:

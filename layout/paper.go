@@ -62,7 +62,7 @@ func (b *builder) newQuestionPaper(d *document.Document) *questionPaper {
 	}
 	if d.Worksheet.NumberQuestions && len(qp.numbers) > 0 {
 		last := strconv.Itoa(len(qp.numbers))
-		qp.numberWidth = max(2*b.size, b.at(b.size).width(b.face(fonts.Bold), last)+0.9*b.size)
+		qp.numberWidth = max(2*b.size, b.at(b.size).width(fonts.Bold, last)+0.9*b.size)
 	}
 	if widest > 0 {
 		qp.marksWidth = widest + 1.2*b.size
@@ -124,15 +124,14 @@ func marksAt(p *document.Part) bool {
 
 // marksMeasure returns the width of n marks printed beside a question.
 func (b *builder) marksMeasure(n int) float64 {
-	return b.at(b.size).width(b.face(fonts.Regular), b.bracketed(n))
+	return b.at(b.size).width(fonts.Regular, b.bracketed(n))
 }
 
 // marksItem returns n marks, "[4 marks]", set right-aligned against the
 // right edge of the text column on a baseline y down from a line's top.
-func (b *builder) marksItem(n int, y float64) Text {
-	s := b.bracketed(n)
-	w := b.marksMeasure(n)
-	return Text{X: b.left + b.width - w, Y: y, Face: b.face(fonts.Regular), Size: b.size, Color: ink, Text: s, Width: w}
+func (b *builder) marksItem(n int, y float64) []Text {
+	ts, w := b.set(b.bracketed(n), fonts.Regular, b.size, b.left+b.width, y, ink)
+	return shifted(ts, -w)
 }
 
 // bracketed returns the marks printed beside a question or part:
@@ -204,13 +203,13 @@ type gradeGrid struct {
 	pad        float64 // the space between a cell's text and its sides
 	head       float64 // the width of the column of row headings
 	cell, last float64 // the width of a question's column, and of the total's
-	reg, bold  fonts.Face
+	reg, bold  fonts.Style
 }
 
 // gradeGrid measures the grading table set at size.
 func (b *builder) gradeGrid(size float64) gradeGrid {
 	at := b.at(size)
-	g := gradeGrid{size: size, lead: b.pitch(size, 1.33), pad: 0.6 * size, reg: b.face(fonts.Regular), bold: b.face(fonts.Bold)}
+	g := gradeGrid{size: size, lead: b.pitch(size, 1.33), pad: 0.6 * size, reg: fonts.Regular, bold: fonts.Bold}
 	for _, l := range []string{b.labels.Question, b.labels.MarksRow, b.labels.Score} {
 		g.head = max(g.head, at.width(g.bold, l))
 	}
@@ -221,11 +220,11 @@ func (b *builder) gradeGrid(size float64) gradeGrid {
 }
 
 // gradeCol is a column of the grading table: its heading, its marks, its
-// width and the face of both.
+// width and the style of both.
 type gradeCol struct {
 	head, marks string
 	width       float64
-	face        fonts.Face
+	style       fonts.Style
 }
 
 // gradeRows sets one grading table of cols, measured by g, after a column
@@ -259,14 +258,14 @@ func (b *builder) gradeRows(cols []gradeCol, g gradeGrid) []unit {
 			rule(x0, row.height-lw/2, x0+width, row.height-lw/2)
 		}
 		rule(x0+lw/2, 0, x0+lw/2, row.height)
-		u.texts = append(u.texts, b.cellText(row.label, g.bold, g.size, x0+g.pad, base, muted))
+		lt, _ := b.set(row.label, g.bold, g.size, x0+g.pad, base, muted)
+		u.texts = append(u.texts, lt...)
 		x := x0 + g.head
 		for _, c := range cols {
 			rule(x, 0, x, row.height)
 			if s := row.text(c); s != "" {
-				t := b.cellText(s, c.face, g.size, x, base, ink)
-				t.X += (c.width - t.Width) / 2
-				u.texts = append(u.texts, t)
+				ts, w := b.set(s, c.style, g.size, x, base, ink)
+				u.texts = append(u.texts, shifted(ts, (c.width-w)/2)...)
 			}
 			x += c.width
 		}
@@ -276,23 +275,18 @@ func (b *builder) gradeRows(cols []gradeCol, g gradeGrid) []unit {
 	return keepAll(us)
 }
 
-// cellText returns s set at size in face at x on baseline y.
-func (b *builder) cellText(s string, face fonts.Face, size, x, y float64, c Color) Text {
-	return Text{X: x, Y: y, Face: face, Size: size, Color: c, Text: s, Width: b.at(size).width(face, s)}
-}
-
 // keyLabel is the label on the first page of the answer key that says it
 // is the answer key, set right-aligned under the title block's rule, whose
 // foot is at y: it hangs in the space after the title block, which is
 // never less than keyLabelRoom.
-func (b *builder) keyLabel(y float64) Text {
-	size, face := b.keyLabelSize(), b.face(fonts.Bold)
-	w := b.at(size).width(face, b.labels.AnswerKey)
-	if w > b.width {
-		size, w = size*b.width/w, b.width
+func (b *builder) keyLabel(y float64) []Text {
+	size := b.keyLabelSize()
+	if w := b.at(size).width(fonts.Bold, b.labels.AnswerKey); w > b.width {
+		size *= b.width / w
 	}
-	asc := float64(b.metricsOf(face).Ascent) * size / 1000
-	return Text{X: b.left + b.width - w, Y: y + 1 + asc, Face: face, Size: size, Color: answer, Text: b.labels.AnswerKey, Width: w}
+	asc := float64(b.main(fonts.Bold).Metrics().Ascent) * size / 1000
+	ts, w := b.set(b.labels.AnswerKey, fonts.Bold, size, b.left+b.width, y+1+asc, answer)
+	return shifted(ts, -w)
 }
 
 // versionLine is the line of the title block of a version of the paper
@@ -329,6 +323,6 @@ func (b *builder) keyLabelSize() float64 { return 0.8 * b.size }
 // fit_pages tightens the spacing: less than the space there is when it
 // does not (0.8 body line heights), so that it changes nothing else.
 func (b *builder) keyLabelRoom() float64 {
-	m := b.metricsOf(b.face(fonts.Bold))
+	m := b.main(fonts.Bold).Metrics()
 	return 1 + float64(m.Ascent-m.Descent)*b.keyLabelSize()/1000
 }

@@ -13,12 +13,12 @@ import (
 // lines wraps spans into units of one line each, set at size with line
 // height lead, starting at x in a column width wide. align places each line:
 // 0 left, 0.5 centred, 1 right.
-func (b *builder) lines(spans []span, size, lead, x, width, align float64, color func(fonts.Face) Color) []unit {
+func (b *builder) lines(spans []span, size, lead, x, width, align float64, color func(fonts.Style) Color) []unit {
 	return b.appendLines(nil, spans, size, lead, x, width, align, color)
 }
 
 // appendLines is lines appending the units to us.
-func (b *builder) appendLines(us []unit, spans []span, size, lead, x, width, align float64, color func(fonts.Face) Color) []unit {
+func (b *builder) appendLines(us []unit, spans []span, size, lead, x, width, align float64, color func(fonts.Style) Color) []unit {
 	wrapped := b.at(size).wrap(spans, width)
 	base := b.baseline(size, lead)
 	gaps := slices.ContainsFunc(spans, func(s span) bool { return s.gap })
@@ -36,7 +36,7 @@ func (b *builder) appendLines(us []unit, spans []span, size, lead, x, width, ali
 
 // appendParagraph is appendLines with widow and orphan control: the first
 // two lines and the last two stay together.
-func (b *builder) appendParagraph(us []unit, spans []span, size, lead, x, width, align float64, color func(fonts.Face) Color) []unit {
+func (b *builder) appendParagraph(us []unit, spans []span, size, lead, x, width, align float64, color func(fonts.Style) Color) []unit {
 	start := len(us)
 	us = b.appendLines(us, spans, size, lead, x, width, align, color)
 	if n := len(us) - start; n >= 2 {
@@ -92,4 +92,5 @@ func stroked(x, y, w, h, lw float64, stroke, fill *Color) Box {
 	return Box{X: x + lw/2, Y: y + lw/2, W: w - lw, H: h - lw, Stroke: stroke, Fill: fill, LineWidth: lw}
 }
 
-func (t *theme) plain(s string) []span { return []span{{face: t.face(fonts.Regular), text: s}} }
+// plain returns the spans of s set in the regular style.
+func (t *theme) plain(s string) []span { return t.spans(nil, fonts.Regular, s, "", false) }

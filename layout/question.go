@@ -83,14 +83,14 @@ func (b *builder) part(p *document.Part, level int, x float64, label string, whe
 	base := b.baseline(b.size, b.lead)
 	head = append([]Item(nil), head...)
 	if label != "" {
-		head = append(head, b.partLabel(label, level, x, tx, base))
+		head = appendTexts(head, b.partLabel(label, level, x, tx, base))
 	}
 	us := b.partText(p, tx, where)
 	if marksAt(p) {
 		if b.paper.marksApart {
-			us = append(us, unit{height: b.lead, texts: []Text{b.marksItem(p.Marks, base)}})
+			us = append(us, unit{height: b.lead, texts: b.marksItem(p.Marks, base)})
 		} else {
-			head = append(head, b.marksItem(p.Marks, base))
+			head = appendTexts(head, b.marksItem(p.Marks, base))
 		}
 	}
 	if cs := b.choiceRows(p, tx); len(cs) > 0 {
@@ -132,23 +132,24 @@ func (b *builder) labelWidth(level int) float64 {
 	case 1:
 		return b.paper.numberWidth
 	case 2:
-		return b.at(b.size).width(b.face(fonts.Regular), "(m)") + 0.7*b.size
+		return b.at(b.size).width(fonts.Regular, "(m)") + 0.7*b.size
 	}
-	return b.at(b.size).width(b.face(fonts.Regular), "(viii)") + 0.7*b.size
+	return b.at(b.size).width(fonts.Regular, "(viii)") + 0.7*b.size
 }
 
 // partLabel sets label on baseline y: a question's number in bold against
 // x, a part's letter or numeral right-aligned against the text at tx.
-func (b *builder) partLabel(label string, level int, x, tx, y float64) Text {
-	face := b.face(fonts.Regular)
+func (b *builder) partLabel(label string, level int, x, tx, y float64) []Text {
+	st := fonts.Regular
 	if level == 1 {
-		face = b.face(fonts.Bold)
+		st = fonts.Bold
 	}
-	w := b.at(b.size).width(face, label)
+	w := b.at(b.size).width(st, label)
 	if level > 1 {
 		x = max(tx-0.7*b.size-w, b.left)
 	}
-	return Text{X: x, Y: y, Face: face, Size: b.size, Color: ink, Text: label, Width: w}
+	ts, _ := b.set(label, st, b.size, x, y, ink)
+	return ts
 }
 
 // partText sets p's text from x to the column kept for marks, and its

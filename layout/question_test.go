@@ -45,7 +45,7 @@ func numberLabels(r *Result, d *document.Document) []string {
 	var out []string
 	for _, p := range allTexts(r) {
 		for _, tx := range p {
-			if math.Abs(tx.X-margin) < 0.01 && tx.Face.Style == fonts.Bold && tx.Color == ink {
+			if math.Abs(tx.X-margin) < 0.01 && tx.Style == fonts.Bold && tx.Color == ink {
 				if _, err := strconv.Atoi(tx.Text); err == nil {
 					out = append(out, tx.Text)
 				}
@@ -328,7 +328,7 @@ func matchRows(p []Text, lefts []string) []matchRow {
 			switch {
 			case tx.Color == answer:
 				row.key = tx.Text
-			case tx.Face.Style == fonts.Bold && len(tx.Text) == 1:
+			case tx.Style == fonts.Bold && len(tx.Text) == 1:
 				row.letter = tx.Text
 			case row.letter != "" && row.right == "":
 				row.right = tx.Text

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"handout/document"
+	"handout/fonts"
 )
 
 // decodeString decodes a content file for a test: the worksheet head
@@ -122,7 +123,7 @@ func TestTableRowsAreUnits(t *testing.T) {
 		t.Errorf("the header keeps with the first row (%v), the first row with nothing (%v), the header has no head (%v)", us[0].keep, us[1].keep, us[0].head)
 	}
 	for i, u := range us[1:] {
-		if u.head == nil || u.head.texts[0].Text != "A" || u.head.texts[0].Face.Style != 1 {
+		if u.head == nil || u.head.texts[0].Text != "A" || u.head.texts[0].Style != 1 {
 			t.Errorf("row %d: its head is not the bold header row", i+1)
 		}
 	}
@@ -174,7 +175,7 @@ func TestTableWidths(t *testing.T) {
 			}
 			if tt.want == nil {
 				// The word column is as wide as its widest word, padded.
-				word := b.at(b.size).width(b.face(0), "photosynthesis") + 2*g.padX
+				word := b.at(b.size).width(fonts.Regular, "photosynthesis") + 2*g.padX
 				if got := g.x[1] - g.x[0]; math.Abs(got-word) > 1e-6 {
 					t.Errorf("the column of words is %.2f wide, want %.2f", got, word)
 				}

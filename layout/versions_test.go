@@ -139,7 +139,7 @@ func placedChoices(r *Result, size float64) []placedChoice {
 			var c placedChoice
 			letterX := math.Inf(1)
 			for _, it := range p.Items {
-				if tx, ok := it.(Text); ok && tx.Face.Style == fonts.Bold && len(tx.Text) == 1 && tx.X > b.X && tx.X < b.X+3*b.W &&
+				if tx, ok := it.(Text); ok && tx.Style == fonts.Bold && len(tx.Text) == 1 && tx.X > b.X && tx.X < b.X+3*b.W &&
 					tx.Y > mid && tx.Y < mid+size {
 					c.letter, letterX = tx.Text, tx.X
 				}
@@ -431,7 +431,7 @@ func TestVersionsGradingTable(t *testing.T) {
 		var row []string
 		page := allTexts(r)[0]
 		for i, tx := range page {
-			if tx.Text == "Marks" && tx.Face.Style == fonts.Bold {
+			if tx.Text == "Marks" && tx.Style == fonts.Bold {
 				for _, c := range page[i+1:] {
 					if c.Y != tx.Y {
 						break

@@ -13,7 +13,7 @@ import (
 // the Text items of each line, as placed.
 func wrapTexts(t *testing.T, text string, width float64) [][]Text {
 	t.Helper()
-	th, err := newTheme(document.Style{Font: fonts.Sans, Size: 11, MarginMM: 18, RulingMM: 8})
+	th, err := newTheme(document.Style{Font: fonts.Sans, Size: 11, MarginMM: 18, RulingMM: 8}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -26,7 +26,7 @@ func wrapTexts(t *testing.T, text string, width float64) [][]Text {
 		var runs []Text
 		for _, it := range l.texts(0, 0, 11, solid(ink)) {
 			tx := it.(Text)
-			if got := th.metricsOf(tx.Face).Size(tx.Text, 11); math.Abs(got-tx.Width) > 1e-9 {
+			if got := tx.Font.Metrics().Size(tx.Text, 11); math.Abs(got-tx.Width) > 1e-9 {
 				t.Errorf("run %q: width %.4f, measured %.4f", tx.Text, tx.Width, got)
 			}
 			runs = append(runs, tx)

@@ -39,7 +39,6 @@ func (b *builder) wordRows(words []string, x, width float64) []unit {
 		row   []Text
 		pos   float64 // where the row's text ends, from x
 		sep   = 2 * b.size
-		face  = b.face(fonts.Regular)
 		m     = b.at(b.size)
 		base  = b.baseline(b.size, b.lead)
 		flush = func() {
@@ -50,7 +49,7 @@ func (b *builder) wordRows(words []string, x, width float64) []unit {
 		}
 	)
 	for _, w := range words {
-		ww := m.width(face, w)
+		ww := m.width(fonts.Regular, w)
 		if ww > width {
 			flush()
 			us = b.appendLines(us, b.plain(w), b.size, b.lead, x, width, 0, solid(ink))
@@ -62,7 +61,8 @@ func (b *builder) wordRows(words []string, x, width float64) []unit {
 		if len(row) > 0 {
 			pos += sep
 		}
-		row = append(row, Text{X: x + pos, Y: base, Face: face, Size: b.size, Color: ink, Text: w, Width: ww})
+		ts, _ := b.set(w, fonts.Regular, b.size, x+pos, base, ink)
+		row = append(row, ts...)
 		pos += ww
 	}
 	flush()

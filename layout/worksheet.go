@@ -109,7 +109,7 @@ func newBuilder(d *document.Document, p document.Paper) (*builder, error) {
 
 // newStyledBuilder measures d with style s on paper p.
 func newStyledBuilder(d *document.Document, p document.Paper, s document.Style) (*builder, error) {
-	t, err := newTheme(s)
+	t, err := newTheme(s, d.Fonts)
 	if err != nil {
 		return nil, err
 	}
@@ -262,7 +262,7 @@ func (b *builder) titleBlock(w document.Worksheet) []unit {
 		items:  []Item{Rule{X0: b.left, Y0: 0.4, X1: b.left + b.width, Y1: 0.4, Width: 0.8, Color: accent}},
 	}
 	if b.ed.Answers {
-		rule.items = append(rule.items, b.keyLabel(0.8))
+		rule.items = appendTexts(rule.items, b.keyLabel(0.8))
 	}
 	return keepAll(append(us, rule))
 }
@@ -275,10 +275,9 @@ func (b *builder) titleBlock(w document.Worksheet) []unit {
 // column even alone is set smaller.
 func (b *builder) nameLine(fields []string) []unit {
 	gutter, pad, least := 1.2*b.size, 0.4*b.size, 3*b.size
-	face := b.face(fonts.Regular)
 	widths := make([]float64, len(fields))
 	for i, f := range fields {
-		widths[i] = b.at(b.size).width(face, f)
+		widths[i] = b.at(b.size).width(fonts.Regular, f)
 	}
 	// spans returns the lengths of the fields from..to on a row.
 	spans := func(from, to int) []float64 {
@@ -321,10 +320,10 @@ func (b *builder) nameLine(fields []string) []unit {
 		for k, span := range spans(from, to) {
 			l, w, size := fields[from+k], widths[from+k], b.size
 			if room := span - pad - least; w > room {
-				size, w = size*room/w, room
+				size = size * room / w
 			}
-			u.items = append(u.items,
-				Text{X: x, Y: base, Face: face, Size: size, Color: muted, Text: l, Width: w},
+			ts, w := b.set(l, fonts.Regular, size, x, base, muted)
+			u.items = append(appendTexts(u.items, ts),
 				Rule{X0: x + w + pad, Y0: base + 1, X1: x + span, Y1: base + 1, Width: 0.6, Color: frameC},
 			)
 			x += span + gutter

@@ -6,24 +6,32 @@ import (
 	"unicode/utf8"
 
 	"handout/fonts"
+	"handout/linebreak"
 )
 
-// span is a piece of text in one face: the input to wrapping.
+// span is a piece of text in one font and style: the input to wrapping.
 type span struct {
-	face fonts.Face
-	text string
-	url  string // when set, the text is (part of) a link to url
+	font  *fonts.Font
+	style fonts.Style
+	text  string
+	// src and at say where text is: src[at:] starts with it. src is the
+	// text of the styled piece it was cut from (see theme.spans), so that
+	// a line of several fonts can still be a slice of it (line.source).
+	src string
+	at  int
+	url string // when set, the text is (part of) a link to url
 	// gap says that the span is a gap (document.Span.Gap) and text its
 	// answer: a piece as wide as the measurer's gap, never broken.
 	gap bool
 }
 
-// frag is a measured piece of a word in one face.
+// frag is a measured piece of a word in one font.
 type frag struct {
-	face  fonts.Face
+	font  *fonts.Font
+	style fonts.Style
 	text  string
 	width float64
-	src   string // the text of the span it is from
+	src   string // the text it is cut from (see span)
 	at    int    // where text is in src
 	url   string // the span's link, if any
 	gap   bool   // the fragment is a gap, text its answer (see span)
@@ -31,7 +39,7 @@ type frag struct {
 
 // word is an unbreakable run of fragments between break opportunities.
 // brk is the break that follows it, and space the width it takes when the
-// line goes on after it: a space, set in its last fragment's face, or
+// line goes on after it: a space, set in its last fragment's font, or
 // nothing.
 type word struct {
 	frags []frag
@@ -50,33 +58,13 @@ const (
 	brkSpace            // a space (U+0020)
 )
 
-// The break opportunities inside a word, as UTF-8.
-const (
-	softHyphen     = "\u00AD"
-	zeroWidthSpace = "\u200B"
-)
+// brks are the kinds of break of linebreak's kinds.
+var brks = [...]brk{linebreak.Space: brkSpace, linebreak.Zero: brkZero, linebreak.Soft: brkSoft, linebreak.Between: brkNone}
 
-// nextBreak returns where the first break opportunity in s is, its length
-// and kind, or -1 if there is none. A no-break space (U+00A0, U+202F,
-// U+2007) is not one: it is drawn as a space but joins the words at its
-// sides.
-func nextBreak(s string) (at, n int, b brk) {
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case ' ':
-			return i, 1, brkSpace
-		case softHyphen[0]:
-			if strings.HasPrefix(s[i:], softHyphen) {
-				return i, len(softHyphen), brkSoft
-			}
-		case zeroWidthSpace[0]:
-			if strings.HasPrefix(s[i:], zeroWidthSpace) {
-				return i, len(zeroWidthSpace), brkZero
-			}
-		}
-	}
-	return -1, 0, brkNone
-}
+// gapStandIn is what a gap is in the text whose breaks are found: one
+// character, an object (U+FFFC), around which a line may break as it may
+// around a word, so that a gap in Chinese text breaks like a character.
+const gapStandIn = "\uFFFC"
 
 // line is one wrapped line: its words and total width.
 type line struct {
@@ -87,9 +75,9 @@ type line struct {
 // measurer measures text at one size with the font metrics.
 type measurer struct {
 	size    float64
-	metrics func(fonts.Face) *fonts.Metrics
-	scratch *scratch // reused by words and wrap; nil: allocate afresh
-	gap     float64  // the width of a gap (see span), at most a line's
+	chains  *[4]fonts.Chain // the theme's, by style
+	scratch *scratch        // reused by words and wrap; nil: allocate afresh
+	gap     float64         // the width of a gap (see span), at most a line's
 }
 
 // scratch is the memory that words and wrap reuse from call to call, so
@@ -101,17 +89,51 @@ type scratch struct {
 	frags  []frag
 	placed []word
 	lines  []line
+	breaks []linebreak.Break
+	text   []byte
 }
 
-func (m measurer) width(f fonts.Face, s string) float64 {
-	return m.metrics(f).Size(s, m.size)
+// fontWidth returns the width of s set in font f.
+func (m measurer) fontWidth(f *fonts.Font, s string) float64 {
+	return f.Metrics().Size(s, m.size)
 }
 
-// words splits spans into words at U+0020 spaces, zero-width spaces and
-// soft hyphens, none of which is in a word's text. A word may have
-// fragments in several faces when a face changes inside it. Of breaks
-// next to each other the strongest counts: a space over a zero-width space
-// over a soft hyphen.
+// width returns the width of s set in style st: each run of characters in
+// the font of the style's chain that has them.
+func (m measurer) width(st fonts.Style, s string) float64 {
+	c := m.chains[st]
+	if c[0].Metrics().HasAll(s) {
+		return m.fontWidth(c[0], s) // most text
+	}
+	var buf [8]fonts.Run
+	w := 0.0
+	runs, _ := c.Split(s, buf[:0], nil)
+	for _, r := range runs {
+		w += m.fontWidth(r.Font, s[r.Start:r.End])
+	}
+	return w
+}
+
+// charFont returns the font a character r that a fragment in font f and
+// style st ends with is drawn in, such as the space or the hyphen after
+// it: f, or, when f lacks it, the first font of the style's chain that
+// has it.
+func (m measurer) charFont(f *fonts.Font, st fonts.Style, r rune) *fonts.Font {
+	if f.Metrics().HasGlyph(r) {
+		return f
+	}
+	if g := m.chains[st].Font(r); g != nil {
+		return g
+	}
+	return f
+}
+
+// words splits spans into words at the places where a line may break
+// (linebreak.Append): U+0020 spaces, zero-width spaces and soft hyphens,
+// none of which is in a word's text, and, in Chinese, Japanese and Korean
+// text, between characters. A word may have fragments in several fonts
+// when the font changes inside it. Of breaks next to each other the
+// strongest counts: a space over a zero-width space over a soft hyphen.
 // The words are valid until the next call with m's scratch.
 func (m measurer) words(spans []span) []word {
 	sc := m.scratchSpace()
@@ -123,8 +145,8 @@ func (m measurer) words(spans []span) []word {
 		start int // where the current word's fragments begin in frags
 		cur   word
 
-		spaceFace  fonts.Face // the face of the last space measured
-		spaceWidth = -1.0     // its width; -1: none measured yet
+		spaceFont  *fonts.Font // the font of the last space measured
+		spaceWidth = -1.0      // its width; -1: none measured yet
 	)
 	setBreak := func(w *word, b brk) {
 		if b <= w.brk {
@@ -132,8 +154,9 @@ func (m measurer) words(spans []span) []word {
 		}
 		w.brk, w.space = b, 0
 		if b == brkSpace {
-			if f := w.frags[len(w.frags)-1].face; f != spaceFace || spaceWidth < 0 {
-				spaceFace, spaceWidth = f, m.width(f, " ")
+			last := w.frags[len(w.frags)-1]
+			if f := m.charFont(last.font, last.style, ' '); f != spaceFont || spaceWidth < 0 {
+				spaceFont, spaceWidth = f, m.fontWidth(f, " ")
 			}
 			w.space = spaceWidth
 		}
@@ -152,34 +175,68 @@ func (m measurer) words(spans []span) []word {
 		cur = word{}
 		start = len(frags)
 	}
+	bs := m.breaks(spans)
+	pos := 0 // where the span begins in the text whose breaks bs are
 	for _, sp := range spans {
+		n := len(sp.text)
 		if sp.gap {
-			// A gap is one piece of its word, whatever its answer holds.
-			frags = append(frags, frag{sp.face, sp.text, m.gap, sp.text, 0, "", true})
-			cur.width += m.gap
-			continue
+			n = len(gapStandIn)
 		}
-		for at := 0; ; {
-			i, n, b := nextBreak(sp.text[at:])
-			part := sp.text[at:]
-			if i >= 0 {
-				part = part[:i]
-			}
-			if part != "" {
-				w := m.width(sp.face, part)
-				frags = append(frags, frag{sp.face, part, w, sp.text, at, sp.url, false})
+		at := 0 // in sp.text
+		for len(bs) > 0 && bs[0].At < pos+n {
+			b := bs[0]
+			bs = bs[1:]
+			if part := sp.text[at : b.At-pos]; part != "" {
+				w := m.fontWidth(sp.font, part)
+				frags = append(frags, frag{sp.font, sp.style, part, w, sp.src, sp.at + at, sp.url, false})
 				cur.width += w
 			}
-			if i < 0 {
-				break
-			}
-			flush(b)
-			at += i + n
+			flush(brks[b.Kind])
+			at = b.At - pos + b.N
 		}
+		switch {
+		case sp.gap:
+			// A gap is one piece of its word, whatever its answer holds.
+			frags = append(frags, frag{sp.font, sp.style, sp.text, m.gap, sp.text, 0, "", true})
+			cur.width += m.gap
+		case at < len(sp.text):
+			part := sp.text[at:]
+			w := m.fontWidth(sp.font, part)
+			frags = append(frags, frag{sp.font, sp.style, part, w, sp.src, sp.at + at, sp.url, false})
+			cur.width += w
+		}
+		pos += n
+	}
+	for _, b := range bs { // at the end of the text
+		flush(brks[b.Kind])
 	}
 	flush(brkNone)
 	sc.words, sc.frags = ws, frags
 	return ws
+}
+
+// breaks returns where lines may break in the text of spans, each gap
+// standing in it as gapStandIn. They are valid until the next call with
+// m's scratch.
+func (m measurer) breaks(spans []span) []linebreak.Break {
+	sc := m.scratchSpace()
+	bs := sc.breaks[:0]
+	if len(spans) == 1 && !spans[0].gap {
+		bs = linebreak.Append(bs, spans[0].text) // most text
+	} else {
+		b := sc.text[:0]
+		for _, sp := range spans {
+			if sp.gap {
+				b = append(b, gapStandIn...)
+			} else {
+				b = append(b, sp.text...)
+			}
+		}
+		bs = linebreak.Append(bs, string(b))
+		sc.text = b
+	}
+	sc.breaks = bs
+	return bs
 }
 
 // scratchSpace returns m's scratch, or a new one if it has none.
@@ -254,10 +311,11 @@ func (m measurer) wrap(spans []span, width float64) []line {
 }
 
 // hyphen returns the hyphen drawn at the end of a line that breaks at the
-// soft hyphen after w: in the face and link of w's last fragment.
+// soft hyphen after w: in the font, style and link of w's last fragment.
 func (m measurer) hyphen(w word) frag {
 	f := w.frags[len(w.frags)-1]
-	return frag{f.face, "-", m.width(f.face, "-"), "-", 0, f.url, false}
+	font := m.charFont(f.font, f.style, '-')
+	return frag{font, f.style, "-", m.fontWidth(font, "-"), "-", 0, f.url, false}
 }
 
 // hyphenWidth returns the width of the hyphen w would end its line with,
@@ -267,7 +325,7 @@ func (m measurer) hyphenWidth(w word) float64 {
 		return 0
 	}
 	f := w.frags[len(w.frags)-1]
-	return m.width(f.face, "-")
+	return m.fontWidth(m.charFont(f.font, f.style, '-'), "-")
 }
 
 // fits reports whether every word of spans fits in width, with the hyphen
@@ -313,7 +371,7 @@ func (m measurer) splitWord(w word, width float64, atLeastOne bool) (head, tail 
 		}
 		cut, used := 0, 0.0
 		for i, r := range f.text {
-			rw := m.width(f.face, string(r))
+			rw := m.fontWidth(f.font, string(r))
 			if head.width+used+rw > width && !(atLeastOne && head.width+used == 0) {
 				break
 			}
@@ -344,12 +402,12 @@ func (m measurer) splitWord(w word, width float64, atLeastOne bool) (head, tail 
 
 // part returns the bytes i to j of f's text as a fragment of its own.
 func (m measurer) part(f frag, i, j int) frag {
-	return frag{f.face, f.text[i:j], m.width(f.face, f.text[i:j]), f.src, f.at + i, f.url, false}
+	return frag{f.font, f.style, f.text[i:j], m.fontWidth(f.font, f.text[i:j]), f.src, f.at + i, f.url, false}
 }
 
 // texts turns a wrapped line into Text items starting at x on baseline y,
-// one item per run of the same face.
-func (l line) texts(x, y, size float64, color func(fonts.Face) Color) []Item {
+// one item per run of the same font and style.
+func (l line) texts(x, y, size float64, color func(fonts.Style) Color) []Item {
 	runs := l.runs(x, y, size, color)
 	items := make([]Item, len(runs))
 	for i, r := range runs {
@@ -360,8 +418,9 @@ func (l line) texts(x, y, size float64, color func(fonts.Face) Color) []Item {
 
 // runs is texts as Texts rather than Items. The text of a link is a run of
 // its own, in the link colour. A gap is no run: the line's gaps (see gaps)
-// are drawn apart.
-func (l line) runs(x, y, size float64, color func(fonts.Face) Color) []Text {
+// are drawn apart. The space after a word is in the word's run, unless its
+// font lacks a space (see charFont): then it is in none.
+func (l line) runs(x, y, size float64, color func(fonts.Style) Color) []Text {
 	text := l.text()
 	var (
 		runs  = make([]Text, 0, l.faces())
@@ -384,15 +443,15 @@ func (l line) runs(x, y, size float64, color func(fonts.Face) Color) []Text {
 			case f.gap:
 				flush()
 				start = end + len(f.text)
-			case open && run.Face == f.face && link == (f.url != ""):
+			case open && run.Font == f.font && run.Style == f.style && link == (f.url != ""):
 				run.Width += f.width
 			default:
 				flush()
-				c := color(f.face)
+				c := color(f.style)
 				if link = f.url != ""; link {
 					c = linkColor
 				}
-				run = Text{X: pos, Y: y, Face: f.face, Size: size, Color: c, Width: f.width}
+				run = Text{X: pos, Y: y, Font: f.font, Style: f.style, Size: size, Color: c, Width: f.width, Embolden: emboldened(f.font, f.style)}
 				open, start = true, end
 			}
 			end += len(f.text)
@@ -400,6 +459,10 @@ func (l line) runs(x, y, size float64, color func(fonts.Face) Color) []Text {
 		}
 		if i < len(l.words)-1 {
 			if w.brk == brkSpace {
+				if open && !run.Font.Metrics().HasGlyph(' ') {
+					flush()
+					start = end + 1
+				}
 				end++ // the space, which belongs to the run before it
 			}
 			if open {
@@ -497,15 +560,18 @@ func (l line) text() string {
 	return b.String()
 }
 
-// faces returns the number of runs of the same face on the line: at least
-// the number of its runs, but for links.
+// faces returns the number of runs of the same font and style on the
+// line: at least the number of its runs, but for links.
 func (l line) faces() int {
 	n := 0
-	var face fonts.Face
+	var (
+		font  *fonts.Font
+		style fonts.Style
+	)
 	for _, w := range l.words {
 		for _, f := range w.frags {
-			if n == 0 || f.face != face {
-				n, face = n+1, f.face
+			if n == 0 || f.font != font || f.style != style {
+				n, font, style = n+1, f.font, f.style
 			}
 		}
 	}

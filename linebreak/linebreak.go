@@ -116,7 +116,7 @@ func appendUAX14(dst []Break, s string) []Break {
 			dst = append(dst, Break{at - len(zeroWidthSpace), len(zeroWidthSpace), Zero})
 		case before == '\u00AD':
 			dst = append(dst, Break{at - len(softHyphen), len(softHyphen), Soft})
-		case wide(before) || wide(after):
+		case Wide(before) || Wide(after):
 			dst = append(dst, Break{at, 0, Between})
 		}
 	}
@@ -129,15 +129,17 @@ func eastAsian(s string) bool {
 		if s[i] < 0xE1 {
 			continue
 		}
-		if r, _ := utf8.DecodeRuneInString(s[i:]); wide(r) {
+		if r, _ := utf8.DecodeRuneInString(s[i:]); Wide(r) {
 			return true
 		}
 	}
 	return false
 }
 
-// wide reports whether r is of East Asian width wide or full-width.
-func wide(r rune) bool {
+// Wide reports whether r is of East Asian width wide or full-width: a
+// Chinese, Japanese or Korean character, or their punctuation and the
+// full-width forms.
+func Wide(r rune) bool {
 	if r < 0x1100 {
 		return false
 	}

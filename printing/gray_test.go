@@ -177,10 +177,13 @@ func colourResult(t *testing.T, copies bool) *layout.Result {
 		y += 90
 	}
 	red, blue := layout.Color{R: 200, G: 30, B: 40}, layout.Color{R: 31, G: 78, B: 121}
-	face := fonts.Face{Family: fonts.Sans, Style: fonts.Regular}
+	face, err := fonts.Face{Family: fonts.Sans, Style: fonts.Regular}.Font()
+	if err != nil {
+		panic(err)
+	}
 	page.Items = append(page.Items,
-		layout.Text{X: 300, Y: 100, Face: face, Size: 12, Color: red, Text: "Answer", Width: 40},
-		layout.Text{X: 300, Y: 120, Face: face, Size: 12, Color: blue, Text: "a link", Width: 40},
+		layout.Text{X: 300, Y: 100, Font: face, Size: 12, Color: red, Text: "Answer", Width: 40},
+		layout.Text{X: 300, Y: 120, Font: face, Size: 12, Color: blue, Text: "a link", Width: 40},
 		layout.Link{X: 300, Y: 110, W: 40, H: 12, URL: "https://example.org"},
 		layout.Rule{X0: 300, Y0: 130, X1: 500, Y1: 130, Width: 0.5, Color: red},
 		layout.Box{X: 300, Y: 140, W: 200, H: 50, Fill: &blue, Stroke: &red, LineWidth: 1},

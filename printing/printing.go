@@ -237,9 +237,13 @@ func slug(trim layout.Rect, g geometry, s Settings, n, total int) layout.Text {
 	room := trim.W - 2*slugIndent - size(rest)
 	name := fitName(drawable(m, s.Name), room, size)
 	text := name + rest
+	var font *fonts.Font
+	if err == nil {
+		font = m.Font()
+	}
 	return layout.Text{
 		X: trim.X + slugIndent, Y: trim.Y + trim.H + g.gap + slugDrop,
-		Face: slugFace, Size: slugSize, Text: text, Width: size(text),
+		Font: font, Style: slugFace.Style, Size: slugSize, Text: text, Width: size(text),
 	}
 }
 

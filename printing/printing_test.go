@@ -20,13 +20,16 @@ var when = time.Date(2025, 11, 27, 8, 0, 0, 0, time.UTC)
 // that runs to the left, top and right edges, flagged FullBleed, and one
 // that does the same without the flag.
 func sample() *layout.Result {
-	face := fonts.Face{Family: fonts.Sans, Style: fonts.Regular}
+	face, err := fonts.Face{Family: fonts.Sans, Style: fonts.Regular}.Font()
+	if err != nil {
+		panic(err)
+	}
 	grey := layout.Color{R: 200, G: 200, B: 200}
 	return &layout.Result{
 		Pages: []layout.Page{{Width: a4W, Height: a4H, Items: []layout.Item{
 			layout.Box{X: 0, Y: 0, W: a4W, H: 60, Fill: &grey, FullBleed: true},
 			layout.Box{X: 0, Y: 100, W: 50, H: 50, Fill: &grey},
-			layout.Text{X: 72, Y: 90, Face: face, Size: 11, Text: "Hello", Width: 26},
+			layout.Text{X: 72, Y: 90, Font: face, Size: 11, Text: "Hello", Width: 26},
 			layout.Rule{X0: 72, Y0: 120, X1: 500, Y1: 120, Width: 0.5},
 			layout.Link{X: 72, Y: 130, W: 40, H: 10, URL: "https://example.org"},
 			layout.Image{X: 72, Y: 150, W: 100, H: 80, Ref: "a.png"},

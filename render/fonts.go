@@ -14,17 +14,51 @@ import (
 
 // Text is drawn in fonts that render writes itself, not fpdf: textItem
 // writes the text operators, and the fonts pass (addFonts) the fonts. For
-// each face a document uses it embeds a subset of the face, that of the
-// runes drawn in it (fonts.Face.Subset), as a Type 0 font with a
+// each font a document uses, a built-in face or a font file such as a
+// school's own or a fallback for Chinese, it embeds a subset of the font,
+// that of the runes drawn in it (fonts.Font.SubsetGlyphs), as a Type 0
+// font with a
 // CIDFontType2 descendant (PDF 32000-1:2008, 9.7). Each character code is
 // two bytes, a rune of the Basic Multilingual Plane (Identity-H), and is
 // also the CID; the CIDToGIDMap gives each CID its glyph in the subset,
 // and the ToUnicode CMap gives it back its rune, for copying and search.
 
-// A subset is a face that text uses, with the runes drawn in it.
+// A subset is a font that text uses, with the runes drawn in it.
 type subset struct {
-	face fonts.Face
-	used [0x10000 / 64]uint64 // bit r: rune r is drawn; check allows only the BMP
+	font *fonts.Font
+	// first is how many other fonts text used before this one, for the
+	// order of subsets.
+	first int
+	// resource is the name the pages' resources give the font (see
+	// subsets).
+	resource string
+	used     [0x10000 / 64]uint64 // bit r: rune r is drawn; check allows only the BMP
+}
+
+// subsets returns the subsets of used, in order: the built-in faces, in
+// the order of fonts.Faces, named F1 to F8 after their place there, then
+// the other fonts, in the order the text first uses them, named F9, F10
+// and on.
+func subsets(used map[*fonts.Font]*subset) []*subset {
+	ss := make([]*subset, 0, len(used))
+	for _, f := range fonts.Faces {
+		font, err := f.Font()
+		if s := used[font]; err == nil && s != nil {
+			s.resource = fontName(f)
+			ss = append(ss, s)
+		}
+	}
+	var others []*subset
+	for font, s := range used {
+		if _, builtin := font.Face(); !builtin {
+			others = append(others, s)
+		}
+	}
+	slices.SortFunc(others, func(a, b *subset) int { return a.first - b.first })
+	for i, s := range others {
+		s.resource = "F" + strconv.Itoa(len(fonts.Faces)+1+i)
+	}
+	return append(ss, others...)
 }
 
 // add records text drawn in the face.
@@ -52,23 +86,33 @@ func fontName(f fonts.Face) string {
 }
 
 // name returns the PostScript name of the subset of runes: a tag of six
-// capital letters, derived from the face and the runes, a plus and the
-// face's PostScript name (PDF 32000-1:2008, 9.6.4).
-func (s *subset) name(runes []rune) string {
-	b := make([]byte, 0, len(s.face.Name())+2*len(runes))
-	b = append(b, s.face.Name()...)
+// capital letters, derived from the font and the runes, a plus and the
+// font's PostScript name (PDF 32000-1:2008, 9.6.4). A font file's tag is
+// derived from its resource name too, so that two fonts of one PostScript
+// name, such as a school's copy of a built-in face, have subsets of two
+// names; seq, when not 0, changes the tag, should two still have one.
+func (s *subset) name(runes []rune, seq int) string {
+	ps := s.font.Name()
+	b := make([]byte, 0, len(ps)+len(s.resource)+2*len(runes)+1)
+	b = append(b, ps...)
+	if _, builtin := s.font.Face(); !builtin {
+		b = append(b, s.resource...)
+	}
 	for _, r := range runes {
 		b = append(b, byte(r>>8), byte(r))
+	}
+	if seq != 0 {
+		b = strconv.AppendInt(b, int64(seq), 10)
 	}
 	h := fnv.New64a()
 	h.Write(b)
 	sum := h.Sum64()
-	tag := make([]byte, 6, 7+len(s.face.Name()))
+	tag := make([]byte, 6, 7+len(ps))
 	for i := range tag {
 		tag[i] = 'A' + byte(sum%26)
 		sum /= 26
 	}
-	return string(append(append(tag, '+'), s.face.Name()...))
+	return string(append(append(tag, '+'), ps...))
 }
 
 // resourcesHead starts fpdf's resource dictionary, object 2, which every
@@ -89,12 +133,13 @@ func addFonts(d *doc, j *job) error {
 		return errors.New("object 2 is not the resource dictionary, with one font dictionary")
 	}
 	var list []byte
+	names := make(map[string]bool, len(j.subsets))
 	for _, s := range j.subsets {
-		n, err := s.addFont(d)
+		n, err := s.addFont(d, names)
 		if err != nil {
-			return fmt.Errorf("%s: %w", s.face.Name(), err)
+			return fmt.Errorf("%s: %w", s.font.Name(), err)
 		}
-		list = fmt.Appendf(list, "/%s %d 0 R\n", fontName(s.face), n)
+		list = fmt.Appendf(list, "/%s %d 0 R\n", s.resource, n)
 	}
 	i := bytes.Index(res.value, fontsHead) + len(fontsHead)
 	res.value = slices.Concat(res.value[:i], list, res.value[i:])
@@ -102,26 +147,25 @@ func addFonts(d *doc, j *job) error {
 }
 
 // addFont adds the objects of the subset's font to d and returns the
-// number of its Type 0 font dictionary.
-func (s *subset) addFont(d *doc) (int, error) {
+// number of its Type 0 font dictionary. names holds the names of the
+// subsets added so far, and gets this one's, which differs from theirs.
+func (s *subset) addFont(d *doc, names map[string]bool) (int, error) {
 	runes := s.runes()
 	if len(runes) == 0 {
 		return 0, errors.New("no runes")
 	}
-	font, err := s.face.Font()
-	if err != nil {
-		return 0, err
-	}
+	font := s.font
 	ttf, glyphs, err := font.SubsetGlyphs(runes)
 	if err != nil {
 		return 0, err
 	}
 	desc := font.Descriptor()
-	m, err := fonts.Load(s.face)
-	if err != nil {
-		return 0, err
+	m := font.Metrics()
+	name := s.name(runes, 0)
+	for seq := 1; names[name]; seq++ {
+		name = s.name(runes, seq)
 	}
-	name := s.name(runes)
+	names[name] = true
 
 	file := d.add(object{value: fmt.Appendf(nil, "<</Length1 %d>>", len(ttf)), isStream: true, data: ttf})
 	descriptor := d.add(object{value: fmt.Appendf(nil,

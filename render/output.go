@@ -27,7 +27,7 @@ import (
 //     dictionaries inside each page's /Annots array, become objects of
 //     their own, as table 30 requires.
 //  3. fonts (addFonts): the fonts the text is drawn in (see painter.textItem):
-//     for each face used, its subset, named with a tag and the PostScript
+//     for each font used, its subset, named with a tag and the PostScript
 //     name (9.6.4), the widths, CIDToGIDMap, ToUnicode CMap and font
 //     descriptor, added as new objects and listed in the resource
 //     dictionary. fpdf does not see these fonts: it would parse and hash
@@ -74,7 +74,7 @@ const pdfVersion = "1.7"
 type job struct {
 	pages   int       // the number of pages
 	boxes   bool      // whether the pages have trim and bleed boxes
-	subsets []*subset // the faces the text uses, each with its runes
+	subsets []*subset // the fonts the text uses, each with its runes
 }
 
 // A doc is a PDF taken apart into its objects, for the passes to change.

@@ -14,9 +14,12 @@ import (
 // and, when boxes is set, trim and bleed boxes, and the job of the passes.
 func raw(t *testing.T, boxes bool) ([]byte, *job) {
 	t.Helper()
-	face := fonts.Face{Family: fonts.Sans, Style: fonts.Regular}
+	face, err := fonts.Face{Family: fonts.Sans, Style: fonts.Regular}.Font()
+	if err != nil {
+		t.Fatal(err)
+	}
 	page := layout.Page{Width: 300, Height: 200, Items: []layout.Item{
-		layout.Text{X: 20, Y: 40, Face: face, Size: 12, Text: "Hello (world) – “quoted”"},
+		layout.Text{X: 20, Y: 40, Font: face, Size: 12, Text: "Hello (world) – “quoted”"},
 		layout.Link{X: 20, Y: 30, W: 80, H: 12, URL: "https://example.org/"},
 	}}
 	if boxes {
@@ -28,7 +31,7 @@ func raw(t *testing.T, boxes bool) ([]byte, *job) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := draw(r, Options{})
+	b, err := draw(r, Options{}, subsets)
 	if err != nil {
 		t.Fatal(err)
 	}

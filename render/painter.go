@@ -19,13 +19,14 @@ import (
 // again on each page.
 type painter struct {
 	pdf    *fpdf.Fpdf
-	images map[string]string // the name each image Ref is registered under
+	images map[string]string      // the name each image Ref is registered under
+	fonts  map[*fonts.Font]string // the name each font has in the resources
 
 	height float64 // the current page's
 	buf    []byte  // scratch space for text operators
 
 	hasFont bool // no font is set until the first text of a page
-	face    fonts.Face
+	font    *fonts.Font
 	size    float64
 
 	draw, fill layout.Color
@@ -37,10 +38,16 @@ type painter struct {
 	round                         bool      // round line caps; false: butt
 }
 
-func newPainter(pdf *fpdf.Fpdf) *painter {
+// newPainter returns a painter that draws with pdf, its text in the fonts
+// of subsets.
+func newPainter(pdf *fpdf.Fpdf, subsets []*subset) *painter {
 	// fpdf starts with black everywhere, solid lines and butt caps; its
 	// default line width is not one we use.
-	return &painter{pdf: pdf, lineWidth: math.NaN()}
+	p := &painter{pdf: pdf, lineWidth: math.NaN(), fonts: make(map[*fonts.Font]string, len(subsets))}
+	for _, s := range subsets {
+		p.fonts[s.font] = s.resource
+	}
+	return p
 }
 
 // item draws one item; check has made sure it is one of the six kinds.
@@ -71,30 +78,51 @@ func (p *painter) newPage(h float64) {
 // textItem draws t in the font the fonts pass adds (see fonts.go), with
 // the operators fpdf's Text writes: a font selection when the font
 // changes, and the text in its colour, which is set for the text alone
-// when it is not the fill colour.
+// when it is not the fill colour. Emboldened text is also stroked, in its
+// colour, with a line of emboldenWidth of its size (text rendering mode
+// 2), set for the text alone.
 func (p *painter) textItem(t layout.Text) {
 	if t.Text == "" {
 		return
 	}
-	p.setFont(t.Face, t.Size)
-	p.text(t.X, t.Y, t.Text, t.Color != p.fill, t.Color)
+	p.setFont(t.Font, t.Size)
+	if !t.Embolden {
+		p.text(t.X, t.Y, t.Text, t.Color != p.fill, t.Color)
+		return
+	}
+	b := append(p.buf[:0], "q "...)
+	b = appendColor(b, t.Color)
+	b = append(b, ' ')
+	b = appendStrokeColor(b, t.Color)
+	b = append(b, ' ')
+	b = strconv.AppendFloat(b, emboldenWidth*t.Size, 'f', 3, 64)
+	b = append(b, " w 2 Tr"...)
+	p.pdf.RawWriteStr(string(b))
+	p.buf = b
+	p.text(t.X, t.Y, t.Text, false, t.Color)
+	p.pdf.RawWriteStr("Q")
 }
 
-// setFont makes face f at size the font of the text that follows, unless
+// emboldenWidth is the width of the line that emboldened text is stroked
+// with, in ems: its strokes grow by half of it on each side, as much as a
+// word processor's bold of a font without one.
+const emboldenWidth = 0.03
+
+// setFont makes font f at size the font of the text that follows, unless
 // it is already. The font is part of the graphics state: it is set
 // outside any q and Q.
-func (p *painter) setFont(f fonts.Face, size float64) {
-	if p.hasFont && f == p.face && size == p.size {
+func (p *painter) setFont(f *fonts.Font, size float64) {
+	if p.hasFont && f == p.font && size == p.size {
 		return
 	}
 	b := append(p.buf[:0], "BT /"...)
-	b = append(b, fontName(f)...)
+	b = append(b, p.fonts[f]...)
 	b = append(b, ' ')
 	b = strconv.AppendFloat(b, size, 'f', 2, 64)
 	b = append(b, " Tf ET"...)
 	p.pdf.RawWriteStr(string(b))
 	p.buf = b
-	p.hasFont, p.face, p.size = true, f, size
+	p.hasFont, p.font, p.size = true, f, size
 }
 
 // text draws s with its baseline starting at (x, y) in the current font,
@@ -130,7 +158,7 @@ func (p *painter) gap(g layout.Gap) {
 	if g.Text == "" {
 		return
 	}
-	p.setFont(g.Face, g.Size)
+	p.setFont(g.Font, g.Size)
 	p.pdf.RawWriteStr(fmt.Sprintf("q 3 Tr %.2f Tz", 100*g.W/g.TextWidth))
 	p.text(g.X, g.Y, g.Text, false, layout.Color{})
 	p.pdf.RawWriteStr("Q")
@@ -148,6 +176,16 @@ func appendColor(b []byte, c layout.Color) []byte {
 		b = append(b, ' ')
 	}
 	return append(b, "rg"...)
+}
+
+// appendStrokeColor appends the operator that makes c the stroke colour,
+// as appendColor does the fill colour.
+func appendStrokeColor(b []byte, c layout.Color) []byte {
+	b = appendColor(b, c)
+	if b[len(b)-2] == 'r' {
+		return append(b[:len(b)-2], "RG"...)
+	}
+	return append(b[:len(b)-1], 'G')
 }
 
 // appendUTF16 appends s as the bytes of its runes' two-byte codes, big

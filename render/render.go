@@ -50,16 +50,17 @@ func PDF(r *layout.Result, opt Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	raw, err := draw(r, opt)
+	raw, err := draw(r, opt, subsets)
 	if err != nil {
 		return nil, err
 	}
 	return output(raw, &job{pages: len(r.Pages), boxes: hasBoxes(r), subsets: subsets})
 }
 
-// draw draws r, which check has checked, with fpdf, and returns what fpdf
-// writes, for the output passes to finish.
-func draw(r *layout.Result, opt Options) (_ []byte, err error) {
+// draw draws r, which check has checked, with fpdf, its text in the fonts
+// of subsets, and returns what fpdf writes, for the output passes to
+// finish.
+func draw(r *layout.Result, opt Options, subsets []*subset) (_ []byte, err error) {
 	// check rules out every input known to make fpdf panic; this is a last
 	// line of defence for the rest.
 	defer func() {
@@ -72,7 +73,7 @@ func draw(r *layout.Result, opt Options) (_ []byte, err error) {
 	if err != nil {
 		return nil, err
 	}
-	p := newPainter(pdf)
+	p := newPainter(pdf, subsets)
 	p.images = names
 	boxes := hasBoxes(r)
 	for _, page := range r.Pages {
@@ -147,8 +148,9 @@ func newWriter(r *layout.Result, opt Options) *fpdf.Fpdf {
 
 // check makes sure that fpdf can draw r as it is: valid numbers, pages and
 // bookmarks, and strings that fpdf can encode (it panics on invalid UTF-8
-// and on runes beyond the Basic Multilingual Plane). It returns the faces
-// that text uses, in the order of fonts.Faces.
+// and on runes beyond the Basic Multilingual Plane). It returns the fonts
+// that text uses, each with the runes drawn in it, in the order of
+// subsets.
 func check(r *layout.Result, opt Options) ([]*subset, error) {
 	if len(r.Pages) == 0 {
 		return nil, errors.New("render: no pages")
@@ -171,7 +173,7 @@ func check(r *layout.Result, opt Options) ([]*subset, error) {
 			return nil, fmt.Errorf("render: bookmark %d: %w", i, err)
 		}
 	}
-	used := map[fonts.Face]*subset{}
+	used := map[*fonts.Font]*subset{}
 	for i, page := range r.Pages {
 		if !finite(page.Width, page.Height) || page.Width <= 0 || page.Height <= 0 {
 			return nil, fmt.Errorf("render: page %d: bad size %vx%v", i+1, page.Width, page.Height)
@@ -188,18 +190,12 @@ func check(r *layout.Result, opt Options) ([]*subset, error) {
 			}
 		}
 	}
-	var subsets []*subset
-	for _, f := range fonts.Faces {
-		if s := used[f]; s != nil {
-			subsets = append(subsets, s)
-		}
-	}
-	return subsets, nil
+	return subsets(used), nil
 }
 
 // checkItem checks one item and records the face and text of a Text, or of
 // a Gap, in used.
-func checkItem(it layout.Item, used map[fonts.Face]*subset) error {
+func checkItem(it layout.Item, used map[*fonts.Font]*subset) error {
 	switch v := it.(type) {
 	case layout.Text:
 		return checkText(v, used)
@@ -208,7 +204,7 @@ func checkItem(it layout.Item, used map[fonts.Face]*subset) error {
 			return errors.New("gap: bad coordinates or size")
 		}
 		if v.Text != "" {
-			return checkText(layout.Text{X: v.X, Y: v.Y, Face: v.Face, Size: v.Size, Text: v.Text}, used)
+			return checkText(layout.Text{X: v.X, Y: v.Y, Font: v.Font, Size: v.Size, Text: v.Text}, used)
 		}
 	case layout.Rule:
 		if !finite(v.X0, v.Y0, v.X1, v.Y1, v.Width) || !finite(v.Dash...) {
@@ -234,13 +230,13 @@ func checkItem(it layout.Item, used map[fonts.Face]*subset) error {
 	return nil
 }
 
-// checkText checks a Text and records its face and text in used.
-func checkText(v layout.Text, used map[fonts.Face]*subset) error {
+// checkText checks a Text and records its font and text in used.
+func checkText(v layout.Text, used map[*fonts.Font]*subset) error {
 	if !finite(v.X, v.Y, v.Size) || v.Size <= 0 {
 		return fmt.Errorf("text %q: bad position or size", v.Text)
 	}
-	if v.Face.TTF() == nil {
-		return fmt.Errorf("text %q: no such face %v", v.Text, v.Face)
+	if v.Font == nil {
+		return fmt.Errorf("text %q: no font", v.Text)
 	}
 	if err := checkString(v.Text); err != nil {
 		return err
@@ -248,10 +244,10 @@ func checkText(v layout.Text, used map[fonts.Face]*subset) error {
 	if v.Text == "" {
 		return nil // not drawn
 	}
-	s := used[v.Face]
+	s := used[v.Font]
 	if s == nil {
-		s = &subset{face: v.Face}
-		used[v.Face] = s
+		s = &subset{font: v.Font, first: len(used)}
+		used[v.Font] = s
 	}
 	s.add(v.Text)
 	return nil

@@ -35,11 +35,11 @@ var (
 
 // text places s in face at size with its measured width.
 func text(f fonts.Face, size, x, y float64, s string) layout.Text {
-	m, err := fonts.Load(f)
+	font, err := f.Font()
 	if err != nil {
 		panic(err)
 	}
-	return layout.Text{X: x, Y: y, Face: f, Size: size, Color: black, Text: s, Width: m.Size(s, size)}
+	return layout.Text{X: x, Y: y, Font: font, Style: f.Style, Size: size, Color: black, Text: s, Width: font.Metrics().Size(s, size)}
 }
 
 // sample is a two-page result using four of the eight faces, with every
@@ -258,7 +258,7 @@ func TestErrors(t *testing.T) {
 		{"bookmark page", &layout.Result{Pages: page(), Outline: []layout.Bookmark{{Title: "x", Page: 1}}}},
 		{"bookmark title", &layout.Result{Pages: page(), Outline: []layout.Bookmark{{Title: "\xe2"}}}},
 		{"language", &layout.Result{Language: "en) /Foo (", Pages: page()}},
-		{"no face", &layout.Result{Pages: page(layout.Text{Face: fonts.Face{Family: 7}, Size: 10, Text: "x"})}},
+		{"no font", &layout.Result{Pages: page(layout.Text{Size: 10, Text: "x"})}},
 		{"NaN", &layout.Result{Pages: page(layout.Rule{X1: 0 / zero(), Width: 1})}},
 		{"URL", &layout.Result{Pages: page(layout.Link{W: 1, H: 1, URL: "http://x/\n"})}},
 		{"item", &layout.Result{Pages: page(&layout.Link{W: 1, H: 1, URL: "http://x/"})}},
