@@ -83,3 +83,21 @@ func TestLanguageHint(t *testing.T) {
 		t.Errorf("language %q, hints %v; want fr and none", d.Worksheet.Language, d.Hints)
 	}
 }
+
+// TestUnprintedLabels checks that the labels a screen reader says and
+// that are not printed, blank and correct, need no font that has their
+// characters, as printed labels do.
+func TestUnprintedLabels(t *testing.T) {
+	src := head + "text = \"x\"\n[labels]\nblank = \"空格\"\ncorrect = \"正确答案\"\n"
+	d, err := Decode("x.toml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Labels.Blank != "空格" || d.Labels.Correct != "正确答案" {
+		t.Errorf("blank %q, correct %q", d.Labels.Blank, d.Labels.Correct)
+	}
+	_, err = Decode("x.toml", []byte(strings.Replace(src, "blank =", "notes =", 1)))
+	if err == nil || !strings.Contains(err.Error(), "are in none of the fonts") {
+		t.Errorf("a printed label in Chinese: error %v, want one that the fonts lack its characters", err)
+	}
+}

@@ -123,7 +123,7 @@ func (b *builder) tickBox(x, y, side float64, right bool, in *Node) []Item {
 		return []Item{box}
 	}
 	tick := in.add(RoleFigure)
-	tick.Alt = correctAlt
+	tick.Alt = b.labels.Correct
 	tw := 0.15 * side
 	pt := func(fx, fy float64) (float64, float64) { return x + fx*side, y + fy*side }
 	ax, ay := pt(0.2, 0.5)

@@ -178,13 +178,11 @@ type Tag struct {
 // IsZero reports whether t is the zero Tag: the item is not tagged.
 func (t Tag) IsZero() bool { return t.Node == nil && t.Artifact == NoArtifact }
 
-// What a reader hears for what is drawn and not written: a gap, a bullet
-// drawn as a square, and the tick of the right choice in the answer key.
-const (
-	blankAlt   = "blank"
-	bulletText = "•"
-	correctAlt = "correct answer"
-)
+// bulletText is what a reader hears for a bullet, which is drawn as a
+// square. What it hears for a gap and for the tick of a right choice in
+// the answer key is in the worksheet's language (document.Labels' Blank
+// and Correct).
+const bulletText = "•"
 
 // content returns the tag of content of n.
 func content(n *Node) Tag { return Tag{Node: n} }
@@ -229,7 +227,7 @@ type textTags struct {
 func (b *builder) textTags(tag Tag, spans []span) *textTags {
 	tt := &textTags{tag: tag, spans: spans}
 	if !b.ed.Answers {
-		tt.blank = blankAlt
+		tt.blank = b.labels.Blank
 	}
 	return tt
 }
