@@ -74,6 +74,9 @@ edition and print flags too, and refuses what build would with them):
                  with each block's answer written on its lines, in red
   --large-print  also write NAME-large.pdf: the worksheet in large print
                  (16 pt sans-serif or more, 1.5 line spacing, 11 mm lines)
+  --accessible   an image without alt is an error, not a warning, so that
+                 every PDF claims to be accessible (PDF/UA), as
+                 [worksheet] accessible = true does
   --bleed MM     grow each page by a bleed of MM millimetres (0 to 20) on
                  every side, with TrimBox and BleedBox (see docs/print.md)
   --marks        crop marks at the corners of the trim and a slug line
@@ -240,6 +243,7 @@ type options struct {
 	jobs                int
 	force               bool
 	answers, largePrint bool // the editions to write besides the worksheet
+	accessible          bool // --accessible: an image without alt is an error
 	print               build.PrintFlags
 	shard               build.Shard
 	json                bool
@@ -277,6 +281,7 @@ func parseOptions(cmd string, args []string, e env) (options, int) {
 	// would make with them.
 	fl.BoolVar(&o.answers, "answers", false, "also write the answer key")
 	fl.BoolVar(&o.largePrint, "large-print", false, "also write the large-print edition")
+	fl.BoolVar(&o.accessible, "accessible", false, "an image without alt is an error")
 	printFlags(fl, &o.print)
 	paths, code := parse(fl, args, e.stdout, e.stderr)
 	if code >= 0 {
@@ -426,7 +431,7 @@ func batch(o options, getenv func(string) string) (*build.Batch, error) {
 		return nil, err
 	}
 	opt := build.Options{Time: t, FixedTime: getenv("SOURCE_DATE_EPOCH") != "", Version: version,
-		Answers: o.answers, LargePrint: o.largePrint, Print: o.print}
+		Answers: o.answers, LargePrint: o.largePrint, Accessible: o.accessible, Print: o.print}
 	b := &build.Batch{Options: opt, Jobs: o.jobs, Force: o.force}
 	if o.cmd != "check" && o.dir != "" {
 		b.Manifest = filepath.Join(o.dir, build.ManifestFor(o.shard))

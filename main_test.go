@@ -28,7 +28,8 @@ func vars(kv ...string) func(string) string {
 
 var fixedEnv = vars("SOURCE_DATE_EPOCH", "1700000000")
 
-// runHandout runs handout in-process and returns its exit status and output.
+// runHandout runs handout in-process and returns its exit status and
+// output. Every PDF it writes is checked against PDF/UA-1 (checkWritten).
 func runHandout(t *testing.T, getenv func(string) string, args ...string) (int, string, string) {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
@@ -36,6 +37,7 @@ func runHandout(t *testing.T, getenv func(string) string, args ...string) (int, 
 		stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr, getenv: getenv,
 		terminal: func(io.Writer) bool { return false }, ctx: t.Context(),
 	})
+	checkWritten(t, stdout.String(), stderr.String())
 	return code, stdout.String(), stderr.String()
 }
 

@@ -32,7 +32,7 @@ func runStdin(o options, e env) int {
 	if err != nil {
 		return usageError(e.stderr, "build", err.Error())
 	}
-	b, err := batch(options{cmd: "check", answers: o.answers, largePrint: o.largePrint, print: o.print}, e.getenv)
+	b, err := batch(options{cmd: "check", answers: o.answers, largePrint: o.largePrint, accessible: o.accessible, print: o.print}, e.getenv)
 	if err != nil {
 		return usageError(e.stderr, "build", err.Error())
 	}

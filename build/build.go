@@ -33,6 +33,10 @@ type Options struct {
 	Version    string // handout's version, for the PDFs' Creator
 	Answers    bool   // also write the answer key, NAME-answers.pdf
 	LargePrint bool   // also write the large-print edition, NAME-large.pdf
+	// Accessible makes an image without alt an error, not a warning, so
+	// that every PDF claims to be accessible (PDF/UA), as accessible =
+	// true in a file's [worksheet] does (--accessible).
+	Accessible bool
 	// Print are the print-shop settings given on the command line; each
 	// that is set overrides the content file's [print] table.
 	Print PrintFlags
@@ -42,8 +46,8 @@ type Options struct {
 // are, depend on, for the manifest: a build with another fingerprint
 // than the last rebuilds every file. It is handout's version, the
 // creation date when it is fixed (without SOURCE_DATE_EPOCH a PDF's date
-// is whenever it was built, and any will do), and the edition and print
-// flags as they are given on the command line, such as
+// is whenever it was built, and any will do), and the edition, print and
+// accessible flags as they are given on the command line, such as
 // "handout 0.1.0 SOURCE_DATE_EPOCH=1700000000 --answers --bleed 3".
 func (o Options) Fingerprint() string {
 	epoch := ""
@@ -56,6 +60,9 @@ func (o Options) Fingerprint() string {
 	}
 	if o.LargePrint {
 		s = append(s, "--large-print")
+	}
+	if o.Accessible {
+		s = append(s, "--accessible")
 	}
 	if p := o.Print.String(); p != "" {
 		s = append(s, p)
@@ -139,10 +146,11 @@ func Check(name string, data []byte) error {
 // check is Check, for a build with opt, which decides the editions laid
 // out and the size at which images are embedded; it also returns the
 // files other than the content file that it read, as LoadImages does,
-// and the content's warnings. It gives up with ctx's error once ctx is
+// and the content's warnings, with the hints that only check gives
+// (document.Document.Hints). It gives up with ctx's error once ctx is
 // done.
 func check(ctx context.Context, name string, data []byte, opt Options) ([]Input, document.Errors, error) {
-	d, pics, ins, err := load(ctx, name, data)
+	d, pics, ins, err := load(ctx, name, data, opt)
 	if err != nil {
 		return ins, nil, err
 	}
@@ -161,15 +169,20 @@ func check(ctx context.Context, name string, data []byte, opt Options) ([]Input,
 		}
 	}
 	_, err = decodePictures(ctx, pics, d, opt, rs, partErrors(ps, errs), false)
-	return ins, d.Warnings, err
+	warns := slices.Concat(d.Warnings, d.Hints)
+	slices.SortStableFunc(warns, func(a, b *document.Error) int {
+		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
+	})
+	return ins, warns, err
 }
 
 // load decodes a content file, reads the headers of the images it shows
 // (see loadImages) and the fonts it names (see LoadFonts), returning its
 // pictures, to be decoded once its pages are laid out, and the files other
-// than the content file it read.
-func load(ctx context.Context, name string, data []byte) (*document.Document, pictures, []Input, error) {
-	return loadIn(ctx, name, ownFolder(name), data)
+// than the content file it read. With opt.Accessible, an image without alt
+// is an error.
+func load(ctx context.Context, name string, data []byte, opt Options) (*document.Document, pictures, []Input, error) {
+	return loadIn(ctx, name, ownFolder(name), data, opt)
 }
 
 // warnVersions adds to d's warnings the one versions gives for a build
@@ -182,8 +195,8 @@ func warnVersions(name string, d *document.Document, opt Options) {
 }
 
 // loadIn is load, with the images and fonts found in folder f.
-func loadIn(ctx context.Context, name string, f Folder, data []byte) (*document.Document, pictures, []Input, error) {
-	d, err := document.Decode(name, data)
+func loadIn(ctx context.Context, name string, f Folder, data []byte, opt Options) (*document.Document, pictures, []Input, error) {
+	d, err := document.DecodeWith(name, data, document.Options{Accessible: opt.Accessible})
 	if err != nil {
 		return nil, pictures{}, nil, err
 	}
@@ -280,7 +293,7 @@ func file(ctx context.Context, name string, data []byte, opt Options) ([]Rendere
 // them, at the size the largest page showing each needs, then applies
 // each PDF's print settings and renders it.
 func fileIn(ctx context.Context, name string, f Folder, data []byte, opt Options) ([]Rendered, []Input, document.Errors, error) {
-	d, pics, ins, err := loadIn(ctx, name, f, data)
+	d, pics, ins, err := loadIn(ctx, name, f, data, opt)
 	if err != nil {
 		return nil, ins, nil, err
 	}

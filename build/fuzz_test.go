@@ -83,7 +83,7 @@ func FuzzFile(f *testing.F) {
 			}
 			return
 		}
-		d, pics, _, err := load(t.Context(), name, data)
+		d, pics, _, err := load(t.Context(), name, data, Options{})
 		if err != nil {
 			t.Fatalf("File succeeded, load failed: %v", err)
 		}

@@ -27,6 +27,7 @@ func TestFingerprint(t *testing.T) {
 		{"Version", func(o *Options) { o.Version = "1.1" }, true},
 		{"Answers", func(o *Options) { o.Answers = true }, true},
 		{"LargePrint", func(o *Options) { o.LargePrint = true }, true},
+		{"Accessible", func(o *Options) { o.Accessible = true }, true},
 		{"BleedMM", func(o *Options) { o.Print.BleedMM = &three }, true},
 		{"Marks", func(o *Options) { o.Print.Marks = &yes }, true},
 		{"Marks", func(o *Options) { o.Print.Marks = &no }, true}, // --marks=false overrides [print]

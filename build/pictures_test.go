@@ -28,7 +28,7 @@ import (
 // their pages and the images prepared for the PDF writer.
 func laidOut(t *testing.T, name string, data []byte, opt Options) (*document.Document, []part, []*layout.Result, *render.Prepared) {
 	t.Helper()
-	d, pics, _, err := load(t.Context(), name, data)
+	d, pics, _, err := load(t.Context(), name, data, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

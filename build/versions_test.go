@@ -95,7 +95,7 @@ func TestVersionsParts(t *testing.T) {
 // only two different versions is made in those two; either with a
 // warning that says so, at [print] versions when the file asks.
 func TestVersionsFewer(t *testing.T) {
-	head := "[worksheet]\ntitle = \"T\"\n[[section]]\nheading = \"H\"\n"
+	head := "[worksheet]\ntitle = \"T\"\nlanguage = \"en\"\n[[section]]\nheading = \"H\"\n"
 	plain := head + "[[section.block]]\nquestion = \"Why?\"\nlines = 2\n"
 	trueFalse := head + "[[section.block]]\nquestion = \"Is it?\"\nchoices = [\"True\", \"False\"]\ncorrect = 1\n"
 	nothing := ": nothing in this worksheet is shuffled (no question has choices, no matching exercise has three pairs or more, " +
@@ -107,7 +107,7 @@ func TestVersionsFewer(t *testing.T) {
 		warning   string
 	}{
 		{"nothing, --versions", plain, PrintFlags{Versions: ptr(2)}, []string{"worksheet"}, "x.toml: warning: --versions 2" + nothing},
-		{"nothing, [print]", plain + "[print]\nversions = 4\n", PrintFlags{}, []string{"worksheet"}, "x.toml:9:1: warning: versions = 4" + nothing},
+		{"nothing, [print]", plain + "[print]\nversions = 4\n", PrintFlags{}, []string{"worksheet"}, "x.toml:10:1: warning: versions = 4" + nothing},
 		{"two of three", trueFalse, PrintFlags{Versions: ptr(3)}, []string{"worksheet, version A", "worksheet, version B"},
 			"x.toml: warning: --versions 3: this paper can be shuffled in only 2 different ways, so only versions A to B are made"},
 		{"two of two", trueFalse, PrintFlags{Versions: ptr(2)}, []string{"worksheet, version A", "worksheet, version B"}, ""},

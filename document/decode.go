@@ -49,6 +49,19 @@ func (es Errors) Error() string {
 // the error is an Errors holding every problem found, sorted by position;
 // a TOML syntax error stops decoding, so it comes alone.
 func Decode(name string, data []byte) (*Document, error) {
+	return DecodeWith(name, data, Options{})
+}
+
+// Options change what Decode accepts.
+type Options struct {
+	// Accessible makes what keeps a PDF from claiming to be accessible
+	// (PDF/UA), a picture without alt, an error rather than a warning, as
+	// accessible = true in [worksheet] does (handout's --accessible).
+	Accessible bool
+}
+
+// DecodeWith is Decode with the options o.
+func DecodeWith(name string, data []byte, o Options) (*Document, error) {
 	if len(data) > MaxFileBytes {
 		return nil, FileSizeError(name, int64(len(data)))
 	}
@@ -70,7 +83,7 @@ func Decode(name string, data []byte) (*Document, error) {
 	if len(m) == 0 {
 		return nil, Errors{{File: name, Line: 1, Column: 1, Msg: "file is empty"}}
 	}
-	d := &decoder{name: name, ix: newIndex(src), seen: map[Error]bool{}}
+	d := &decoder{name: name, ix: newIndex(src), seen: map[Error]bool{}, accessible: o.Accessible}
 	doc := d.document(m)
 	d.warnFormFeed()
 	if len(doc.Fonts.Files()) > 0 {
@@ -84,6 +97,7 @@ func Decode(name string, data []byte) (*Document, error) {
 		return nil, sortErrors(d.errs)
 	}
 	doc.Warnings = sortErrors(d.warns)
+	doc.Hints = d.hints
 	return doc, nil
 }
 
@@ -160,6 +174,11 @@ type decoder struct {
 	// words are the document's labels, read before the sections, whose
 	// task labels default to one.
 	words *Labels
+	// accessible says that a picture without alt is an error (Options,
+	// accessible = true), not a warning; [worksheet] is read before the
+	// blocks.
+	accessible bool
+	hints      Errors // see Document.Hints
 }
 
 // warnf reports, once, a problem at p that does not stop the build.
@@ -170,6 +189,24 @@ func (d *decoder) warnf(p Pos, format string, args ...any) {
 	}
 	d.seen[e] = true
 	d.warns = append(d.warns, &e)
+}
+
+// hint gives, at p, advice that handout check gives and build does not
+// (see Document.Hints).
+func (d *decoder) hint(p Pos, format string, args ...any) {
+	d.hints = append(d.hints, &Error{File: d.name, Line: p.Line, Column: p.Column, Msg: fmt.Sprintf(format, args...)})
+}
+
+// noAlt reports the image block m, which has no alt: a warning, as the
+// PDF then cannot claim to be accessible, or an error when it must
+// (accessible = true, --accessible).
+func (d *decoder) noAlt(m *Image) {
+	const fix = `say what the picture shows with alt = "…", or write alt = "" if it is only decoration`
+	if d.accessible {
+		d.errorf(m.PathPos, "image %q has no alt, which an accessible PDF needs (accessible = true, or --accessible): %s", m.Path, fix)
+		return
+	}
+	d.warnf(m.PathPos, "image %q has no alt: %s; without alt the PDF does not claim to be accessible (PDF/UA)", m.Path, fix)
 }
 
 // errorf reports a problem at p, once.
@@ -187,7 +224,7 @@ var (
 	topKeys       = []string{"worksheet", "style", "fonts", "labels", "section", "summary", "print"}
 	worksheetKeys = []string{"title", "subtitle", "paper", "orientation", "author", "language",
 		"header", "first_page_header", "footer", "footer_link", "logo", "logo_mm", "name_line", "number_sections", "fit_pages", "min_lines",
-		"number_questions", "show_total", "grading_table", "gap_mm", "shuffle_questions"}
+		"number_questions", "show_total", "grading_table", "gap_mm", "shuffle_questions", "accessible"}
 	styleKeys   = []string{"font", "size", "margin_mm", "ruling_mm", "smart_quotes"}
 	fontsKeys   = []string{"regular", "bold", "italic", "bold_italic", "fallback"}
 	sectionKeys = []string{"heading", "block", "new_page", "word_bank", "distractors"}

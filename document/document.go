@@ -38,6 +38,10 @@ type Document struct {
 	// feed in text, in file order. Like errors, each names its file, line
 	// and column.
 	Warnings Errors
+	// Hints are warnings that handout check gives and handout build does
+	// not: advice about a file that builds as it is, such as a worksheet
+	// without a language, whose PDFs say they are in English.
+	Hints Errors
 }
 
 // ImageFile is an image file, read and checked, that an image block shows.
@@ -66,7 +70,14 @@ type Worksheet struct {
 	Subtitle Inline // may be empty
 	Paper    Paper
 	Author   string // PDF metadata only
-	Language string // PDF /Lang, such as "en-GB"; it chooses the Labels
+	// Language is the PDF's /Lang, the language of its text, such as
+	// "en-GB", which chooses the Labels: DefaultLanguage when the file
+	// gives none.
+	Language string
+	// Accessible says that the PDFs must be able to claim to be
+	// accessible (PDF/UA): a picture without alt is then an error
+	// (accessible = true).
+	Accessible bool
 	// Header is printed at the top of every page, or of every page but
 	// the first when FirstPageHeader is false; the zero Running for none.
 	Header          Running
@@ -111,6 +122,9 @@ type Worksheet struct {
 	// gap of the worksheet alike when an answer needs more.
 	GapMM float64
 }
+
+// DefaultLanguage is the language of a worksheet that gives none: English.
+const DefaultLanguage = "en"
 
 // Style holds the [style] table.
 type Style struct {

@@ -97,22 +97,40 @@ func readTask(d *decoder, t *table) BlockBody {
 	return k
 }
 
-// Image is a JPEG or PNG picture with its caption: image = "path",
+// Image is a JPEG or PNG picture with its caption: image = "path", alt,
 // caption, width_mm, align.
 type Image struct {
 	// Path is the image file as written, relative to the content file's
 	// folder, with forward slashes; Decode has checked that it is local
 	// (see filepath.IsLocal) but not that it exists.
 	Path    string
-	PathPos Pos     // where the image key is, for errors about the file
+	PathPos Pos // where the image key is, for errors about the file
+	// Alt is the picture's alternative text, what a reader hears in its
+	// place in a tagged PDF, when HasAlt; "" with HasAlt is a picture
+	// that is only decoration (alt = ""). Without alt the PDF cannot
+	// claim to be accessible, and Decode warns, or with accessible = true
+	// fails.
+	Alt     string
+	HasAlt  bool
 	Caption Inline  // printed under the image; may be empty
 	WidthMM float64 // the image's width in millimetres; 0 for the default
 	Align   Align   // where the image sits across the text column
 }
 
+// Decorative reports whether the picture is only decoration, alt = "":
+// not content of a tagged PDF.
+func (m *Image) Decorative() bool { return m.HasAlt && m.Alt == "" }
+
 // readImage reads an image block.
 func readImage(d *decoder, t *table) BlockBody {
 	m := &Image{PathPos: t.keyPos("image"), Path: t.imagePath("image")}
+	if t.has("alt") {
+		if v, ok := t.checked("alt", false); ok {
+			m.Alt, m.HasAlt = oneLine(v.text), true
+		}
+	} else {
+		d.noAlt(m)
+	}
 	m.Caption, _ = t.text("caption")
 	if v, ok := t.number("width_mm", 10, maxWidthMM()); ok {
 		if v > d.textMM+1e-9 {

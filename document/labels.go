@@ -41,6 +41,10 @@ type Labels struct {
 	// Causes, Course and Effects are the headings of the summary's panels
 	// when it gives none.
 	Causes, Course, Effects string
+	// Blank is what a screen reader says for a gap in the student's copy
+	// of a tagged PDF, and Correct for the tick of a right choice in the
+	// answer key: "blank", "correct answer". They are not printed.
+	Blank, Correct string
 	// Colon is what comes between a label and what it introduces, as in
 	// "Total: 40 marks": ": ", or in French a no-break space and ": ".
 	Colon string
@@ -121,6 +125,8 @@ var labelKeys = []labelKey{
 	{"causes", func(l *Labels) *string { return &l.Causes }},
 	{"course", func(l *Labels) *string { return &l.Course }},
 	{"effects", func(l *Labels) *string { return &l.Effects }},
+	{"blank", func(l *Labels) *string { return &l.Blank }},
+	{"correct", func(l *Labels) *string { return &l.Correct }},
 }
 
 // labelNames are the keys of [labels], in order.
@@ -205,7 +211,7 @@ func (d *decoder) labels(t *table, lang string, langPos Pos) Labels {
 			}
 			continue
 		}
-		s, ok := t.line(k.key)
+		s, ok := t.label(k.key)
 		switch {
 		case !ok:
 			continue
@@ -238,6 +244,21 @@ func (d *decoder) labels(t *table, lang string, langPos Pos) Labels {
 			lang, count(len(missing), "label"), list(missing, "and"))
 	}
 	return l
+}
+
+// label returns the label key of [labels], t, normalised to one line:
+// one that is printed, checked against the fonts, or one that a screen
+// reader says and that is not printed (blank, correct), which needs no
+// font.
+func (t *table) label(key string) (string, bool) {
+	if key != "blank" && key != "correct" {
+		return t.line(key)
+	}
+	v, ok := t.checked(key, false)
+	if !ok {
+		return "", false
+	}
+	return oneLine(v.text), true
 }
 
 // optionalForm reports whether key is the form of marks of a plural

@@ -240,7 +240,7 @@ func TestLabelErrors(t *testing.T) {
 		name, src, want string
 	}{
 		{"unknown label", ws + sec + "[labels]\nnom = \"Nom\"\n",
-			`x.toml:6:1: unknown label "nom" in [labels] (did you mean "name"?): the labels are notes, task, name, class, date, mark, marks, marks_zero, marks_two, marks_few, marks_many, total, question, marks_row, score, answer_key, answers, word_bank, version, page, causes, course and effects`},
+			`x.toml:6:1: unknown label "nom" in [labels] (did you mean "name"?): the labels are notes, task, name, class, date, mark, marks, marks_zero, marks_two, marks_few, marks_many, total, question, marks_row, score, answer_key, answers, word_bank, version, page, causes, course, effects, blank and correct`},
 		{"empty label", ws + sec + "[labels]\ntask = \" \"\n", `x.toml:6:1: label "task" must not be empty`},
 		{"long label", ws + sec + "[labels]\nscore = \"" + strings.Repeat("s", MaxLabelChars+1) + "\"\n", `x.toml:6:1: label "score" is 101 characters long: a label may have at most 100`},
 		{"label not a string", ws + sec + "[labels]\ntotal = 3\n", `x.toml:6:1: key "total" must be a string, not an integer`},

@@ -18,6 +18,7 @@ var labelSets = map[string]*Labels{
 		AnswerKey: "Answer key", Answers: "(answers)", WordBank: "Word bank", Version: "Version",
 		Page:   "Page {page} of {pages}",
 		Causes: "Causes", Course: "Course", Effects: "Effects",
+		Blank: "blank", Correct: "correct answer",
 		Colon: ": ",
 	},
 	"fr": {
@@ -28,6 +29,7 @@ var labelSets = map[string]*Labels{
 		AnswerKey: "Corrigé", Answers: "(corrigé)", WordBank: "Banque de mots", Version: "Sujet",
 		Page:   "Page {page} sur {pages}",
 		Causes: "Causes", Course: "Déroulement", Effects: "Conséquences",
+		Blank: "blanc", Correct: "bonne réponse",
 		Colon: "\u00a0: ",
 	},
 	"de": {
@@ -38,6 +40,7 @@ var labelSets = map[string]*Labels{
 		AnswerKey: "Lösungen", Answers: "(Lösungen)", WordBank: "Wortspeicher", Version: "Gruppe",
 		Page:   "Seite {page} von {pages}",
 		Causes: "Ursachen", Course: "Verlauf", Effects: "Folgen",
+		Blank: "Lücke", Correct: "richtige Antwort",
 		Colon: ": ",
 	},
 	"es": {
@@ -48,6 +51,7 @@ var labelSets = map[string]*Labels{
 		AnswerKey: "Soluciones", Answers: "(soluciones)", WordBank: "Banco de palabras", Version: "Modelo",
 		Page:   "Página {page} de {pages}",
 		Causes: "Causas", Course: "Desarrollo", Effects: "Consecuencias",
+		Blank: "espacio en blanco", Correct: "respuesta correcta",
 		Colon: ": ",
 	},
 	"it": {
@@ -58,6 +62,7 @@ var labelSets = map[string]*Labels{
 		AnswerKey: "Soluzioni", Answers: "(soluzioni)", WordBank: "Parole da inserire", Version: "Fila",
 		Page:   "Pagina {page} di {pages}",
 		Causes: "Cause", Course: "Svolgimento", Effects: "Conseguenze",
+		Blank: "spazio vuoto", Correct: "risposta corretta",
 		Colon: ": ",
 	},
 	"pt": {
@@ -68,6 +73,7 @@ var labelSets = map[string]*Labels{
 		AnswerKey: "Respostas", Answers: "(respostas)", WordBank: "Banco de palavras", Version: "Versão",
 		Page:   "Página {page} de {pages}",
 		Causes: "Causas", Course: "Desenvolvimento", Effects: "Consequências",
+		Blank: "espaço em branco", Correct: "resposta correta",
 		Colon: ": ",
 	},
 	"nl": {
@@ -78,6 +84,7 @@ var labelSets = map[string]*Labels{
 		AnswerKey: "Antwoorden", Answers: "(antwoorden)", WordBank: "Woordenbank", Version: "Versie",
 		Page:   "Pagina {page} van {pages}",
 		Causes: "Oorzaken", Course: "Verloop", Effects: "Gevolgen",
+		Blank: "open plek", Correct: "juist antwoord",
 		Colon: ": ",
 	},
 	"pl": {
@@ -90,6 +97,7 @@ var labelSets = map[string]*Labels{
 		AnswerKey: "Klucz odpowiedzi", Answers: "(klucz odpowiedzi)", WordBank: "Bank słów", Version: "Grupa",
 		Page:   "Strona {page} z {pages}",
 		Causes: "Przyczyny", Course: "Przebieg", Effects: "Skutki",
+		Blank: "luka", Correct: "poprawna odpowiedź",
 		Colon: ": ",
 	},
 	"cy": {
@@ -102,6 +110,7 @@ var labelSets = map[string]*Labels{
 		AnswerKey: "Atebion", Answers: "(atebion)", WordBank: "Banc geiriau", Version: "Fersiwn",
 		Page:   "Tudalen {page} o {pages}",
 		Causes: "Achosion", Course: "Datblygiad", Effects: "Effeithiau",
+		Blank: "bwlch", Correct: "ateb cywir",
 		Colon: ": ",
 	},
 }

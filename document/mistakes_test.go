@@ -193,8 +193,8 @@ func TestDecodeNoMistakes(t *testing.T) {
 		ws + "[[section.block]]\ntext = 'C:\\Users\\me and \\t'\n" +
 			"[[section.block]]\nbullet = \"a \\\\ b\"\n" +
 			"[[section.block]]\nquote = \"\"\"\n[section]\n[[section.block]]\nbullet = \"b\"\n\"\"\"\n",
-		ws + "[[section.block]]\nimage = \"images/caf\\u00e9.png\"\n" +
-			"[[section.block]]\nimage = \"images/a.png\" # not C:\\images\\a.png\n",
+		ws + "[[section.block]]\nimage = \"images/caf\\u00e9.png\"\nalt = \"\"\n" +
+			"[[section.block]]\nimage = \"images/a.png\" # not C:\\images\\a.png\nalt = \"A\"\n",
 		"[worksheet]\ntitle = \"T\"\n" +
 			"[[section]]\nheading = \"1938-40: The Purges wind down\"\n" +
 			"[[section]]\nheading = \"1.5 degrees of warming\"\n" +

@@ -760,6 +760,7 @@ var ownedSamples = map[string]string{
 	"label":       `"L"`,
 	"items":       `["I"]`,
 	"answer":      `"A"`,
+	"alt":         `"A picture."`,
 	"caption":     `"C"`,
 	"width_mm":    `50`,
 	"align":       `"right"`,

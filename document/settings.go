@@ -75,6 +75,12 @@ func (d *decoder) worksheet(t *table, present bool, lang string, l *Labels) Work
 	w.Subtitle, _ = t.text("subtitle")
 	w.Paper = t.paper(0, false)
 	w.Author = t.metadata("author")
+	if w.Language == "" {
+		w.Language = DefaultLanguage
+		if present {
+			t.d.hint(t.pos(), "[worksheet] has no language: the PDFs say their text is English (%q), which screen readers speak it as; give language = \"en-GB\", or the tag of the text's language", DefaultLanguage)
+		}
+	}
 	w.Header, _ = t.running("header")
 	if b, ok := t.boolean("first_page_header"); ok {
 		w.FirstPageHeader = b
@@ -109,6 +115,10 @@ func (d *decoder) worksheet(t *table, present bool, lang string, l *Labels) Work
 	}
 	if b, ok := t.boolean("shuffle_questions"); ok {
 		w.ShuffleQuestions = b
+	}
+	if b, ok := t.boolean("accessible"); ok && b {
+		w.Accessible = true
+		t.d.accessible = true
 	}
 	t.finish()
 	return w

@@ -64,8 +64,11 @@ type side struct{ left, right int }
 // page of the result, twice as wide as a page of r and as high.
 //
 // Bookmarks point to the sheet holding their page, at the same height;
-// title, author, language and images carry over. The result shares nothing
-// that can be changed with r, except the image files.
+// title, author, language, images and the structure tree carry over, and
+// each item keeps its tag, its content marked with the page it shows (see
+// layout.Tag), so that a tagged PDF of the sheets reads as the pages do.
+// The result shares nothing that can be changed with r, except the image
+// files and the tree.
 func TwoUp(r *layout.Result) (*layout.Result, error) {
 	if err := check(r); err != nil {
 		return nil, err
@@ -148,6 +151,18 @@ func bookletOrder(n int) []side {
 	return sides
 }
 
+// onPage returns it, when it is content, tagged as content of page n of
+// the document, from 1, unless it says so already; a sheet shows pages
+// out of the order they are read in.
+func onPage(it layout.Item, n int) layout.Item {
+	t := it.Tagged()
+	if t.Node == nil || t.Page != 0 {
+		return it
+	}
+	t.Page = n
+	return it.Retag(t)
+}
+
 // impose builds the result of putting r's pages on sides. r has been
 // checked.
 func impose(r *layout.Result, sides []side) *layout.Result {
@@ -158,6 +173,7 @@ func impose(r *layout.Result, sides []side) *layout.Result {
 		Author:   r.Author,
 		Language: r.Language,
 		Images:   maps.Clone(r.Images),
+		Tree:     r.Tree,
 	}
 	sideOf := make([]int, len(r.Pages)) // page index to side index
 	for i, s := range sides {
@@ -167,7 +183,7 @@ func impose(r *layout.Result, sides []side) *layout.Result {
 				continue
 			}
 			for _, it := range r.Pages[p].Items {
-				sheet.Items = append(sheet.Items, it.Translate(float64(half)*w, 0))
+				sheet.Items = append(sheet.Items, onPage(it.Translate(float64(half)*w, 0), p+1))
 			}
 			sideOf[p] = i
 		}

@@ -14,6 +14,7 @@ import (
 
 	"handout/document"
 	"handout/internal/pdftool"
+	"handout/internal/tagtest"
 	"handout/layout"
 	"handout/render"
 )
@@ -121,7 +122,7 @@ func TestRenderReproducible(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if pdfs[i], err = render.PDF(out, opt); err != nil {
+		if pdfs[i], err = render.PDF(tagtest.Tag(out), opt); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -133,7 +134,7 @@ func TestRenderReproducible(t *testing.T) {
 // writePDF renders r to dir/name and returns its path.
 func writePDF(t *testing.T, dir, name string, r *layout.Result) string {
 	t.Helper()
-	pdf, err := render.PDF(r, render.Options{Time: time.Unix(1700000000, 0), Creator: "impose test"})
+	pdf, err := render.PDF(tagtest.Tag(r), render.Options{Time: time.Unix(1700000000, 0), Creator: "impose test"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,12 +14,16 @@ import (
 
 // choiceRows sets p's choices from x to the right of the text column (no
 // marks are printed beside them), one unit a row of the grid, in the
-// order of the paper's version.
-func (b *builder) choiceRows(p *document.Part, x float64) []unit {
+// order of the paper's version. They are an L in the element in, each
+// choice an LI of its letter, a Lbl, and an LBody of its text's P and, for
+// a right choice in the answer key, its tick, a Figure that says so; the
+// tick boxes are artifacts.
+func (b *builder) choiceRows(p *document.Part, x float64, in *Node) []unit {
 	n := len(p.Choices)
 	if n == 0 {
 		return nil
 	}
+	list := in.add(RoleL)
 	order := b.arr.choiceOrder(p)
 	avail := b.left + b.width - x
 	side := b.tickSide()
@@ -51,14 +55,18 @@ func (b *builder) choiceRows(p *document.Part, x float64) []unit {
 			i := first + c
 			ci := order[i]
 			cx := x + float64(c)*colW
-			u.items = append(u.items, b.tickBox(cx, top, side, slices.Contains(p.Correct, ci))...)
+			lbl, body := list.item(true)
+			text := body.add(RoleP)
+			u.items = append(u.items, b.tickBox(cx, top, side, slices.Contains(p.Correct, ci), body)...)
 			letter := document.ChoiceLetter(i)
 			lt, _ := b.set(letter, fonts.Bold, b.size, cx+letterX, base, ink)
-			u.texts = append(u.texts, lt...)
-			wrapped := at.wrap(b.marked(p.Choices[ci], fonts.Regular), max(colW-textX-gutter, b.size))
+			u.texts = append(u.texts, tagged(lt, content(lbl))...)
+			spans := b.marked(p.Choices[ci], fonts.Regular)
+			tt := b.textTags(content(text), spans)
+			wrapped := at.wrap(spans, max(colW-textX-gutter, b.size))
 			for k, l := range wrapped {
-				u.texts = append(u.texts, l.runs(cx+textX, base+float64(k)*b.lead, b.size, solid(ink))...)
-				u.items = append(u.items, translated(l.links(cx+textX, b.lead), 0, float64(k)*b.lead)...)
+				u.texts = append(u.texts, l.runs(cx+textX, base+float64(k)*b.lead, b.size, solid(ink), tt)...)
+				u.items = append(u.items, translated(l.links(cx+textX, base, b.size, b.lead, tt), 0, float64(k)*b.lead)...)
 			}
 			lines = max(lines, len(wrapped))
 		}
@@ -103,26 +111,30 @@ func (b *builder) capHeight(size float64) float64 {
 }
 
 // tickBox draws a tick box side wide at x, y: a square drawn as a shape,
-// not a glyph. In the answer key a right choice's box is filled with a
-// tint and ticked in the answer colour, which the student copy leaves
-// out, so that the two are otherwise alike.
-func (b *builder) tickBox(x, y, side float64, right bool) []Item {
+// not a glyph, an artifact. In the answer key a right choice's box is
+// filled with a tint and ticked in the answer colour, which the student
+// copy leaves out, so that the two are otherwise alike: a Figure in the
+// choice's element in, whose alternative text says that it is the right
+// answer.
+func (b *builder) tickBox(x, y, side float64, right bool, in *Node) []Item {
 	const lw = 0.8
 	box := stroked(x, y, side, side, lw, paint(ink), nil)
 	if !right || !b.ed.Answers {
 		return []Item{box}
 	}
+	tick := in.add(RoleFigure)
+	tick.Alt = b.labels.Correct
 	tw := 0.15 * side
 	pt := func(fx, fy float64) (float64, float64) { return x + fx*side, y + fy*side }
 	ax, ay := pt(0.2, 0.5)
 	bx, by := pt(0.42, 0.76)
 	cx, cy := pt(0.84, 0.16)
-	return []Item{
+	return retagged([]Item{
 		stroked(x, y, side, side, lw, nil, paint(keyTint)),
 		box,
 		Rule{X0: ax, Y0: ay, X1: bx, Y1: by, Width: tw, Color: answer, Round: true},
 		Rule{X0: bx, Y0: by, X1: cx, Y1: cy, Width: tw, Color: answer, Round: true},
-	}
+	}, content(tick))
 }
 
 // translated returns items each moved down by dy and right by dx.

@@ -131,7 +131,7 @@ func TestWrapChinese(t *testing.T) {
 func checkRuns(t *testing.T, l line, cjk *fonts.Font) {
 	t.Helper()
 	x := 0.0
-	for _, tx := range l.runs(0, 10, 11, solid(ink)) {
+	for _, tx := range l.runs(0, 10, 11, solid(ink), &textTags{tag: layoutArt}) {
 		if tx.Y != 10 || math.Abs(tx.X-x) > 1e-6 {
 			t.Errorf("run %q at %.2f,%.2f, want %.2f,10", tx.Text, tx.X, tx.Y, x)
 		}

@@ -303,6 +303,25 @@ func (fl *flow) closeSegment() {
 	fl.segGroup = nil
 }
 
+// textEnd returns where the unit's text ends at the right: the right end
+// of its rightmost run or gap, which are among its items on a line with
+// gaps (see gapItems); 0 when it has none.
+func (u *unit) textEnd() float64 {
+	end := 0.0
+	for _, t := range u.texts {
+		end = max(end, t.X+t.Width)
+	}
+	for _, it := range u.items {
+		switch v := it.(type) {
+		case Text:
+			end = max(end, v.X+v.Width)
+		case Gap:
+			end = max(end, v.X+v.W)
+		}
+	}
+	return end
+}
+
 // appendTo appends the unit's items, then its texts, to items, moved down
 // by y, and returns the extended slice.
 func (u *unit) appendTo(items []Item, y float64) []Item {

@@ -92,14 +92,16 @@ func (b *builder) runTexts(r document.Running, n, total int) [3]string {
 	return texts
 }
 
-// setRunning sets r on page n of total as plan says, as part f of the
-// page, with a link to link on each line: its items, relative to its top,
-// and its height. Parts side by side are aligned at their tops, or, when
-// bottom is true, at their feet.
-func (b *builder) setRunning(r document.Running, plan runPlan, n, total int, f Furniture, link string, bottom bool) ([]Item, float64) {
+// setRunning sets r on page n of total as plan says, its text artifacts
+// of kind a, with a link to link on each line, which says the line's text
+// and link to a reader and which furnish tags: its items, relative to its
+// top, and its height. Parts side by side are aligned at their tops, or,
+// when bottom is true, at their feet.
+func (b *builder) setRunning(r document.Running, plan runPlan, n, total int, a Artifact, link string, bottom bool) ([]Item, float64) {
 	size := b.furnitureSize()
 	lead := b.pitch(size, 1.3)
 	base := b.baseline(size, lead)
+	tt := &textTags{tag: artifact(a)}
 	var parts [3][]Item
 	var heights [3]float64
 	for i, s := range b.runTexts(r, n, total) {
@@ -109,12 +111,9 @@ func (b *builder) setRunning(r document.Running, plan runPlan, n, total int, f F
 		bx := plan.boxes[i]
 		for k, l := range b.at(size).wrap(b.plain(s), bx.w) {
 			x, y := bx.x+(bx.w-l.width)*bx.align, float64(k)*lead
-			for _, t := range l.runs(x, y+base, size, solid(muted)) {
-				t.Furniture = f
-				parts[i] = append(parts[i], t)
-			}
+			parts[i] = append(parts[i], l.texts(x, y+base, size, solid(muted), tt)...)
 			if link != "" {
-				parts[i] = append(parts[i], Link{X: x, Y: y, W: l.width, H: lead, URL: link})
+				parts[i] = append(parts[i], Link{X: x, Y: y, W: l.width, H: lead, URL: link, Contents: l.text() + " (" + link + ")"})
 			}
 			heights[i] += lead
 		}
@@ -148,7 +147,7 @@ func (b *builder) runHeight(r document.Running) float64 {
 	if r.IsZero() {
 		return 0
 	}
-	_, h := b.setRunning(r, b.runPlan(r), 999, 999, Content, "", false)
+	_, h := b.setRunning(r, b.runPlan(r), 999, 999, ArtifactHeader, "", false)
 	return h
 }
 
@@ -181,8 +180,11 @@ func (b *builder) checkZones(height float64) error {
 // furnish puts the header at the top of every page, but the first when
 // the worksheet says so, and the footer, a link when the worksheet gives
 // footer_link, at the foot of every page: the header from the top margin
-// down, and the footer up to the bottom margin.
-func (b *builder) furnish(pages []Page) {
+// down, and the footer up to the bottom margin. They are pagination
+// artifacts; the footer's links, on every page, are the annotations of one
+// Link element at the end of the structure tree under root, as every link
+// of a tagged PDF is in one.
+func (b *builder) furnish(pages []Page, root *Node) {
 	var hp, fp runPlan
 	if !b.header.IsZero() {
 		hp = b.runPlan(b.header)
@@ -190,14 +192,23 @@ func (b *builder) furnish(pages []Page) {
 	if !b.footer.IsZero() {
 		fp = b.runPlan(b.footer)
 	}
+	var link Tag
+	if !b.footer.IsZero() && b.link != "" {
+		link = content(root.add(RoleLink))
+	}
 	for i := range pages {
 		p := &pages[i]
 		if !b.header.IsZero() && (i > 0 || b.firstHeader) {
-			items, _ := b.setRunning(b.header, hp, i+1, len(pages), PageHeader, "", false)
+			items, _ := b.setRunning(b.header, hp, i+1, len(pages), ArtifactHeader, "", false)
 			p.Items = appendMoved(p.Items, items, b.margin)
 		}
 		if !b.footer.IsZero() {
-			items, h := b.setRunning(b.footer, fp, i+1, len(pages), PageFooter, b.link, true)
+			items, h := b.setRunning(b.footer, fp, i+1, len(pages), ArtifactFooter, b.link, true)
+			for k, it := range items {
+				if _, ok := it.(Link); ok {
+					items[k] = it.Retag(link)
+				}
+			}
 			p.Items = appendMoved(p.Items, items, p.Height-b.margin-h)
 		}
 	}
@@ -255,13 +266,13 @@ func (b *builder) titleColumn(spans []span, size, align float64) (x, width float
 // withLogo puts the logo at the top left of us, the title's lines set in
 // titleColumn. Beside them, when they are less tall than the logo, they
 // are centred beside it, and what follows them starts under it; else the
-// logo goes above them.
+// logo goes above them. The logo is an artifact, as a letterhead is.
 func (b *builder) withLogo(us []unit, beside bool) []unit {
 	if b.logo == nil || len(us) == 0 {
 		return us
 	}
 	w, h := b.logoSize()
-	logo := Image{X: b.left, Y: 0, W: w, H: h, Ref: b.logo.Path, Furniture: PageLogo}
+	logo := Image{X: b.left, Y: 0, W: w, H: h, Ref: b.logo.Path, Tag: layoutArt}
 	if !beside {
 		us[0].space = 0.5 * b.lead
 		return append([]unit{{height: h, items: []Item{logo}}}, us...)

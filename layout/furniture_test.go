@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -14,10 +15,20 @@ import (
 )
 
 // picturesFrom fills d.Images with the size of each picture d shows, read
-// from the files in dir, as the build does: the layout needs no more.
+// from the files in dir, as the build does: the layout needs no more. A
+// picture named with its size, such as photo-3000x4000.jpg, which the
+// fixtures name but do not hold, is that size (as loadSizes says).
 func picturesFrom(t *testing.T, d *document.Document, dir string) *document.Document {
 	t.Helper()
 	for _, m := range d.Pictures() {
+		var w, h int
+		if _, err := fmt.Sscanf(sizedName.FindString(m.Path), "-%dx%d.", &w, &h); err == nil {
+			if d.Images == nil {
+				d.Images = map[string]*document.ImageFile{}
+			}
+			d.Images[m.Path] = &document.ImageFile{Path: m.Path, Width: w, Height: h}
+			continue
+		}
 		f, err := os.Open(filepath.Join(dir, m.Path))
 		if err != nil {
 			t.Fatal(err)
@@ -35,24 +46,52 @@ func picturesFrom(t *testing.T, d *document.Document, dir string) *document.Docu
 	return d
 }
 
+// sizedName matches the size in a picture's name: "-3000x4000.jpg".
+var sizedName = regexp.MustCompile(`-\d+x\d+\.\w+$`)
+
 // furnitureDoc returns the page furniture fixture with its logo.
 func furnitureDoc(t *testing.T) *document.Document {
 	return picturesFrom(t, decodeFile(t, "testdata/furniture.toml"), "testdata")
 }
 
-// furnished returns the items of page p that are furniture f.
-func furnitureOf(p Page, f Furniture) []Item {
+// furniture is what part of a page an item is, as its tag says: the
+// page's content, or its furniture.
+type furniture uint8
+
+const (
+	Content    furniture = iota // the page's content
+	PageHeader                  // the running header
+	PageFooter                  // the running footer
+	PageLogo                    // the logo: the fixture's only picture that is an artifact
+)
+
+// partOf returns the part of its page that it is, a text or a picture.
+func partOf(it Item) (furniture, bool) {
+	a := it.Tagged().Artifact
+	switch it.(type) {
+	case Text:
+		switch a {
+		case ArtifactHeader:
+			return PageHeader, true
+		case ArtifactFooter:
+			return PageFooter, true
+		}
+		return Content, true
+	case Image:
+		if a == ArtifactLayout {
+			return PageLogo, true
+		}
+		return Content, true
+	}
+	return Content, false
+}
+
+// furnitureOf returns the texts and pictures of page p that are part f.
+func furnitureOf(p Page, f furniture) []Item {
 	var out []Item
 	for _, it := range p.Items {
-		switch v := it.(type) {
-		case Text:
-			if v.Furniture == f {
-				out = append(out, v)
-			}
-		case Image:
-			if v.Furniture == f {
-				out = append(out, v)
-			}
+		if part, ok := partOf(it); ok && part == f {
+			out = append(out, it)
 		}
 	}
 	return out
@@ -60,7 +99,7 @@ func furnitureOf(p Page, f Furniture) []Item {
 
 // runText returns the text of the furniture texts of page p that are f,
 // in order, joined by "|" between runs on different lines or parts.
-func runText(p Page, f Furniture) string {
+func runText(p Page, f furniture) string {
 	var parts []string
 	for _, it := range furnitureOf(p, f) {
 		if tx, ok := it.(Text); ok {
@@ -101,7 +140,7 @@ func TestFurniture(t *testing.T) {
 			if want := fmt.Sprintf("Hillside Academy, History|www.activehistory.co.uk|%d / %d", i+1, n); footer != want && !ed.LargePrint {
 				t.Errorf("%+v: page %d: footer %q, want %q", ed, i+1, footer, want)
 			}
-			for _, f := range []Furniture{PageHeader, PageFooter} {
+			for _, f := range []furniture{PageHeader, PageFooter} {
 				items := furnitureOf(p, f)
 				if len(items) != 3 || ed.LargePrint {
 					continue
@@ -286,7 +325,7 @@ func TestFirstPageHeader(t *testing.T) {
 	top := func(p Page) float64 {
 		y := p.Height
 		for _, it := range p.Items {
-			if tx, ok := it.(Text); ok && tx.Furniture == Content {
+			if tx, ok := it.(Text); ok && tx.Tag.Artifact != ArtifactHeader && tx.Tag.Artifact != ArtifactFooter {
 				_, y0, _, _ := tx.Bounds()
 				y = min(y, y0)
 			}

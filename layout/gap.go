@@ -65,11 +65,20 @@ func gapGive(w word, size float64) float64 {
 // for text set at size.
 func gapPad(size float64) float64 { return 0.6 * size }
 
-// gapItems returns texts, the runs of l, a line set from x on baseline y at
-// size, with the answer of each of its gaps among them in the answer key;
-// and items with the line of each gap added.
-func (b *builder) gapItems(l line, x, y, size float64, texts []Text, items []Item) ([]Text, []Item) {
-	for _, g := range l.gaps(x) {
+// gapItems returns the items of l, a line with gaps set from x on baseline
+// y at size: items, with the runs of l, texts, and the line of each of its
+// gaps and, in the answer key, its answer, among them in reading order;
+// and no texts. A unit's items are drawn before its texts, and so its
+// gaps would be, but a tagged PDF reads the content of a paragraph in the
+// order it is drawn: each gap, a Span element (see textTags), is to be
+// read in its place.
+func (b *builder) gapItems(l line, x, y, size float64, texts []Text, items []Item, tt *textTags) ([]Text, []Item) {
+	gs := l.gaps(x)
+	k := 0 // the next run of texts to place
+	for _, g := range gs {
+		for ; k < len(texts) && texts[k].X < g.x; k++ {
+			items = append(items, texts[k])
+		}
 		f, w := g.frag, g.frag.width
 		gap := Gap{
 			X: g.x, Y: y, W: w,
@@ -78,6 +87,7 @@ func (b *builder) gapItems(l line, x, y, size float64, texts []Text, items []Ite
 			Color:     frameC,
 			Font:      f.font,
 			Size:      size,
+			Tag:       tt.of(f),
 		}
 		if !b.ed.Answers {
 			// A blank as text has it, about as long as the line.
@@ -89,10 +99,14 @@ func (b *builder) gapItems(l line, x, y, size float64, texts []Text, items []Ite
 		}
 		items = append(items, gap)
 		for _, t := range b.gapAnswer(f, g.x, y, size) {
-			texts = insertByX(texts, t)
+			t.Tag = gap.Tag
+			items = append(items, t)
 		}
 	}
-	return texts, items
+	for ; k < len(texts); k++ {
+		items = append(items, texts[k])
+	}
+	return nil, items
 }
 
 // gapAnswer returns the answer of the gap f, set from x on baseline y at
@@ -107,17 +121,4 @@ func (b *builder) gapAnswer(f frag, x, y, size float64) []Text {
 	}
 	ts, tw := b.set(text, f.style, size, x, y, answer)
 	return shifted(ts, (f.width-tw)/2)
-}
-
-// insertByX returns ts, which are in order along one line, with t among
-// them in its place.
-func insertByX(ts []Text, t Text) []Text {
-	i := len(ts)
-	for i > 0 && ts[i-1].X > t.X {
-		i--
-	}
-	ts = append(ts, Text{})
-	copy(ts[i+1:], ts[i:])
-	ts[i] = t
-	return ts
 }

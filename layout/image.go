@@ -31,27 +31,52 @@ func usedImages(d *document.Document, ms []*document.Image) (map[string]*documen
 // down to fit; one kept under a heading may be set smaller still when the
 // flow reaches it (see shrinker). Its file is in the builder's images (see
 // usedImages).
+//
+// The picture is a Figure, with the block's alt as its alternative text,
+// and its caption a Caption, the two in a Div; a picture whose alt is ""
+// is decoration, an artifact, and its caption a P. A picture without alt
+// is a Figure without alternative text, which render does not let the
+// PDF claim PDF/UA for.
 type imageKind struct{ *document.Image }
 
 func (imageKind) spacing() spacing { return spacing{around: 1} }
 
 func (imageKind) maxCut() int { return 0 }
 
-func (k imageKind) set(b *builder) []unit {
+func (k imageKind) set(b *builder, in *Node) []unit {
 	// The caption is no taller than when set in the narrowest column it
 	// may have, which leaves room for the picture.
 	var capH float64
 	if len(k.Caption) > 0 {
-		capH = chainHeight(b.caption(k.Caption, 0, k.Align), false)
+		capH = chainHeight(b.caption(k.Caption, 0, k.Align, layoutArt), false)
 	}
-	us := k.picture(b, max(b.flowHeight-capH, b.lead))
+	// The elements are made once, here: the picture may be set anew,
+	// smaller, by the shrinker.
+	tags := figureTags{pic: layoutArt}
+	capRole := RoleP
+	if !k.Decorative() {
+		if len(k.Caption) > 0 {
+			in = in.add(RoleDiv)
+		}
+		fig := in.add(RoleFigure)
+		fig.Alt = k.Alt
+		tags.pic, capRole = content(fig), RoleCaption
+	}
+	if len(k.Caption) > 0 {
+		tags.caption = content(in.add(capRole))
+	}
+	us := k.picture(b, max(b.flowHeight-capH, b.lead), tags)
 	us[0].shrink = &shrinker{n: len(us), h: us[0].height, capH: capH, least: b.lead,
-		set: func(maxH float64) []unit { return k.picture(b, maxH) }}
+		set: func(maxH float64) []unit { return k.picture(b, maxH, tags) }}
 	return us
 }
 
-// picture sets the picture no taller than maxH, and its caption.
-func (k imageKind) picture(b *builder, maxH float64) []unit {
+// figureTags are the tags of a picture and of its caption.
+type figureTags struct{ pic, caption Tag }
+
+// picture sets the picture no taller than maxH, and its caption, tagged
+// as tags say.
+func (k imageKind) picture(b *builder, maxH float64, tags figureTags) []unit {
 	img := b.images[k.Path]
 	aspect := float64(img.Height) / float64(img.Width)
 	w := min(float64(img.Width)*72/96, b.width)
@@ -63,9 +88,11 @@ func (k imageKind) picture(b *builder, maxH float64) []unit {
 	}
 	h := w * aspect
 	x := b.left + (b.width-w)*alignShare(k.Align)
-	us := []unit{{height: h, items: []Item{Image{X: x, Y: 0, W: w, H: h, Ref: k.Path}}}}
+	us := []unit{{height: h, items: []Item{Image{X: x, Y: 0, W: w, H: h, Ref: k.Path, Tag: tags.pic}}}}
 	if len(k.Caption) > 0 {
-		us = append(us, b.caption(k.Caption, w, k.Align)...)
+		// Set anew, the caption's links make their elements anew.
+		tags.caption.Node.Kids = nil
+		us = append(us, b.caption(k.Caption, w, k.Align, tags.caption)...)
 	}
 	return keepAll(us)
 }
@@ -110,13 +137,13 @@ func (b *builder) captionSize() float64 {
 
 // caption sets an image's caption, small and muted, under an image w wide
 // placed by align: in a column as wide as the image, but at least half the
-// text column, against the same side as the image.
-func (b *builder) caption(text document.Inline, w float64, align document.Align) []unit {
+// text column, against the same side as the image; its runs tagged tag.
+func (b *builder) caption(text document.Inline, w float64, align document.Align, tag Tag) []unit {
 	cs := b.captionSize()
 	cw := max(w, b.width/2)
 	share := alignShare(align)
 	x := b.left + (b.width-cw)*share
-	us := b.lines(b.marked(text, fonts.Regular), cs, b.pitch(cs, 1.3), x, cw, share, solid(muted))
+	us := b.lines(b.marked(text, fonts.Regular), cs, b.pitch(cs, 1.3), x, cw, share, solid(muted), tag)
 	us[0].space = 0.35 * b.lead
 	return us
 }

@@ -14,9 +14,10 @@ type kind interface {
 	// set lays the block out at the top of its own units, in the
 	// builder's edition (answers, large print) and squeezed by its tune:
 	// it measures the block, places its items, and says where pages may
-	// break (keep) and what stays together. It is where each placed item
-	// will get its structure role for tagged PDF.
-	set(b *builder) []unit
+	// break (keep) and what stays together. It adds the block's elements
+	// of the structure tree to in, the section's element, and tags each
+	// item it places with its element, or as an artifact (see Tag).
+	set(b *builder, in *Node) []unit
 	// spacing is the space the block asks for above and below it.
 	spacing() spacing
 	// maxCut is the most writing lines that fit_pages' first step, which

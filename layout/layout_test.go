@@ -67,8 +67,8 @@ func mustWorksheet(t *testing.T, d *document.Document) *Result {
 }
 
 // checkPages asserts what must hold on every page of every layout of d:
-// every item inside the margins, no two text runs overlapping, and d's
-// footer, of one part, last on each page.
+// every item inside the margins, no two text runs overlapping, d's footer,
+// of one part, last on each page, and every item tagged (see checkTags).
 func checkPages(t *testing.T, r *Result, d *document.Document) {
 	t.Helper()
 	checkItems(t, r, d, true)
@@ -77,6 +77,7 @@ func checkPages(t *testing.T, r *Result, d *document.Document) {
 // checkItems is checkPages, checking the footer only when footer is true.
 func checkItems(t *testing.T, r *Result, d *document.Document, footer bool) {
 	t.Helper()
+	checkTags(t, r)
 	const eps = 0.01
 	margin := d.Style.MarginMM * mm
 	for n, p := range r.Pages {
@@ -443,7 +444,7 @@ func TestWrapWidthsAreExact(t *testing.T) {
 				t.Errorf("width %v: line is %.3f wide", width, l.width)
 			}
 			sum := 0.0
-			for _, it := range l.texts(0, 0, 10, solid(ink)) {
+			for _, it := range l.texts(0, 0, 10, solid(ink), &textTags{tag: layoutArt}) {
 				tx := it.(Text)
 				if got := tx.Font.Metrics().Size(tx.Text, 10); math.Abs(got-tx.Width) > 1e-9 {
 					t.Errorf("run %q: width %.4f, measured %.4f", tx.Text, tx.Width, got)

@@ -13,7 +13,9 @@ import (
 // then a bordered box of writing lines; prompt and box share a page. A
 // model answer is written on the box's lines in the answer key, and must
 // fit in them; a "fill" box takes the rest of its page. fit_pages takes
-// writing lines from the box, down to its min_lines.
+// writing lines from the box, down to its min_lines. It is a Div of a P,
+// the label and the prompt, and the answer's P in the answer key; the box
+// and its lines are artifacts.
 type notesKind struct {
 	*document.Notes
 	pos document.Pos // the block's, for errors
@@ -30,11 +32,12 @@ func (k notesKind) maxCut() int {
 	return k.Lines
 }
 
-func (k notesKind) set(b *builder) []unit {
+func (k notesKind) set(b *builder, in *Node) []unit {
+	div := in.add(RoleDiv)
 	label := b.spans(nil, fonts.Bold, b.labels.Notes, "", false)
 	var us []unit
 	if len(k.Prompt) == 0 && len(label) > 0 {
-		us = b.lines(label, b.size, b.lead, b.left, b.width, 0, solid(ink))
+		us = b.lines(label, b.size, b.lead, b.left, b.width, 0, solid(ink), content(div.add(RoleP)))
 	}
 	for i, p := range k.Prompt {
 		spans := b.marked(p, fonts.Regular)
@@ -49,14 +52,14 @@ func (k notesKind) set(b *builder) []unit {
 			}
 			spans = append(b.spans(slices.Clip(label), fonts.Regular, sep, "", false), spans...)
 		}
-		pu := b.lines(spans, b.size, b.lead, b.left, b.width, 0, solid(ink))
+		pu := b.lines(spans, b.size, b.lead, b.left, b.width, 0, solid(ink), content(div.add(RoleP)))
 		if i > 0 {
 			pu[0].space = 0.3 * b.lead
 		}
 		us = append(us, pu...)
 	}
 	inset := b.boxInset()
-	ans := b.answerRows(k.Answer.Paragraphs, b.left+inset, b.width-2*inset)
+	ans := b.answerRows(k.Answer.Paragraphs, b.left+inset, b.width-2*inset, div)
 	if k.Fill {
 		f := &filler{min: max(fillMin, len(ans)), ruling: b.ruling, box: func(rows int, pad float64) []unit {
 			return b.writingBox(rows, k.Ruling, b.left, b.width, ans, pad)

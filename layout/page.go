@@ -19,6 +19,9 @@ type Result struct {
 	Language string
 	// Images are the image files that Image items show, by their Ref.
 	Images map[string]*document.ImageFile
+	// Tree is the root of the structure tree, a Document element, whose
+	// elements the items' tags name (see Tag).
+	Tree *Node
 }
 
 // Page is one placed page. Coordinates are in points from the top-left
@@ -74,8 +77,12 @@ type Item interface {
 	Bounds() (x0, y0, x1, y1 float64)
 	// Translate returns a copy of the item moved dx to the right and dy
 	// down, which shares nothing that can be changed (a dash pattern, a
-	// colour) with the item.
+	// colour) with the item. It keeps its tag.
 	Translate(dx, dy float64) Item
+	// Tagged returns what the item is in a tagged PDF.
+	Tagged() Tag
+	// Retag returns a copy of the item with the tag t.
+	Retag(t Tag) Item
 	isItem()
 }
 
@@ -92,14 +99,18 @@ type Text struct {
 	Color Color
 	Text  string
 	Width float64 // advance width of Text, measured with the font's metrics
-	// Furniture says whether the text is part of the running header or
-	// footer rather than of the page's content.
-	Furniture Furniture
 	// Embolden draws the text bolder than its font, by stroking its
 	// outlines as it fills them, as word processors do: the text is bold
 	// and its font is not, such as a fallback for Chinese that has one
 	// weight. Its width is the font's.
 	Embolden bool
+	// Space says that the line breaks after the text at a space, which
+	// is drawn after it, where it takes no room on the line: so that the
+	// text a reader gets from the PDF, whose tags read a paragraph line
+	// after line, has a space between the words either side of the
+	// break.
+	Space bool
+	Tag   Tag
 }
 
 // emboldened reports whether text set in style st in font f is drawn
@@ -119,6 +130,7 @@ type Rule struct {
 	// prints on every plate (PDF's /Separation /All), instead of Color:
 	// for crop marks.
 	Registration bool
+	Tag          Tag
 }
 
 // Box is a rectangle, filled, stroked or both.
@@ -132,12 +144,17 @@ type Box struct {
 	// carried out into the bleed when the page gets one (see package
 	// printing). No layout makes one yet.
 	FullBleed bool
+	Tag       Tag
 }
 
-// Link is a clickable area that opens a URL.
+// Link is a clickable area that opens a URL. Its tag's element is a
+// Link element, which its text is content of too.
 type Link struct {
 	X, Y, W, H float64
 	URL        string
+	// Contents describes the link to a reader: its text and its URL.
+	Contents string
+	Tag      Tag
 }
 
 // Image is a picture scaled to fill the rectangle X, Y, W, H; its file is
@@ -145,44 +162,7 @@ type Link struct {
 type Image struct {
 	X, Y, W, H float64
 	Ref        string // the image file's path, as the content file gives it
-	// Furniture says whether the picture is the logo rather than an image
-	// block.
-	Furniture Furniture
-}
-
-// Furniture says what an item is part of: the page's content, or the
-// furniture around it, its running header and footer and the logo. A
-// tagged PDF marks furniture as such: the header and footer are
-// pagination artifacts, the logo a figure or an artifact.
-type Furniture uint8
-
-// The parts of a page.
-const (
-	Content    Furniture = iota // the page's content (the default)
-	PageHeader                  // the running header
-	PageFooter                  // the running footer
-	PageLogo                    // the logo beside the title
-)
-
-// String returns the part's name in dumps: "" for Content.
-func (f Furniture) String() string {
-	switch f {
-	case PageHeader:
-		return "header"
-	case PageFooter:
-		return "footer"
-	case PageLogo:
-		return "logo"
-	}
-	return ""
-}
-
-// furnished returns " " and f's name, or "" for Content.
-func furnished(f Furniture) string {
-	if f == Content {
-		return ""
-	}
-	return " " + f.String()
+	Tag        Tag
 }
 
 // Gap is a gap in a sentence for the student to fill in ([[answer]] in the
@@ -202,6 +182,7 @@ type Gap struct {
 	Size      float64
 	Text      string
 	TextWidth float64
+	Tag       Tag
 }
 
 // Bounds implements Item: from the font's ascent above the baseline to the
@@ -298,6 +279,62 @@ func copyPaint(c *Color) *Color {
 	return paint(*c)
 }
 
+// Tagged implements Item.
+func (t Text) Tagged() Tag { return t.Tag }
+
+// Tagged implements Item.
+func (g Gap) Tagged() Tag { return g.Tag }
+
+// Tagged implements Item.
+func (r Rule) Tagged() Tag { return r.Tag }
+
+// Tagged implements Item.
+func (b Box) Tagged() Tag { return b.Tag }
+
+// Tagged implements Item.
+func (l Link) Tagged() Tag { return l.Tag }
+
+// Tagged implements Item.
+func (i Image) Tagged() Tag { return i.Tag }
+
+// Retag implements Item.
+func (t Text) Retag(tag Tag) Item {
+	t.Tag = tag
+	return t
+}
+
+// Retag implements Item.
+func (g Gap) Retag(tag Tag) Item {
+	g.Tag = tag
+	return g
+}
+
+// Retag implements Item.
+func (r Rule) Retag(tag Tag) Item {
+	r.Tag = tag
+	r.Dash = slices.Clone(r.Dash)
+	return r
+}
+
+// Retag implements Item.
+func (b Box) Retag(tag Tag) Item {
+	b.Tag = tag
+	b.Fill, b.Stroke = copyPaint(b.Fill), copyPaint(b.Stroke)
+	return b
+}
+
+// Retag implements Item.
+func (l Link) Retag(tag Tag) Item {
+	l.Tag = tag
+	return l
+}
+
+// Retag implements Item.
+func (i Image) Retag(tag Tag) Item {
+	i.Tag = tag
+	return i
+}
+
 func (Text) isItem()  {}
 func (Gap) isItem()   {}
 func (Rule) isItem()  {}
@@ -316,13 +353,57 @@ func (r *Result) Dump() string {
 	for _, bm := range r.Outline {
 		fmt.Fprintf(&b, "bookmark p%d y=%.2f %q\n", bm.Page+1, bm.Y, bm.Title)
 	}
+	ids := dumpTree(&b, r.Tree)
 	for i, p := range r.Pages {
 		fmt.Fprintf(&b, "page %d %.2fx%.2f%s\n", i+1, p.Width, p.Height, dumpBoxes(p))
 		for _, it := range p.Items {
-			fmt.Fprintf(&b, "p%d %s\n", i+1, dumpItem(it))
+			fmt.Fprintf(&b, "p%d %s %s\n", i+1, dumpItem(it), dumpTag(it.Tagged(), ids))
 		}
 	}
 	return b.String()
+}
+
+// dumpTree writes the structure tree under root, one line per element,
+// numbered in reading order, with the number of its parent: "node 5 P
+// in 3". It returns the numbers.
+func dumpTree(b *strings.Builder, root *Node) map[*Node]int {
+	ids := map[*Node]int{}
+	var walk func(n *Node, parent int)
+	walk = func(n *Node, parent int) {
+		id := len(ids) + 1
+		ids[n] = id
+		fmt.Fprintf(b, "node %d %s in %d", id, n.Role, parent)
+		if n.Alt != "" {
+			fmt.Fprintf(b, " alt=%q", n.Alt)
+		}
+		if n.ActualText != "" {
+			fmt.Fprintf(b, " actual=%q", n.ActualText)
+		}
+		if n.Scope != NoScope {
+			fmt.Fprintf(b, " scope=%s", n.Scope)
+		}
+		b.WriteByte('\n')
+		for _, k := range n.Kids {
+			walk(k, id)
+		}
+	}
+	if root != nil {
+		walk(root, 0)
+	}
+	return ids
+}
+
+// dumpTag returns an item's tag for a dump: its element's role and
+// number, "[P 5]", or its kind of artifact, "[layout]".
+func dumpTag(t Tag, ids map[*Node]int) string {
+	s := "[" + t.Artifact.String()
+	if t.Node != nil {
+		s = fmt.Sprintf("[%s %d", t.Node.Role, ids[t.Node])
+	}
+	if t.Page != 0 {
+		s += fmt.Sprintf(" of p%d", t.Page)
+	}
+	return s + "]"
 }
 
 // dumpBoxes returns a page's trim and bleed boxes, when it has them.
@@ -362,8 +443,12 @@ func dumpFont(f *fonts.Font, st fonts.Style) string {
 func dumpItem(it Item) string {
 	switch v := it.(type) {
 	case Text:
-		return fmt.Sprintf("text %.2f,%.2f w=%.2f %s %.1fpt #%02x%02x%02x %q",
-			v.X, v.Y, v.Width, dumpFont(v.Font, v.Style), v.Size, v.Color.R, v.Color.G, v.Color.B, v.Text) + furnished(v.Furniture) + emboldenedDump(v.Embolden)
+		s := fmt.Sprintf("text %.2f,%.2f w=%.2f %s %.1fpt #%02x%02x%02x %q",
+			v.X, v.Y, v.Width, dumpFont(v.Font, v.Style), v.Size, v.Color.R, v.Color.G, v.Color.B, v.Text) + emboldenedDump(v.Embolden)
+		if v.Space {
+			s += " +space"
+		}
+		return s
 	case Rule:
 		s := fmt.Sprintf("rule %.2f,%.2f-%.2f,%.2f w=%.2f #%02x%02x%02x",
 			v.X0, v.Y0, v.X1, v.Y1, v.Width, v.Color.R, v.Color.G, v.Color.B)
@@ -390,9 +475,9 @@ func dumpItem(it Item) string {
 		return fmt.Sprintf("gap %.2f,%.2f w=%.2f line=%.2f lw=%.2f #%02x%02x%02x %s %.1fpt %q w=%.2f",
 			v.X, v.Y, v.W, v.LineY, v.LineWidth, v.Color.R, v.Color.G, v.Color.B, v.Font, v.Size, v.Text, v.TextWidth)
 	case Link:
-		return fmt.Sprintf("link %.2f,%.2f %.2fx%.2f %s", v.X, v.Y, v.W, v.H, v.URL)
+		return fmt.Sprintf("link %.2f,%.2f %.2fx%.2f %s %q", v.X, v.Y, v.W, v.H, v.URL, v.Contents)
 	case Image:
-		return fmt.Sprintf("image %.2f,%.2f %.2fx%.2f %s", v.X, v.Y, v.W, v.H, v.Ref) + furnished(v.Furniture)
+		return fmt.Sprintf("image %.2f,%.2f %.2fx%.2f %s", v.X, v.Y, v.W, v.H, v.Ref)
 	}
 	return fmt.Sprintf("%T", it)
 }

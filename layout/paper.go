@@ -128,10 +128,11 @@ func (b *builder) marksMeasure(n int) float64 {
 }
 
 // marksItem returns n marks, "[4 marks]", set right-aligned against the
-// right edge of the text column on a baseline y down from a line's top.
-func (b *builder) marksItem(n int, y float64) []Text {
+// right edge of the text column on a baseline y down from a line's top,
+// as content of the element in.
+func (b *builder) marksItem(n int, y float64, in *Node) []Text {
 	ts, w := b.set(b.bracketed(n), fonts.Regular, b.size, b.left+b.width, y, ink)
-	return shifted(ts, -w)
+	return tagged(shifted(ts, -w), content(in))
 }
 
 // bracketed returns the marks printed beside a question or part:
@@ -144,13 +145,14 @@ func (b *builder) textRight() float64 { return b.left + b.width - b.paper.marksW
 
 // totalLine is the line of the title block that gives the total of the
 // marks, "Total: 40 marks", when some question has marks and the
-// worksheet does not set show_total = false.
-func (b *builder) totalLine(w document.Worksheet, x, width float64) []unit {
+// worksheet does not set show_total = false: a P in root, set from x,
+// width wide.
+func (b *builder) totalLine(w document.Worksheet, x, width float64, root *Node) []unit {
 	if !b.paper.marked || !w.ShowTotal {
 		return nil
 	}
 	s := b.size
-	us := b.lines(b.plain(b.labels.TotalOf(b.paper.total)), s, b.pitch(s, 1.3), x, width, b.centre(), solid(ink))
+	us := b.lines(b.plain(b.labels.TotalOf(b.paper.total)), s, b.pitch(s, 1.3), x, width, b.centre(), solid(ink), content(root.add(RoleP)))
 	us[0].space = 0.3 * b.lead
 	return us
 }
@@ -161,8 +163,9 @@ func (b *builder) totalLine(w document.Worksheet, x, width float64) []unit {
 // in large print). Too many questions for one table's width make several
 // tables, one under the other, the total at the end of the last (or in a
 // table of its own). On a page too narrow for even one question and the
-// total at the body size, the tables' type is smaller.
-func (b *builder) gradingTable(w document.Worksheet) []unit {
+// total at the body size, the tables' type is smaller. Each is a Table in
+// root, whose first row and first column are header cells.
+func (b *builder) gradingTable(w document.Worksheet, root *Node) []unit {
 	if !w.GradingTable || len(b.paper.graded) == 0 {
 		return nil
 	}
@@ -187,7 +190,7 @@ func (b *builder) gradingTable(w document.Worksheet) []unit {
 	}
 	var us []unit
 	for i, cols := range tables {
-		t := b.gradeRows(cols, g)
+		t := b.gradeRows(cols, g, root.add(RoleTable))
 		t[0].space = 0.5 * b.lead
 		if i > 0 {
 			t[0].space = 0.35 * b.lead
@@ -229,8 +232,10 @@ type gradeCol struct {
 
 // gradeRows sets one grading table of cols, measured by g, after a column
 // of row headings: the question row, the marks row and the score row,
-// taller, to write in; each row a unit, ruled all round.
-func (b *builder) gradeRows(cols []gradeCol, g gradeGrid) []unit {
+// taller, to write in; each row a unit, ruled all round. Its elements are
+// in the Table table: a TR a row, the questions' numbers and the row
+// headings TH, the other cells TD; the rules are artifacts.
+func (b *builder) gradeRows(cols []gradeCol, g gradeGrid, table *Node) []unit {
 	width := g.head
 	for _, c := range cols {
 		width += c.width
@@ -251,21 +256,28 @@ func (b *builder) gradeRows(cols []gradeCol, g gradeGrid) []unit {
 		u := unit{height: row.height}
 		base := b.baseline(g.size, row.height)
 		rule := func(xa, ya, xb, yb float64) {
-			u.items = append(u.items, Rule{X0: xa, Y0: ya, X1: xb, Y1: yb, Width: lw, Color: frameC})
+			u.items = append(u.items, Rule{X0: xa, Y0: ya, X1: xb, Y1: yb, Width: lw, Color: frameC, Tag: layoutArt})
 		}
 		rule(x0, lw/2, x0+width, lw/2)
 		if r == len(rows)-1 {
 			rule(x0, row.height-lw/2, x0+width, row.height-lw/2)
 		}
 		rule(x0+lw/2, 0, x0+lw/2, row.height)
+		tr := table.add(RoleTR)
+		th := tr.add(RoleTH)
+		th.Scope = RowScope
 		lt, _ := b.set(row.label, g.bold, g.size, x0+g.pad, base, muted)
-		u.texts = append(u.texts, lt...)
+		u.texts = append(u.texts, tagged(lt, content(th))...)
 		x := x0 + g.head
 		for _, c := range cols {
 			rule(x, 0, x, row.height)
+			cell := tr.add(RoleTD)
+			if r == 0 {
+				cell.Role, cell.Scope = RoleTH, ColumnScope
+			}
 			if s := row.text(c); s != "" {
 				ts, w := b.set(s, c.style, g.size, x, base, ink)
-				u.texts = append(u.texts, shifted(ts, (c.width-w)/2)...)
+				u.texts = append(u.texts, tagged(shifted(ts, (c.width-w)/2), content(cell))...)
 			}
 			x += c.width
 		}
@@ -278,29 +290,29 @@ func (b *builder) gradeRows(cols []gradeCol, g gradeGrid) []unit {
 // keyLabel is the label on the first page of the answer key that says it
 // is the answer key, set right-aligned under the title block's rule, whose
 // foot is at y: it hangs in the space after the title block, which is
-// never less than keyLabelRoom.
-func (b *builder) keyLabel(y float64) []Text {
+// never less than keyLabelRoom. It is content of the element in.
+func (b *builder) keyLabel(y float64, in *Node) []Text {
 	size := b.keyLabelSize()
 	if w := b.at(size).width(fonts.Bold, b.labels.AnswerKey); w > b.width {
 		size *= b.width / w
 	}
 	asc := float64(b.main(fonts.Bold).Metrics().Ascent) * size / 1000
 	ts, w := b.set(b.labels.AnswerKey, fonts.Bold, size, b.left+b.width, y+1+asc, answer)
-	return shifted(ts, -w)
+	return tagged(shifted(ts, -w), content(in))
 }
 
 // versionLine is the line of the title block of a version of the paper
 // that says which it is, "Version A", in bold under the subtitle, so
 // that a stack of papers is sorted, and marked with its key, at a glance;
 // set from x, width wide, as the title is. Nothing for the paper not made
-// in versions.
-func (b *builder) versionLine(x, width float64) []unit {
+// in versions. It is a P in root.
+func (b *builder) versionLine(x, width float64, root *Node) []unit {
 	if b.ed.Version == 0 {
 		return nil
 	}
 	s := b.size * 1.15
 	text := b.marked(document.Plain(b.versionName()), fonts.Bold)
-	us := b.lines(text, s, b.pitch(s, 1.3), x, width, b.centre(), solid(ink))
+	us := b.lines(text, s, b.pitch(s, 1.3), x, width, b.centre(), solid(ink), content(root.add(RoleP)))
 	us[0].space = 0.15 * b.lead
 	return us
 }

@@ -14,7 +14,8 @@ import (
 // hanging under the text above it. A part's text stays on the page of
 // its space to answer, and a question's text on the page of its first
 // part. fit_pages takes writing lines from every part that has some, down
-// to their min_lines.
+// to their min_lines. Questions one after another, matching exercises
+// too, are the items of one list (see part).
 type questionKind struct {
 	*document.Question
 	pos document.Pos // the block's, for errors
@@ -25,8 +26,9 @@ func (questionKind) spacing() spacing { return spacing{around: 1.2} }
 // maxCut implements kind: the most writing lines of any of its parts.
 func (k questionKind) maxCut() int { return mostLines(&k.Part) }
 
-func (k questionKind) set(b *builder) []unit {
-	return b.part(&k.Part, 1, b.left, b.numberLabel(k.Question), partRef{line: k.pos.Line}, nil)
+func (k questionKind) set(b *builder, in *Node) []unit {
+	us, _ := b.part(&k.Part, 1, b.left, b.numberLabel(k.Question), partRef{line: k.pos.Line}, nil, in.list("question"))
+	return us
 }
 
 // partRef names a question or part in errors: "the question at line 12",
@@ -78,37 +80,54 @@ const (
 // (which head, the labels and marks of the parts above it that have no
 // text, joins on its first line), its marks, its choices, its space to
 // answer, and then its parts. where names it in errors.
-func (b *builder) part(p *document.Part, level int, x float64, label string, where partRef, head []Item) []unit {
+//
+// It is an item of the list l: an LI of a Lbl, its label, when it has
+// one, and an LBody, which part returns, of a P for each paragraph of its
+// text, a P for its marks, an L of its choices, its answer's P in the
+// answer key and an L of its parts; its lines and boxes are artifacts.
+func (b *builder) part(p *document.Part, level int, x float64, label string, where partRef, head []Item, l *Node) ([]unit, *Node) {
 	tx := min(x+b.labelWidth(level), b.left+b.width/3)
 	base := b.baseline(b.size, b.lead)
+	lbl, body := l.item(label != "")
 	head = append([]Item(nil), head...)
 	if label != "" {
-		head = appendTexts(head, b.partLabel(label, level, x, tx, base))
+		head = appendTexts(head, b.partLabel(label, level, x, tx, base, lbl))
 	}
-	us := b.partText(p, tx, where)
+	us := b.partText(p, tx, body)
+	var marks *Node
 	if marksAt(p) {
+		marks = body.add(RoleP)
+	}
+	if p.Space.Line && len(us) > 0 {
+		us = b.answerLine(p, us, tx, where, body)
+	}
+	if marks != nil {
 		if b.paper.marksApart {
-			us = append(us, unit{height: b.lead, texts: b.marksItem(p.Marks, base)})
+			us = append(us, unit{height: b.lead, texts: b.marksItem(p.Marks, base, marks)})
 		} else {
-			head = appendTexts(head, b.marksItem(p.Marks, base))
+			head = appendTexts(head, b.marksItem(p.Marks, base, marks))
 		}
 	}
-	if cs := b.choiceRows(p, tx); len(cs) > 0 {
+	if cs := b.choiceRows(p, tx, body); len(cs) > 0 {
 		if len(us) > 0 {
 			cs[0].space = 0.4 * b.lead
 		}
 		us = append(us, cs...)
 	}
-	us = append(us, b.answerSpace(p, tx, where)...)
+	us = append(us, b.answerSpace(p, tx, where, body)...)
 	if len(us) > 0 {
 		us[0].items = append(head, us[0].items...)
 		head = nil
 		keepAll(us)
 	}
+	var parts *Node
+	if len(p.Parts) > 0 {
+		parts = body.add(RoleL)
+	}
 	for i := range p.Parts {
 		c := &p.Parts[i]
 		cl := document.PartLabel(level+1, i)
-		pu := b.part(c, level+1, tx, cl, partRef{where.path + cl, where.line}, head)
+		pu, _ := b.part(c, level+1, tx, cl, partRef{where.path + cl, where.line}, head, parts)
 		head = nil
 		if len(us) > 0 {
 			pu[0].space = partGap * b.lead
@@ -121,7 +140,7 @@ func (b *builder) part(p *document.Part, level int, x float64, label string, whe
 		}
 		us = append(us, pu...)
 	}
-	return us
+	return us, body
 }
 
 // labelWidth is the width of the column that the labels of level hang
@@ -138,8 +157,9 @@ func (b *builder) labelWidth(level int) float64 {
 }
 
 // partLabel sets label on baseline y: a question's number in bold against
-// x, a part's letter or numeral right-aligned against the text at tx.
-func (b *builder) partLabel(label string, level int, x, tx, y float64) []Text {
+// x, a part's letter or numeral right-aligned against the text at tx; it
+// is content of the Lbl lbl.
+func (b *builder) partLabel(label string, level int, x, tx, y float64, lbl *Node) []Text {
 	st := fonts.Regular
 	if level == 1 {
 		st = fonts.Bold
@@ -149,22 +169,19 @@ func (b *builder) partLabel(label string, level int, x, tx, y float64) []Text {
 		x = max(tx-0.7*b.size-w, b.left)
 	}
 	ts, _ := b.set(label, st, b.size, x, y, ink)
-	return ts
+	return tagged(ts, content(lbl))
 }
 
-// partText sets p's text from x to the column kept for marks, and its
-// answer line when it has one.
-func (b *builder) partText(p *document.Part, x float64, where partRef) []unit {
+// partText sets p's text from x to the column kept for marks, each
+// paragraph a P in the element in.
+func (b *builder) partText(p *document.Part, x float64, in *Node) []unit {
 	var us []unit
 	for i, para := range p.Text {
 		start := len(us)
-		us = b.appendLines(us, b.marked(para, fonts.Regular), b.size, b.lead, x, b.textRight()-x, 0, solid(ink))
+		us = b.appendLines(us, b.marked(para, fonts.Regular), b.size, b.lead, x, b.textRight()-x, 0, solid(ink), content(in.add(RoleP)))
 		if i > 0 && len(us) > start {
 			us[start].space = 0.5 * b.lead
 		}
-	}
-	if p.Space.Line && len(us) > 0 {
-		us = b.answerLine(p, us, x, where)
 	}
 	return us
 }
@@ -172,34 +189,33 @@ func (b *builder) partText(p *document.Part, x float64, where partRef) []unit {
 // answerLine puts a short line for a one-word answer at the right of the
 // last line of us, p's text set from x, or, when that line leaves no room
 // for it, on a line of its own. The answer key writes the answer on it,
-// which must fit.
-func (b *builder) answerLine(p *document.Part, us []unit, x float64, where partRef) []unit {
+// which must fit, a P in the element in.
+func (b *builder) answerLine(p *document.Part, us []unit, x float64, where partRef, in *Node) []unit {
 	right := b.textRight()
 	w := min(max(0.28*b.width, 9*b.size), right-x)
 	x0 := right - w
-	end := x
-	for _, t := range us[len(us)-1].texts {
-		end = max(end, t.X+t.Width)
-	}
+	end := max(x, us[len(us)-1].textEnd())
 	if end+b.size > x0 {
 		us = append(us, unit{height: b.lead})
 	}
 	last := &us[len(us)-1]
 	base := b.baseline(b.size, b.lead)
 	y := base + 0.25*b.size
-	last.items = append(last.items, Rule{X0: x0, Y0: y, X1: right, Y1: y, Width: 0.6, Color: frameC})
+	last.items = append(last.items, Rule{X0: x0, Y0: y, X1: right, Y1: y, Width: 0.6, Color: frameC, Tag: layoutArt})
 	paras := p.Answer.Paragraphs
 	if len(paras) == 0 {
 		return us
 	}
 	size, pad := b.answerSize(), 0.3*b.size
-	lines := b.at(size).wrap(b.marked(paras[0], fonts.Italic), w-2*pad)
+	spans := b.marked(paras[0], fonts.Italic)
+	lines := b.at(size).wrap(spans, w-2*pad)
 	if len(paras) > 1 || len(lines) > 1 {
 		b.fail(p.Answer.Pos, "the answer of %s does not fit on its answer line: shorten it, or give lines = 1 instead of answer_line", where)
 		return us
 	}
 	if b.ed.Answers && len(lines) == 1 {
-		last.texts = append(last.texts, lines[0].runs(x0+pad, base, size, solid(answer))...)
+		tt := b.textTags(content(in.add(RoleP)), spans)
+		last.texts = append(last.texts, lines[0].runs(x0+pad, base, size, solid(answer), tt)...)
 	}
 	return us
 }
@@ -208,14 +224,15 @@ func (b *builder) answerLine(p *document.Part, us []unit, x float64, where partR
 // text column: its writing lines ("fill": to the foot of the page), or
 // its blank space; or, when it gives neither but has a model answer, as
 // many writing lines as the answer needs, as for a task. The answer key
-// writes the answer there, which must fit.
-func (b *builder) answerSpace(p *document.Part, x float64, where partRef) []unit {
+// writes the answer there, which must fit, each paragraph a P in the
+// element in.
+func (b *builder) answerSpace(p *document.Part, x float64, where partRef, in *Node) []unit {
 	s := p.Space
 	if s.Line {
 		return nil
 	}
 	x1 := b.left + b.width
-	ans := b.answerRows(p.Answer.Paragraphs, x, x1-x)
+	ans := b.answerRows(p.Answer.Paragraphs, x, x1-x, in)
 	var us []unit
 	switch {
 	case s.Fill:

@@ -16,7 +16,9 @@ const minRows = 3
 // the panels side by side (or, on a portrait sheet with four or more, in a
 // grid of two columns), each filled with writing lines, and the worksheet's
 // footer. It is an error if a panel has no room for its heading, its prompt
-// and three writing lines.
+// and three writing lines. Its structure tree is the title, an H1, and a
+// Sect for each panel, of its heading, an H2, and its prompt, a P; the
+// name line, the panels' frames and lines and the footer are artifacts.
 func Summary(d *document.Document) (*Result, error) {
 	s := d.Summary
 	if s == nil || len(s.Panels) == 0 {
@@ -47,10 +49,11 @@ func Summary(d *document.Document) (*Result, error) {
 	b.title = s.Title.String()
 	headTop, bottom := b.margin+b.headerZone(), p.Height-b.margin-b.footerZone()
 	b.images, b.flowHeight = images, bottom-headTop
+	tree := &Node{Role: RoleDocument}
 	ts := b.size * 2.1
 	title := b.marked(s.Title, fonts.Bold)
 	x, width, beside := b.titleColumn(title, ts, 0.5)
-	head := b.withLogo(b.lines(title, ts, ts*1.2, x, width, 0.5, solid(ink)), beside)
+	head := b.withLogo(b.lines(title, ts, ts*1.2, x, width, 0.5, solid(ink), content(tree.add(RoleH1))), beside)
 	if len(s.NameLine) > 0 {
 		head = append(head, b.nameLine(s.NameLine)...)
 	}
@@ -70,20 +73,21 @@ func Summary(d *document.Document) (*Result, error) {
 	for i, pan := range s.Panels {
 		x := b.left + float64(i%cols)*(pw+gutter)
 		py := top + float64(i/cols)*(ph+gutter)
-		items, err := b.panel(pan, x, py, pw, ph)
+		items, err := b.panel(pan, x, py, pw, ph, tree.add(RoleSect))
 		if err != nil {
 			return nil, fmt.Errorf("on %s %s: %w", p.Name, orientation(p), err)
 		}
 		page.Items = append(page.Items, items...)
 	}
 	pages := []Page{page}
-	b.furnish(pages)
+	b.furnish(pages, tree)
 	return &Result{
 		Pages:    pages,
 		Title:    s.Title.String(),
 		Author:   d.Worksheet.Author,
 		Language: d.Worksheet.Language,
 		Images:   images,
+		Tree:     tree,
 	}, nil
 }
 
@@ -106,8 +110,9 @@ func stack(items []Item, us []unit, y float64) ([]Item, float64) {
 }
 
 // panel draws one summary panel: a bordered box with its heading in a
-// shaded band, the prompt in small grey type, and writing lines to the foot.
-func (b *builder) panel(pan document.Panel, x, y, w, h float64) ([]Item, error) {
+// shaded band, the prompt in small grey type, and writing lines to the
+// foot. Its heading and prompt are in the element sect.
+func (b *builder) panel(pan document.Panel, x, y, w, h float64, sect *Node) ([]Item, error) {
 	inset := 0.75 * b.size
 	hs := 1.15 * b.size
 	ps := 0.85 * b.size
@@ -116,19 +121,19 @@ func (b *builder) panel(pan document.Panel, x, y, w, h float64) ([]Item, error) 
 	if !b.at(hs).fits(headSpans, w-2*inset) || !b.at(ps).fits(promptSpans, w-2*inset) {
 		return nil, noRoom
 	}
-	heading := b.lines(headSpans, hs, hs*1.25, x+inset, w-2*inset, 0.5, solid(accent))
+	heading := b.lines(headSpans, hs, hs*1.25, x+inset, w-2*inset, 0.5, solid(accent), content(sect.add(RoleH2)))
 	pad := (2*b.lead - hs*1.25) / 2 // one heading line sits in a band two body lines high
 	heading[0].space = pad
 	_, band := stack(nil, heading, y)
 	band += pad - y
 	items := []Item{
-		Box{X: x, Y: y, W: w, H: band, Fill: paint(tint)},
-		Rule{X0: x, Y0: y + band, X1: x + w, Y1: y + band, Width: 0.75, Color: frameC},
+		Box{X: x, Y: y, W: w, H: band, Fill: paint(tint), Tag: layoutArt},
+		Rule{X0: x, Y0: y + band, X1: x + w, Y1: y + band, Width: 0.75, Color: frameC, Tag: layoutArt},
 	}
 	items, _ = stack(items, heading, y)
 	next := y + band
 	if len(pan.Prompt) > 0 {
-		prompt := b.lines(promptSpans, ps, ps*1.3, x+inset, w-2*inset, 0, solid(muted))
+		prompt := b.lines(promptSpans, ps, ps*1.3, x+inset, w-2*inset, 0, solid(muted), content(sect.add(RoleP)))
 		prompt[0].space = 0.3 * b.lead
 		items, next = stack(items, prompt, next)
 	}

@@ -115,7 +115,7 @@ func TestTableRowsAreUnits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	us := k.set(b)
+	us := k.set(b, &Node{Role: RoleSect})
 	if len(us) != 5 {
 		t.Fatalf("%d units, want the header and 4 rows", len(us))
 	}
@@ -267,7 +267,7 @@ func TestTableAnswers(t *testing.T) {
 	b.tn.cut = 2
 	k := tableKind{Table: d.Sections[0].Blocks[0].Body.(*document.Table)}
 	b.flowHeight = 1000
-	us := k.set(b)
+	us := k.set(b, &Node{Role: RoleSect})
 	if in := us[1].height - 2*g.padY; math.Abs(in-3*b.ruling) > 1e-9 {
 		t.Errorf("the answered row is %.2f high inside, want its 3 lines, %.2f", in, 3*b.ruling)
 	}

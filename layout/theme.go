@@ -124,10 +124,12 @@ func (t *theme) xHeight(size float64) float64 {
 // answer is set as model answers are, in italics, or upright where the
 // text around it is italic. Large print has no italics: emphasis there is
 // bold, as the BDA style guide advises. Each piece of text in one style is
-// cut into spans of one font each (see spans).
+// cut into spans of one font each (see spans). Each link and each gap is
+// numbered (span.ord).
 func (t *theme) marked(in document.Inline, base fonts.Style) []span {
 	spans := make([]span, 0, len(in))
-	for _, s := range in {
+	links, gaps := 0, 0 // the links and gaps so far, for their spans' ord
+	for i, s := range in {
 		bold := s.Bold || base == fonts.Bold || base == fonts.BoldItalic
 		italic := s.Italic != (base == fonts.Italic || base == fonts.BoldItalic) != s.Gap
 		if t.large && italic {
@@ -142,7 +144,22 @@ func (t *theme) marked(in document.Inline, base fonts.Style) []span {
 		case italic:
 			st = fonts.Italic
 		}
+		from := len(spans)
 		spans = t.spans(spans, st, s.Text, s.URL, s.Gap)
+		ord := 0
+		switch {
+		case s.Gap:
+			gaps++
+			ord = gaps
+		case s.URL != "":
+			if i == 0 || in[i-1].URL != s.URL || in[i-1].Gap {
+				links++
+			}
+			ord = links
+		}
+		for k := from; k < len(spans); k++ {
+			spans[k].ord = ord
+		}
 	}
 	return spans
 }

@@ -24,7 +24,7 @@ func wrapTexts(t *testing.T, text string, width float64) [][]Text {
 			t.Errorf("width %v: line %q is %.3f wide", width, l.text(), l.width)
 		}
 		var runs []Text
-		for _, it := range l.texts(0, 0, 11, solid(ink)) {
+		for _, it := range l.texts(0, 0, 11, solid(ink), &textTags{tag: layoutArt}) {
 			tx := it.(Text)
 			if got := tx.Font.Metrics().Size(tx.Text, 11); math.Abs(got-tx.Width) > 1e-9 {
 				t.Errorf("run %q: width %.4f, measured %.4f", tx.Text, tx.Width, got)

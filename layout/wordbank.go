@@ -11,16 +11,18 @@ var wordBankSpacing = spacing{around: 1}
 
 // wordBank sets a section's word bank: a framed box under the heading,
 // headed "Word bank", with its words in rows (see wordRows). It stays whole
-// on one page.
-func (b *builder) wordBank(words []string) []unit {
+// on one page. It is a Div in the section's element sect, of a P for its
+// heading and an L of its words; the frame is an artifact.
+func (b *builder) wordBank(words []string, sect *Node) []unit {
+	div := sect.add(RoleDiv)
 	pad := 0.9 * b.size
 	x, width := b.left+pad, b.width-2*pad
 	g := &group{draw: func(top, bottom float64) []Item {
 		return []Item{stroked(b.left, top, b.width, bottom-top, 0.75, paint(frameC), nil)}
 	}}
 	us := []unit{{height: pad - 0.15*b.lead}}
-	us = append(us, b.lines(b.marked(document.Plain(b.labels.WordBank), fonts.Bold), b.size, b.lead, x, width, 0, solid(accent))...)
-	rows := b.wordRows(words, x, width)
+	us = append(us, b.lines(b.marked(document.Plain(b.labels.WordBank), fonts.Bold), b.size, b.lead, x, width, 0, solid(accent), content(div.add(RoleP)))...)
+	rows := b.wordRows(words, x, width, div.add(RoleL))
 	rows[0].space = 0.2 * b.lead
 	us = append(us, rows...)
 	us = append(us, unit{height: pad - 0.15*b.lead})
@@ -32,8 +34,9 @@ func (b *builder) wordBank(words []string) []unit {
 
 // wordRows sets words in rows from x, width wide: each word whole, in
 // order, two ems from the one before, on as few rows as they fill. A word
-// wider than a row is wrapped on rows of its own.
-func (b *builder) wordRows(words []string, x, width float64) []unit {
+// wider than a row is wrapped on rows of its own. Each word is an item of
+// the list l, an LI of an LBody.
+func (b *builder) wordRows(words []string, x, width float64, l *Node) []unit {
 	var (
 		us    []unit
 		row   []Text
@@ -49,10 +52,11 @@ func (b *builder) wordRows(words []string, x, width float64) []unit {
 		}
 	)
 	for _, w := range words {
+		_, body := l.item(false)
 		ww := m.width(fonts.Regular, w)
 		if ww > width {
 			flush()
-			us = b.appendLines(us, b.plain(w), b.size, b.lead, x, width, 0, solid(ink))
+			us = b.appendLines(us, b.plain(w), b.size, b.lead, x, width, 0, solid(ink), content(body))
 			continue
 		}
 		if len(row) > 0 && pos+sep+ww > width {
@@ -62,7 +66,7 @@ func (b *builder) wordRows(words []string, x, width float64) []unit {
 			pos += sep
 		}
 		ts, _ := b.set(w, fonts.Regular, b.size, x+pos, base, ink)
-		row = append(row, ts...)
+		row = append(row, tagged(ts, content(body))...)
 		pos += ww
 	}
 	flush()

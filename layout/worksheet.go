@@ -44,7 +44,8 @@ func worksheet(d *document.Document, ed Edition, tn tune, limit int) (*Result, e
 	b.images, b.flowHeight = images, f.bottom-f.top
 	b.paper = b.newQuestionPaper(d)
 	fl := newFlow(f, limit)
-	ps, err := b.pieces(d)
+	tree := &Node{Role: RoleDocument}
+	ps, err := b.pieces(d, tree)
 	if err != nil {
 		return nil, err
 	}
@@ -55,7 +56,7 @@ func worksheet(d *document.Document, ed Edition, tn tune, limit int) (*Result, e
 	if fl.over {
 		return nil, &pagesError{limit: limit, section: fl.section}
 	}
-	b.furnish(fl.pages)
+	b.furnish(fl.pages, tree)
 	title := b.title
 	if ed.Version > 0 {
 		title += " (" + b.versionName() + ")"
@@ -70,6 +71,7 @@ func worksheet(d *document.Document, ed Edition, tn tune, limit int) (*Result, e
 		Author:   d.Worksheet.Author,
 		Language: d.Worksheet.Language,
 		Images:   images,
+		Tree:     tree,
 	}, nil
 }
 
@@ -155,29 +157,32 @@ var (
 	headingSpacing = spacing{around: 1.5, after: 0.3}
 )
 
-// pieces lays out every part of the worksheet, in order. Each block is set
-// by its kind (see kindOf).
-func (b *builder) pieces(d *document.Document) ([]piece, error) {
+// pieces lays out every part of the worksheet, in order, with its
+// elements in the structure tree under root: the title block's, then each
+// section's, a Sect of its heading and its blocks. Each block is set by
+// its kind (see kindOf).
+func (b *builder) pieces(d *document.Document, root *Node) ([]piece, error) {
 	title := titleSpacing
 	title.least = b.keyLabelRoom()
-	ps := []piece{{space: title, keep: true, units: b.titleBlock(d.Worksheet)}}
+	ps := []piece{{space: title, keep: true, units: b.titleBlock(d.Worksheet, root)}}
 	for i, s := range d.Sections {
+		sect := root.add(RoleSect)
 		text := s.Heading
 		if d.Worksheet.NumberSections {
 			text = append(document.Inline{{Text: strconv.Itoa(i+1) + ". "}}, s.Heading...)
 		}
-		h := b.heading(text)
+		h := b.heading(text, sect)
 		h[0].at = s.Pos
 		ps = append(ps, piece{space: headingSpacing, keep: true, brk: s.NewPage, units: h})
 		if len(s.WordBank) > 0 {
-			ps = append(ps, piece{space: wordBankSpacing, keep: true, units: b.wordBank(s.WordBank)})
+			ps = append(ps, piece{space: wordBankSpacing, keep: true, units: b.wordBank(s.WordBank, sect)})
 		}
 		for _, blk := range s.Blocks {
 			k, err := kindOf(blk)
 			if err != nil {
 				return nil, err
 			}
-			ps = append(ps, piece{key: blk.Body.KindKey(), space: k.spacing(), brk: blk.PageBreak, units: k.set(b)})
+			ps = append(ps, piece{key: blk.Body.KindKey(), space: k.spacing(), brk: blk.PageBreak, units: k.set(b, sect)})
 		}
 	}
 	return ps, nil
@@ -237,32 +242,33 @@ func (b *builder) gap(prev, next piece) float64 {
 // version's name, the total of the marks, optional name line, the
 // grading table and a rule; in the answer key, the label that says so
 // hangs under the rule. With a logo, the title, subtitle, version and
-// total are set beside it.
-func (b *builder) titleBlock(w document.Worksheet) []unit {
+// total are set beside it. The title is the H1 of the structure tree
+// under root; the name line and the rule are artifacts.
+func (b *builder) titleBlock(w document.Worksheet, root *Node) []unit {
 	ts := b.size * 1.9
 	title := b.marked(w.Title, fonts.Bold)
 	x, width, beside := b.titleColumn(title, ts, b.centre())
-	us := b.lines(title, ts, b.pitch(ts, 1.2), x, width, b.centre(), solid(ink))
+	us := b.lines(title, ts, b.pitch(ts, 1.2), x, width, b.centre(), solid(ink), content(root.add(RoleH1)))
 	if len(w.Subtitle) > 0 {
 		ss := b.size * 1.15
-		sub := b.lines(b.marked(w.Subtitle, fonts.Regular), ss, b.pitch(ss, 1.3), x, width, b.centre(), solid(muted))
+		sub := b.lines(b.marked(w.Subtitle, fonts.Regular), ss, b.pitch(ss, 1.3), x, width, b.centre(), solid(muted), content(root.add(RoleP)))
 		sub[0].space = 0.15 * b.lead
 		us = append(us, sub...)
 	}
-	us = append(us, b.versionLine(x, width)...)
-	us = append(us, b.totalLine(w, x, width)...)
+	us = append(us, b.versionLine(x, width, root)...)
+	us = append(us, b.totalLine(w, x, width, root)...)
 	us = b.withLogo(us, beside)
 	if len(w.NameLine) > 0 {
 		us = append(us, b.nameLine(w.NameLine)...)
 	}
-	us = append(us, b.gradingTable(w)...)
+	us = append(us, b.gradingTable(w, root)...)
 	rule := unit{
 		space:  0.5 * b.lead,
 		height: 0.8,
-		items:  []Item{Rule{X0: b.left, Y0: 0.4, X1: b.left + b.width, Y1: 0.4, Width: 0.8, Color: accent}},
+		items:  []Item{Rule{X0: b.left, Y0: 0.4, X1: b.left + b.width, Y1: 0.4, Width: 0.8, Color: accent, Tag: layoutArt}},
 	}
 	if b.ed.Answers {
-		rule.items = appendTexts(rule.items, b.keyLabel(0.8))
+		rule.items = appendTexts(rule.items, b.keyLabel(0.8, root.add(RoleP)))
 	}
 	return keepAll(append(us, rule))
 }
@@ -272,7 +278,8 @@ func (b *builder) titleBlock(w document.Worksheet) []unit {
 // other. On a column too narrow for every line to be at least three times
 // the type size long, the fields go on as many rows as that needs, the
 // same number on each (the last may have fewer); a field too wide for the
-// column even alone is set smaller.
+// column even alone is set smaller. They are artifacts: the lines are
+// for a pen.
 func (b *builder) nameLine(fields []string) []unit {
 	gutter, pad, least := 1.2*b.size, 0.4*b.size, 3*b.size
 	widths := make([]float64, len(fields))
@@ -323,8 +330,8 @@ func (b *builder) nameLine(fields []string) []unit {
 				size = size * room / w
 			}
 			ts, w := b.set(l, fonts.Regular, size, x, base, muted)
-			u.items = append(appendTexts(u.items, ts),
-				Rule{X0: x + w + pad, Y0: base + 1, X1: x + span, Y1: base + 1, Width: 0.6, Color: frameC},
+			u.items = append(appendTexts(u.items, tagged(ts, layoutArt)),
+				Rule{X0: x + w + pad, Y0: base + 1, X1: x + span, Y1: base + 1, Width: 0.6, Color: frameC, Tag: layoutArt},
 			)
 			x += span + gutter
 		}
@@ -334,10 +341,11 @@ func (b *builder) nameLine(fields []string) []unit {
 	return keepAll(us)
 }
 
-// heading sets a section heading, with its bookmark.
-func (b *builder) heading(text document.Inline) []unit {
+// heading sets a section heading, with its bookmark: an H2 inside the
+// section's element, sect.
+func (b *builder) heading(text document.Inline, sect *Node) []unit {
 	hs := b.size * 1.27
-	us := keepAll(b.lines(b.marked(text, fonts.Bold), hs, b.pitch(hs, 1.25), b.left, b.width, 0, solid(accent)))
+	us := keepAll(b.lines(b.marked(text, fonts.Bold), hs, b.pitch(hs, 1.25), b.left, b.width, 0, solid(accent), content(sect.add(RoleH2))))
 	us[0].mark = text.String()
 	return us
 }

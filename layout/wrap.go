@@ -23,6 +23,10 @@ type span struct {
 	// gap says that the span is a gap (document.Span.Gap) and text its
 	// answer: a piece as wide as the measurer's gap, never broken.
 	gap bool
+	// ord is the number, from 1, of the link or of the gap that the span
+	// is (part of) among its text's links or gaps: its element in a
+	// tagged PDF (see textTags); 0 for other text.
+	ord int
 }
 
 // frag is a measured piece of a word in one font.
@@ -35,6 +39,7 @@ type frag struct {
 	at    int    // where text is in src
 	url   string // the span's link, if any
 	gap   bool   // the fragment is a gap, text its answer (see span)
+	ord   int    // the span's ord
 }
 
 // word is an unbreakable run of fragments between break opportunities.
@@ -188,7 +193,7 @@ func (m measurer) words(spans []span) []word {
 			bs = bs[1:]
 			if part := sp.text[at : b.At-pos]; part != "" {
 				w := m.fontWidth(sp.font, part)
-				frags = append(frags, frag{sp.font, sp.style, part, w, sp.src, sp.at + at, sp.url, false})
+				frags = append(frags, frag{sp.font, sp.style, part, w, sp.src, sp.at + at, sp.url, false, sp.ord})
 				cur.width += w
 			}
 			flush(brks[b.Kind])
@@ -197,12 +202,12 @@ func (m measurer) words(spans []span) []word {
 		switch {
 		case sp.gap:
 			// A gap is one piece of its word, whatever its answer holds.
-			frags = append(frags, frag{sp.font, sp.style, sp.text, m.gap, sp.text, 0, "", true})
+			frags = append(frags, frag{sp.font, sp.style, sp.text, m.gap, sp.text, 0, "", true, sp.ord})
 			cur.width += m.gap
 		case at < len(sp.text):
 			part := sp.text[at:]
 			w := m.fontWidth(sp.font, part)
-			frags = append(frags, frag{sp.font, sp.style, part, w, sp.src, sp.at + at, sp.url, false})
+			frags = append(frags, frag{sp.font, sp.style, part, w, sp.src, sp.at + at, sp.url, false, sp.ord})
 			cur.width += w
 		}
 		pos += n
@@ -315,7 +320,7 @@ func (m measurer) wrap(spans []span, width float64) []line {
 func (m measurer) hyphen(w word) frag {
 	f := w.frags[len(w.frags)-1]
 	font := m.charFont(f.font, f.style, '-')
-	return frag{font, f.style, "-", m.fontWidth(font, "-"), "-", 0, f.url, false}
+	return frag{font, f.style, "-", m.fontWidth(font, "-"), "-", 0, f.url, false, f.ord}
 }
 
 // hyphenWidth returns the width of the hyphen w would end its line with,
@@ -402,13 +407,13 @@ func (m measurer) splitWord(w word, width float64, atLeastOne bool) (head, tail 
 
 // part returns the bytes i to j of f's text as a fragment of its own.
 func (m measurer) part(f frag, i, j int) frag {
-	return frag{f.font, f.style, f.text[i:j], m.fontWidth(f.font, f.text[i:j]), f.src, f.at + i, f.url, false}
+	return frag{f.font, f.style, f.text[i:j], m.fontWidth(f.font, f.text[i:j]), f.src, f.at + i, f.url, false, f.ord}
 }
 
 // texts turns a wrapped line into Text items starting at x on baseline y,
-// one item per run of the same font and style.
-func (l line) texts(x, y, size float64, color func(fonts.Style) Color) []Item {
-	runs := l.runs(x, y, size, color)
+// one item per run of the same font and style, tagged by tt.
+func (l line) texts(x, y, size float64, color func(fonts.Style) Color, tt *textTags) []Item {
+	runs := l.runs(x, y, size, color, tt)
 	items := make([]Item, len(runs))
 	for i, r := range runs {
 		items[i] = r
@@ -417,10 +422,13 @@ func (l line) texts(x, y, size float64, color func(fonts.Style) Color) []Item {
 }
 
 // runs is texts as Texts rather than Items. The text of a link is a run of
-// its own, in the link colour. A gap is no run: the line's gaps (see gaps)
-// are drawn apart. The space after a word is in the word's run, unless its
-// font lacks a space (see charFont): then it is in none.
-func (l line) runs(x, y, size float64, color func(fonts.Style) Color) []Text {
+// its own, in the link colour, content of the link's element. A gap is no
+// run: the line's gaps (see gaps) are drawn apart; its element is made
+// here, in its place among the elements of the text's links. The space
+// after a word is in the word's run, unless its font lacks a space (see
+// charFont): then it is in none. When the line breaks at a space, its
+// last run has Space.
+func (l line) runs(x, y, size float64, color func(fonts.Style) Color, tt *textTags) []Text {
 	text := l.text()
 	var (
 		runs  = make([]Text, 0, l.faces())
@@ -436,22 +444,22 @@ func (l line) runs(x, y, size float64, color func(fonts.Style) Color) []Text {
 		}
 		open = false
 	}
-	pos, link := x, false
+	pos := x
 	for i, w := range l.words {
 		for _, f := range w.frags {
-			switch {
+			switch tag := tt.of(f); {
 			case f.gap:
 				flush()
 				start = end + len(f.text)
-			case open && run.Font == f.font && run.Style == f.style && link == (f.url != ""):
+			case open && run.Font == f.font && run.Style == f.style && run.Tag == tag:
 				run.Width += f.width
 			default:
 				flush()
 				c := color(f.style)
-				if link = f.url != ""; link {
+				if f.url != "" {
 					c = linkColor
 				}
-				run = Text{X: pos, Y: y, Font: f.font, Style: f.style, Size: size, Color: c, Width: f.width, Embolden: emboldened(f.font, f.style)}
+				run = Text{X: pos, Y: y, Font: f.font, Style: f.style, Size: size, Color: c, Width: f.width, Embolden: emboldened(f.font, f.style), Tag: tag}
 				open, start = true, end
 			}
 			end += len(f.text)
@@ -474,6 +482,12 @@ func (l line) runs(x, y, size float64, color func(fonts.Style) Color) []Text {
 		}
 	}
 	flush()
+	if n := len(l.words); n > 0 && len(runs) > 0 {
+		last, run := l.words[n-1], &runs[len(runs)-1]
+		if k := len(last.frags); last.brk == brkSpace && k > 0 && !last.frags[k-1].gap && run.Font.Metrics().HasGlyph(' ') {
+			run.Space = true
+		}
+	}
 	return runs
 }
 
@@ -500,17 +514,30 @@ type placedGap struct {
 	frag frag
 }
 
-// links returns a Link over each run of linked words on the line, set from
-// x, each lead high from y 0: one a line however many lines a link wraps
-// onto. The spaces between words of one link are in its rectangle.
-func (l line) links(x, lead float64) []Item {
+// The underline of links, after Liberation's: its middle under the
+// baseline, and its width, for text of size 1.
+const (
+	underlineDrop  = 0.106
+	underlineWidth = 0.073
+)
+
+// links returns, for each run of linked words on the line, set from x at
+// size, a Link over it, lead high from y 0, and the line that underlines
+// its text under the baseline base, so that a link is told by more than
+// its colour (WCAG 2.1, 1.4.1): one a line however many lines a link wraps
+// onto. The spaces between words of one link are in its rectangle and
+// underlined.
+func (l line) links(x, base, size, lead float64, tt *textTags) []Item {
 	var (
 		items []Item
 		cur   Link // the link being built; URL "" when none is
+		ord   int  // its ord
 	)
 	end := func() {
 		if cur.URL != "" {
-			items = append(items, cur)
+			y := base + underlineDrop*size
+			items = append(items, cur, Rule{X0: cur.X, Y0: y, X1: cur.X + cur.W, Y1: y,
+				Width: max(underlineWidth*size, 0.5), Color: linkColor, Tag: layoutArt})
 			cur = Link{}
 		}
 	}
@@ -520,11 +547,12 @@ func (l line) links(x, lead float64) []Item {
 			switch {
 			case f.url == "":
 				end()
-			case f.url == cur.URL:
+			case f.url == cur.URL && f.ord == ord:
 				cur.W = pos + f.width - cur.X
 			default:
 				end()
-				cur = Link{X: pos, W: f.width, H: lead, URL: f.url}
+				cur = Link{X: pos, W: f.width, H: lead, URL: f.url, Contents: tt.contents(f.ord), Tag: tt.of(f)}
+				ord = f.ord
 			}
 			pos += f.width
 		}

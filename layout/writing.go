@@ -2,7 +2,8 @@ package layout
 
 // This file draws the places to write that several kinds share: writing
 // boxes and their rows, and the lines a model answer is written on, in the
-// answer key, or left empty for the student.
+// answer key, or left empty for the student. The boxes, rows and lines are
+// artifacts; an answer written on them is content.
 
 import (
 	"handout/document"
@@ -39,7 +40,7 @@ func (b *builder) writingRow(r document.Ruling, k int, x0, x1 float64) []Item {
 	y := b.ruling
 	switch r {
 	case document.Lines:
-		return []Item{Rule{X0: x0, Y0: y, X1: x1, Y1: y, Width: 0.5, Color: rule}}
+		return []Item{Rule{X0: x0, Y0: y, X1: x1, Y1: y, Width: 0.5, Color: rule, Tag: layoutArt}}
 	case document.Dotted:
 		// Round dots 1.2 pt across, 3.6 pt apart, in the frame's grey: as
 		// much ink along the row as a solid writing line, in dots darker
@@ -47,17 +48,17 @@ func (b *builder) writingRow(r document.Ruling, k int, x0, x1 float64) []Item {
 		// at 300 dpi and blurred 0.13 mm as a copier blurs, the dots peak
 		// at 42% black and the line at 18-26%; dots of 0.9 pt had a third
 		// of the line's ink and peaked at 22-24%.
-		return []Item{Rule{X0: x0, Y0: y, X1: x1, Y1: y, Width: 1.2, Color: frameC, Dash: []float64{0, 3.6}, Round: true}}
+		return []Item{Rule{X0: x0, Y0: y, X1: x1, Y1: y, Width: 1.2, Color: frameC, Dash: []float64{0, 3.6}, Round: true, Tag: layoutArt}}
 	case document.Grid:
 		// Whole squares, centred between x0 and x1.
 		cells := int((x1 - x0) / b.ruling)
 		x0 += (x1 - x0 - float64(cells)*b.ruling) / 2
 		x1 = x0 + float64(cells)*b.ruling
-		items := []Item{Rule{X0: x0, Y0: y, X1: x1, Y1: y, Width: 0.4, Color: rule}}
+		items := []Item{Rule{X0: x0, Y0: y, X1: x1, Y1: y, Width: 0.4, Color: rule, Tag: layoutArt}}
 		if k > 0 {
 			for c := 0; c <= cells; c++ {
 				gx := x0 + float64(c)*b.ruling
-				items = append(items, Rule{X0: gx, Y0: 0, X1: gx, Y1: y, Width: 0.4, Color: rule})
+				items = append(items, Rule{X0: gx, Y0: 0, X1: gx, Y1: y, Width: 0.4, Color: rule, Tag: layoutArt})
 			}
 		}
 		return items
@@ -71,17 +72,23 @@ func (b *builder) answerSize() float64 { return min(b.size, 0.6*b.ruling) }
 // answerRows wraps a model answer's paragraphs to width, one line per
 // writing row, each paragraph starting a new row. Each row holds the
 // line's runs from x on a baseline a little above the row's rule, as
-// handwriting sits, in the answer key; in other editions the rows are
-// empty, since only their number counts.
-func (b *builder) answerRows(paras []document.Inline, x, width float64) [][]Text {
+// handwriting sits, in the answer key, where each paragraph is a P inside
+// the element in; in other editions the rows are empty, since only their
+// number counts.
+func (b *builder) answerRows(paras []document.Inline, x, width float64, in *Node) [][]Text {
 	size := b.answerSize()
 	base := 0.86 * b.ruling // the rule is at the row's foot, b.ruling down
 	var rows [][]Text
 	for _, p := range paras {
-		for _, l := range b.at(size).wrap(b.marked(p, fonts.Italic), width) {
+		spans := b.marked(p, fonts.Italic)
+		var tt *textTags
+		if b.ed.Answers {
+			tt = b.textTags(content(in.add(RoleP)), spans)
+		}
+		for _, l := range b.at(size).wrap(spans, width) {
 			var runs []Text
 			if b.ed.Answers {
-				runs = l.runs(x, base, size, solid(answer))
+				runs = l.runs(x, base, size, solid(answer), tt)
 			}
 			rows = append(rows, runs)
 		}
@@ -91,14 +98,15 @@ func (b *builder) answerRows(paras []document.Inline, x, width float64) [][]Text
 
 // answerLines is the writing lines under a task's items for its model
 // answer, one per line of the answer, in every edition (so that the
-// editions paginate alike); the answer key writes the answer on them.
-func (b *builder) answerLines(paras []document.Inline, x, width float64) []unit {
-	rows := b.answerRows(paras, x, width)
+// editions paginate alike); the answer key writes the answer on them, its
+// paragraphs each a P inside the element in.
+func (b *builder) answerLines(paras []document.Inline, x, width float64, in *Node) []unit {
+	rows := b.answerRows(paras, x, width, in)
 	us := make([]unit, len(rows))
 	for k, row := range rows {
 		us[k] = unit{
 			height: b.ruling,
-			items:  []Item{Rule{X0: x, Y0: b.ruling, X1: x + width, Y1: b.ruling, Width: 0.5, Color: rule}},
+			items:  []Item{Rule{X0: x, Y0: b.ruling, X1: x + width, Y1: b.ruling, Width: 0.5, Color: rule, Tag: layoutArt}},
 			texts:  row,
 		}
 	}

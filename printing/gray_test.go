@@ -16,6 +16,7 @@ import (
 	"handout/document"
 	"handout/fonts"
 	"handout/internal/pdftool"
+	"handout/internal/tagtest"
 	"handout/internal/testimage"
 	"handout/layout"
 	"handout/render"
@@ -231,7 +232,7 @@ func TestGrayPDF(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		out, err := render.PDF(r, opt)
+		out, err := render.PDF(tagtest.Tag(r), opt)
 		if err != nil {
 			t.Fatal(err)
 		}

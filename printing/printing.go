@@ -136,8 +136,8 @@ func imposed(r *layout.Result, i document.Impose) (*layout.Result, error) {
 // Bleed the trim grown by the bleed. A Box marked FullBleed is carried out
 // into the bleed on each side where it reached the page's edge. With
 // Marks, each page gets crop marks at the four corners of its trim and a
-// slug line below it, both outside the bleed box. Bookmarks move with
-// their pages.
+// slug line below it, both outside the bleed box, artifacts of a print
+// shop's (layout.ArtifactPage). Bookmarks move with their pages.
 func trim(r *layout.Result, s Settings) (*layout.Result, error) {
 	g := geometryOf(s)
 	out := *r
@@ -210,7 +210,7 @@ func cropMarks(trim layout.Rect, g geometry) []layout.Item {
 	l, t, r, b := trim.X, trim.Y, trim.X+trim.W, trim.Y+trim.H
 	near, far := g.gap, g.gap+markLength
 	mark := func(x0, y0, x1, y1 float64) layout.Item {
-		return layout.Rule{X0: x0, Y0: y0, X1: x1, Y1: y1, Width: markWidth, Registration: true}
+		return layout.Rule{X0: x0, Y0: y0, X1: x1, Y1: y1, Width: markWidth, Registration: true, Tag: layout.Tag{Artifact: layout.ArtifactPage}}
 	}
 	return []layout.Item{
 		mark(l-far, t, l-near, t), mark(l, t-far, l, t-near), // top left
@@ -244,6 +244,7 @@ func slug(trim layout.Rect, g geometry, s Settings, n, total int) layout.Text {
 	return layout.Text{
 		X: trim.X + slugIndent, Y: trim.Y + trim.H + g.gap + slugDrop,
 		Font: font, Style: slugFace.Style, Size: slugSize, Text: text, Width: size(text),
+		Tag: layout.Tag{Artifact: layout.ArtifactPage},
 	}
 }
 

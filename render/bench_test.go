@@ -6,6 +6,7 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
+	"handout/internal/tagtest"
 	"handout/layout"
 	"handout/render"
 )
@@ -42,7 +43,7 @@ func typical() *layout.Result {
 }
 
 func BenchmarkPDF(b *testing.B) {
-	r := typical()
+	r := tagtest.Tag(typical())
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := render.PDF(r, opts); err != nil {

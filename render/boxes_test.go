@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"handout/internal/pdftool"
+	"handout/internal/tagtest"
 	"handout/layout"
 	"handout/printing"
 	"handout/render"
@@ -160,7 +161,7 @@ func TestBadBoxes(t *testing.T) {
 	for _, tt := range tests {
 		r := sample()
 		r.Pages[0].Trim, r.Pages[0].Bleed = tt.trim, tt.bleed
-		if _, err := render.PDF(r, opts); err == nil || !strings.Contains(err.Error(), "page 1") {
+		if _, err := render.PDF(tagtest.Tag(r), opts); err == nil || !strings.Contains(err.Error(), "page 1") {
 			t.Errorf("%s: err = %v, want an error about page 1", tt.name, err)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 
 	"handout/fonts"
 	"handout/internal/pdftool"
+	"handout/internal/tagtest"
 	"handout/layout"
 	"handout/render"
 )
@@ -42,12 +43,12 @@ func fontsResult(t *testing.T) *layout.Result {
 		}
 		return layout.Text{X: x, Y: y, Font: f, Style: st, Size: 12, Color: black, Text: s, Width: f.Metrics().Size(s, 12), Embolden: bold}
 	}
-	return &layout.Result{Title: "水", Pages: []layout.Page{{Width: 400, Height: 300, Items: []layout.Item{
+	return tagtest.Tag(&layout.Result{Title: "水", Pages: []layout.Page{{Width: 400, Height: 300, Items: []layout.Item{
 		at(school, 20, 40, "School font", false),
 		at(cjk, 20, 60, "水从天上来。", false),
 		at(sans, 20, 80, "Built-in", false),
 		at(cjk, 20, 100, "看一看", true),
-	}}}}
+	}}}})
 }
 
 // TestFontFiles checks the fonts of fontsResult's PDF with poppler: each

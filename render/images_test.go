@@ -11,6 +11,7 @@ import (
 
 	"handout/document"
 	"handout/internal/pdftool"
+	"handout/internal/tagtest"
 	"handout/internal/testimage"
 	"handout/layout"
 )
@@ -39,13 +40,13 @@ func imageResult() *layout.Result {
 
 func TestImages(t *testing.T) {
 	opt := Options{Time: time.Unix(1700000000, 0)}
-	want, err := PDF(imageResult(), opt)
+	want, err := PDF(tagtest.Tag(imageResult()), opt)
 	if err != nil {
 		t.Fatal(err)
 	}
 	// Map order is random: many runs would catch an order left to it.
 	for i := range 20 {
-		got, err := PDF(imageResult(), opt)
+		got, err := PDF(tagtest.Tag(imageResult()), opt)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -93,7 +94,7 @@ func TestImageErrors(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			r := imageResult()
 			c.edit(r)
-			if _, err := PDF(r, Options{}); err == nil || !strings.Contains(err.Error(), c.want) {
+			if _, err := PDF(tagtest.Tag(r), Options{}); err == nil || !strings.Contains(err.Error(), c.want) {
 				t.Errorf("error %v, want %q", err, c.want)
 			}
 		})

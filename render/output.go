@@ -32,9 +32,19 @@ import (
 //     descriptor, added as new objects and listed in the resource
 //     dictionary. fpdf does not see these fonts: it would parse and hash
 //     each face for every document (see docs/fpdf-font-id.md).
-//  4. dates (zoneDates): the Info dictionary's dates, which fpdf writes
+//  4. tags (addTags): the structure tree of a tagged PDF (14.8; ISO
+//     14289-1, PDF/UA-1), from what the painter marked (see tags.go): an
+//     object for each element, the ParentTree, each page's
+//     /StructParents and /Tabs /S, each link annotation's /StructParent
+//     and /Contents and its OBJR in its Link element, the catalog's
+//     /StructTreeRoot and /MarkInfo. After annots, whose objects it
+//     refers to.
+//  5. dates (zoneDates): the Info dictionary's dates, which fpdf writes
 //     without a time zone, get theirs: UTC (7.9.4).
-//  5. compress (compressStreams): every stream fpdf or a pass left
+//  6. metadata (addMetadata): the XMP metadata, with the title and, when
+//     the PDF conforms, the PDF/UA identification, and the catalog's
+//     /ViewerPreferences <</DisplayDocTitle true>>.
+//  7. compress (compressStreams): every stream fpdf or a pass left
 //     uncompressed, such as the pages' contents (fpdf is told not to
 //     compress) and the fonts, is compressed with Flate, by compressors
 //     that are reused from document to document.
@@ -44,13 +54,12 @@ import (
 // cross-reference table and the trailer, with an /ID derived from the
 // bytes of the objects, so that the same input gives the same file.
 //
-// To add a pass, such as one that adds a structure tree for tagged PDF,
-// write a func(*doc, *job) error, give it what it needs to know in job,
-// and put it in passes: after the passes whose objects it refers to (a
-// structure tree refers to the link annotations' objects, so after
-// annots) and before compress if it adds streams to be compressed (a
-// stream it wants left as it is, such as XMP metadata, it marks with
-// /Type /Metadata, which compress leaves alone). A pass finds the catalog
+// To add a pass, write a func(*doc, *job) error, give it what it needs to
+// know in job, and put it in passes: after the passes whose objects it
+// refers to (the structure tree refers to the link annotations' objects,
+// so it comes after annots) and before compress if it adds streams to be
+// compressed (a stream it wants left as it is, such as XMP metadata, it
+// marks with /Type /Metadata, which compress leaves alone). A pass finds the catalog
 // at doc.root, the Info dictionary at doc.info and the pages with
 // doc.pages; it adds objects with doc.add and entries to a dictionary
 // with addEntries, and write numbers and lists them all once.
@@ -61,7 +70,9 @@ var passes = []struct {
 	{"boxes", orderBoxes},
 	{"annots", indirectAnnots},
 	{"fonts", addFonts},
+	{"tags", addTags},
 	{"dates", zoneDates},
+	{"metadata", addMetadata},
 	{"compress", compressStreams},
 }
 
@@ -75,6 +86,8 @@ type job struct {
 	pages   int       // the number of pages
 	boxes   bool      // whether the pages have trim and bleed boxes
 	subsets []*subset // the fonts the text uses, each with its runes
+	tags    *tagging  // the structure tree, and what was marked
+	meta    metadata  // for the XMP metadata
 }
 
 // A doc is a PDF taken apart into its objects, for the passes to change.

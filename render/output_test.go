@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"handout/fonts"
+	"handout/internal/tagtest"
 	"handout/layout"
 )
 
@@ -26,20 +27,22 @@ func raw(t *testing.T, boxes bool) ([]byte, *job) {
 		page.Trim = layout.Rect{X: 20, Y: 20, W: 260, H: 160}
 		page.Bleed = layout.Rect{X: 10, Y: 10, W: 280, H: 180}
 	}
-	r := &layout.Result{Title: "T", Pages: []layout.Page{page}}
+	r := tagtest.Tag(&layout.Result{Title: "T", Pages: []layout.Page{page}})
 	subsets, err := check(r, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := draw(r, Options{}, subsets)
+	tags := newTagging(r.Tree, 1)
+	b, err := draw(r, Options{}, subsets, tags)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return b, &job{pages: 1, boxes: boxes, subsets: subsets}
+	return b, &job{pages: 1, boxes: boxes, subsets: subsets, tags: tags, meta: metadata{title: r.Title, lang: r.Language, pdfua: true}}
 }
 
 // TestOutput checks what the passes make of fpdf's output: the version,
-// the trailer's /ID, the fonts, every stream compressed.
+// the trailer's /ID, the fonts, every stream compressed but the XMP
+// metadata.
 func TestOutput(t *testing.T) {
 	b, j := raw(t, true)
 	if !bytes.HasPrefix(b, []byte("%PDF-1.3\n")) || bytes.Contains(b, []byte("/Filter")) || bytes.Contains(b, []byte("/FontFile2")) {
@@ -52,7 +55,7 @@ func TestOutput(t *testing.T) {
 	if !bytes.HasPrefix(out, []byte("%PDF-1.7\n")) {
 		t.Errorf("header %.10q, want %%PDF-1.7", out)
 	}
-	if n, m := bytes.Count(out, []byte("\nstream\n")), bytes.Count(out, []byte("/Filter /FlateDecode")); n != m || n < 4 {
+	if n, m := bytes.Count(out, []byte("\nstream\n")), bytes.Count(out, []byte("/Filter /FlateDecode")); n != m+1 || n < 5 {
 		t.Errorf("%d streams, %d compressed", n, m)
 	}
 	d, err := parse(out)

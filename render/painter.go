@@ -16,14 +16,21 @@ import (
 // painter draws items with an fpdf and remembers the graphics state it has
 // set, so as to change only what differs. fpdf carries that state over from
 // page to page, but for the font, which painter sets itself (textItem),
-// again on each page.
+// again on each page. It marks what it draws as its tags say (see mark),
+// and records the marked content and the link annotations in tags.
 type painter struct {
 	pdf    *fpdf.Fpdf
 	images map[string]string      // the name each image Ref is registered under
 	fonts  map[*fonts.Font]string // the name each font has in the resources
+	tags   *tagging
 
+	page   int     // the current page's index
 	height float64 // the current page's
 	buf    []byte  // scratch space for text operators
+
+	// tag is the tag of the marked content that is open, when marked.
+	tag    layout.Tag
+	marked bool
 
 	hasFont bool // no font is set until the first text of a page
 	font    *fonts.Font
@@ -39,19 +46,30 @@ type painter struct {
 }
 
 // newPainter returns a painter that draws with pdf, its text in the fonts
-// of subsets.
-func newPainter(pdf *fpdf.Fpdf, subsets []*subset) *painter {
+// of subsets, recording in tags what it marks.
+func newPainter(pdf *fpdf.Fpdf, subsets []*subset, tags *tagging) *painter {
 	// fpdf starts with black everywhere, solid lines and butt caps; its
 	// default line width is not one we use.
-	p := &painter{pdf: pdf, lineWidth: math.NaN(), fonts: make(map[*fonts.Font]string, len(subsets))}
+	p := &painter{pdf: pdf, tags: tags, lineWidth: math.NaN(), fonts: make(map[*fonts.Font]string, len(subsets))}
 	for _, s := range subsets {
 		p.fonts[s.font] = s.resource
 	}
 	return p
 }
 
-// item draws one item; check has made sure it is one of the six kinds.
+// item draws one item, marked as its tag says; check has made sure it is
+// one of the six kinds, and tagged. A link is an annotation, not content:
+// it is recorded with its Link element.
 func (p *painter) item(it layout.Item) {
+	if v, ok := it.(layout.Link); ok {
+		p.tags.annots[p.page] = append(p.tags.annots[p.page], annotTag{node: v.Tag.Node, contents: v.Contents})
+		p.pdf.LinkString(v.X, v.Y, v.W, v.H, v.URL)
+		return
+	}
+	if !draws(it) {
+		return
+	}
+	p.mark(it.Tagged())
 	switch v := it.(type) {
 	case layout.Text:
 		p.textItem(v)
@@ -61,19 +79,32 @@ func (p *painter) item(it layout.Item) {
 		p.rule(v)
 	case layout.Box:
 		p.box(v)
-	case layout.Link:
-		p.pdf.LinkString(v.X, v.Y, v.W, v.H, v.URL)
 	case layout.Image:
 		p.pdf.ImageOptions(p.images[v.Ref], v.X, v.Y, v.W, v.H, false, fpdf.ImageOptions{}, 0, "")
 	}
 }
 
-// newPage starts a page of height h. Text state does not carry over
-// from page to page: the first text of a page selects its font.
-func (p *painter) newPage(h float64) {
-	p.height = h
+// draws reports whether drawing it puts anything on the page: not an
+// empty text, nor a box neither filled nor stroked.
+func draws(it layout.Item) bool {
+	switch v := it.(type) {
+	case layout.Text:
+		return v.Text != ""
+	case layout.Box:
+		return v.Fill != nil || v.Stroke != nil
+	}
+	return true
+}
+
+// newPage starts the page of index i, of height h. Text state does not
+// carry over from page to page: the first text of a page selects its font.
+func (p *painter) newPage(i int, h float64) {
+	p.page, p.height = i, h
 	p.hasFont = false
 }
+
+// endPage ends the page: the marked content that is open.
+func (p *painter) endPage() { p.endMark() }
 
 // textItem draws t in the font the fonts pass adds (see fonts.go), with
 // the operators fpdf's Text writes: a font selection when the font
@@ -87,7 +118,7 @@ func (p *painter) textItem(t layout.Text) {
 	}
 	p.setFont(t.Font, t.Size)
 	if !t.Embolden {
-		p.text(t.X, t.Y, t.Text, t.Color != p.fill, t.Color)
+		p.text(t.X, t.Y, t.Text, t.Space, t.Color != p.fill, t.Color)
 		return
 	}
 	b := append(p.buf[:0], "q "...)
@@ -99,7 +130,7 @@ func (p *painter) textItem(t layout.Text) {
 	b = append(b, " w 2 Tr"...)
 	p.pdf.RawWriteStr(string(b))
 	p.buf = b
-	p.text(t.X, t.Y, t.Text, false, t.Color)
+	p.text(t.X, t.Y, t.Text, t.Space, false, t.Color)
 	p.pdf.RawWriteStr("Q")
 }
 
@@ -126,8 +157,9 @@ func (p *painter) setFont(f *fonts.Font, size float64) {
 }
 
 // text draws s with its baseline starting at (x, y) in the current font,
-// in colour c when colored, else in the fill colour.
-func (p *painter) text(x, y float64, s string, colored bool, c layout.Color) {
+// in colour c when colored, else in the fill colour; and then, with
+// space, a space (see layout.Text.Space).
+func (p *painter) text(x, y float64, s string, space, colored bool, c layout.Color) {
 	b := p.buf[:0]
 	if colored {
 		b = append(b, "q "...)
@@ -140,6 +172,9 @@ func (p *painter) text(x, y float64, s string, colored bool, c layout.Color) {
 	b = strconv.AppendFloat(b, p.height-y, 'f', 2, 64)
 	b = append(b, " Td ("...)
 	b = appendUTF16(b, s)
+	if space {
+		b = append(b, 0, ' ')
+	}
 	b = append(b, ") Tj ET"...)
 	if colored {
 		b = append(b, " Q"...)
@@ -160,7 +195,7 @@ func (p *painter) gap(g layout.Gap) {
 	}
 	p.setFont(g.Font, g.Size)
 	p.pdf.RawWriteStr(fmt.Sprintf("q 3 Tr %.2f Tz", 100*g.W/g.TextWidth))
-	p.text(g.X, g.Y, g.Text, false, layout.Color{})
+	p.text(g.X, g.Y, g.Text, false, false, layout.Color{})
 	p.pdf.RawWriteStr("Q")
 }
 

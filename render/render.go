@@ -50,17 +50,24 @@ func PDF(r *layout.Result, opt Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	raw, err := draw(r, opt, subsets)
+	if opt.Time.IsZero() {
+		opt.Time = time.Now()
+	}
+	tags := newTagging(r.Tree, len(r.Pages))
+	raw, err := draw(r, opt, subsets, tags)
 	if err != nil {
 		return nil, err
 	}
-	return output(raw, &job{pages: len(r.Pages), boxes: hasBoxes(r), subsets: subsets})
+	return output(raw, &job{
+		pages: len(r.Pages), boxes: hasBoxes(r), subsets: subsets, tags: tags,
+		meta: metadata{title: r.Title, author: r.Author, creator: opt.Creator, lang: r.Language, time: opt.Time.UTC(), pdfua: conforms(r.Tree)},
+	})
 }
 
 // draw draws r, which check has checked, with fpdf, its text in the fonts
 // of subsets, and returns what fpdf writes, for the output passes to
-// finish.
-func draw(r *layout.Result, opt Options, subsets []*subset) (_ []byte, err error) {
+// finish; it records in tags what it marks.
+func draw(r *layout.Result, opt Options, subsets []*subset, tags *tagging) (_ []byte, err error) {
 	// check rules out every input known to make fpdf panic; this is a last
 	// line of defence for the rest.
 	defer func() {
@@ -73,18 +80,19 @@ func draw(r *layout.Result, opt Options, subsets []*subset) (_ []byte, err error
 	if err != nil {
 		return nil, err
 	}
-	p := newPainter(pdf, subsets)
+	p := newPainter(pdf, subsets, tags)
 	p.images = names
 	boxes := hasBoxes(r)
-	for _, page := range r.Pages {
+	for i, page := range r.Pages {
 		pdf.AddPageFormat("P", fpdf.SizeType{Wd: page.Width, Ht: page.Height})
-		p.newPage(page.Height)
+		p.newPage(i, page.Height)
 		if boxes {
 			pageBoxes(pdf, page)
 		}
 		for _, it := range page.Items {
 			p.item(it)
 		}
+		p.endPage()
 	}
 	// fpdf computes every bookmark's destination from the height of the
 	// last page; shift y to compensate on pages of another height.
@@ -123,12 +131,8 @@ func newWriter(r *layout.Result, opt Options) *fpdf.Fpdf {
 	pdf.SetMargins(0, 0, 0)
 	pdf.SetCompression(false)
 	pdf.SetCatalogSort(true)
-	t := opt.Time
-	if t.IsZero() {
-		t = time.Now()
-	}
-	pdf.SetCreationDate(t.UTC())
-	pdf.SetModificationDate(t.UTC())
+	pdf.SetCreationDate(opt.Time.UTC())
+	pdf.SetModificationDate(opt.Time.UTC())
 	pdf.SetProducer("", false) // not "FPDF x.y"
 	if opt.Creator != "" {
 		pdf.SetCreator(opt.Creator, true)
@@ -140,17 +144,16 @@ func newWriter(r *layout.Result, opt Options) *fpdf.Fpdf {
 	if r.Author != "" {
 		pdf.SetAuthor(r.Author, true)
 	}
-	if r.Language != "" {
-		pdf.SetLang(r.Language)
-	}
+	pdf.SetLang(r.Language)
 	return pdf
 }
 
 // check makes sure that fpdf can draw r as it is: valid numbers, pages and
 // bookmarks, and strings that fpdf can encode (it panics on invalid UTF-8
-// and on runes beyond the Basic Multilingual Plane). It returns the fonts
-// that text uses, each with the runes drawn in it, in the order of
-// subsets.
+// and on runes beyond the Basic Multilingual Plane); and that it can be
+// tagged: a title, a language, a structure tree and every item tagged. It
+// returns the fonts that text uses, each with the runes drawn in it, in
+// the order of subsets.
 func check(r *layout.Result, opt Options) ([]*subset, error) {
 	if len(r.Pages) == 0 {
 		return nil, errors.New("render: no pages")
@@ -159,6 +162,14 @@ func check(r *layout.Result, opt Options) ([]*subset, error) {
 		if err := checkString(s); err != nil {
 			return nil, fmt.Errorf("render: metadata: %w", err)
 		}
+	}
+	switch {
+	case r.Title == "":
+		return nil, errors.New("render: no title, which a tagged PDF shows in place of its file name")
+	case r.Language == "":
+		return nil, errors.New("render: no language, which a tagged PDF says its text is in")
+	case r.Tree == nil:
+		return nil, errors.New("render: no structure tree")
 	}
 	for _, c := range r.Language {
 		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-') {
@@ -186,6 +197,9 @@ func check(r *layout.Result, opt Options) ([]*subset, error) {
 				return nil, fmt.Errorf("render: page %d item %d: %w", i+1, j, err)
 			}
 			if err := checkItem(it, used); err != nil {
+				return nil, fmt.Errorf("render: page %d item %d: %w", i+1, j, err)
+			}
+			if err := checkTag(it); err != nil {
 				return nil, fmt.Errorf("render: page %d item %d: %w", i+1, j, err)
 			}
 		}
@@ -223,6 +237,9 @@ func checkItem(it layout.Item, used map[*fonts.Font]*subset) error {
 		if v.URL == "" || strings.ContainsFunc(v.URL, func(r rune) bool { return r < ' ' || r == 0x7f }) {
 			return fmt.Errorf("link: bad URL %q", v.URL)
 		}
+		if v.Contents == "" {
+			return fmt.Errorf("link to %q: no Contents, which says what it is to a reader", v.URL)
+		}
 		return checkString(v.URL)
 	default:
 		return fmt.Errorf("unknown item type %T", it)
@@ -250,6 +267,9 @@ func checkText(v layout.Text, used map[*fonts.Font]*subset) error {
 		used[v.Font] = s
 	}
 	s.add(v.Text)
+	if v.Space {
+		s.add(" ")
+	}
 	return nil
 }
 

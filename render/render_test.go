@@ -15,6 +15,7 @@ import (
 
 	"handout/fonts"
 	"handout/internal/pdftool"
+	"handout/internal/tagtest"
 	"handout/layout"
 	"handout/render"
 )
@@ -80,7 +81,7 @@ func sample() *layout.Result {
 
 func renderOK(t testing.TB, r *layout.Result) []byte {
 	t.Helper()
-	b, err := render.PDF(r, opts)
+	b, err := render.PDF(tagtest.Tag(r), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,7 +114,7 @@ func TestPDF(t *testing.T) {
 	if bytes.Contains(b, []byte("FPDF")) {
 		t.Errorf("the output mentions FPDF")
 	}
-	b, err := render.PDF(sample(), render.Options{Time: when})
+	b, err := render.PDF(tagtest.Tag(sample()), render.Options{Time: when})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -198,7 +199,7 @@ func TestDeterministic(t *testing.T) {
 	// The time is the only thing taken from outside.
 	later := opts
 	later.Time = when.Add(time.Hour)
-	b, err := render.PDF(r, later)
+	b, err := render.PDF(tagtest.Tag(r), later)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -208,7 +209,7 @@ func TestDeterministic(t *testing.T) {
 	// The same instant in another zone gives the same bytes.
 	zoned := opts
 	zoned.Time = when.In(time.FixedZone("X", 5*3600))
-	if b, err := render.PDF(r, zoned); err != nil || !bytes.Equal(b, first) {
+	if b, err := render.PDF(tagtest.Tag(r), zoned); err != nil || !bytes.Equal(b, first) {
 		t.Errorf("the same time in another zone gives other bytes (err %v)", err)
 	}
 }
@@ -265,7 +266,7 @@ func TestErrors(t *testing.T) {
 		{"nil item", &layout.Result{Pages: page(nil)}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			b, err := render.PDF(tc.r, opts)
+			b, err := render.PDF(tagtest.Tag(tc.r), opts)
 			if err == nil || b != nil {
 				t.Fatalf("got %d bytes and error %v, want an error", len(b), err)
 			}

@@ -57,9 +57,9 @@ func TestStandardsFaults(t *testing.T) {
 	}
 }
 
-// TestStreams checks that every stream is compressed, and that each
-// font's CIDToGIDMap goes up to the highest code drawn in it, 2 bytes a
-// code, and no further.
+// TestStreams checks that every stream is compressed but the XMP
+// metadata, and that each font's CIDToGIDMap goes up to the highest code
+// drawn in it, 2 bytes a code, and no further.
 func TestStreams(t *testing.T) {
 	r := &layout.Result{Pages: []layout.Page{{Width: 200, Height: 100, Items: []layout.Item{
 		text(sansRegular, 10, 10, 20, "abc"),
@@ -86,9 +86,11 @@ func TestStreams(t *testing.T) {
 			maps = append(maps, len(data))
 		}
 	}
-	// A page, and a font program, a CMap and a map for each font.
-	if n, c := bytes.Count(b, []byte(">>\nstream\n")), bytes.Count(b, []byte("/Filter /FlateDecode")); n != 7 || c != n {
-		t.Errorf("%d streams, %d of them compressed; want 7, all", n, c)
+	// A page, a font program, a CMap and a map for each font, and the
+	// metadata.
+	if n, c := bytes.Count(b, []byte(">>\nstream\n")), bytes.Count(b, []byte("/Filter /FlateDecode")); n != 8 || c != n-1 ||
+		!bytes.Contains(b, []byte("<</Type /Metadata /Subtype /XML /Length ")) {
+		t.Errorf("%d streams, %d of them compressed; want 8, all but the metadata", n, c)
 	}
 	if want := []int{2 * ('c' + 1), 2 * (0x2013 + 1)}; len(maps) != 2 || maps[0] != want[0] || maps[1] != want[1] {
 		t.Errorf("CIDToGIDMaps of %v bytes, want %v", maps, want)
