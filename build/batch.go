@@ -126,6 +126,8 @@ type Batch struct {
 // written, a *CacheError, which cost builds, never wrong PDFs.
 func (b *Batch) Run(ctx context.Context, srcs []Source, emit func(Result)) error {
 	b.removeStaleTemps(srcs)
+	var dirs folders
+	defer dirs.close()
 	// A damaged manifest costs a full rebuild, not the build: the error
 	// is returned, with an empty manifest to rebuild it.
 	m, err := loadManifest(b.Manifest, b.Tool, b.Fingerprint())
@@ -135,7 +137,7 @@ func (b *Batch) Run(ctx context.Context, srcs []Source, emit func(Result)) error
 	}
 	built := map[string]entry{}
 	seen := map[string]bool{}
-	each(ctx, srcs, b.Jobs, func(s Source) Result { return b.one(ctx, s, m) }, func(r Result) {
+	each(ctx, srcs, b.Jobs, func(s Source) Result { return b.one(ctx, s, m, &dirs) }, func(r Result) {
 		if k, ok := m.key(r.Source); ok {
 			seen[k] = true
 			switch {
@@ -196,12 +198,15 @@ func (b *Batch) cache() *Cache {
 // with status Checked or Failed (Interrupted for a file being checked when
 // ctx is done), and like Run starts no more files once ctx is done.
 func (b *Batch) Check(ctx context.Context, srcs []Source, emit func(Result)) {
+	var dirs folders
+	defer dirs.close()
 	each(ctx, srcs, b.Jobs, func(s Source) Result {
 		r := Result{Source: s, Status: Checked, Inputs: []string{s.Name}}
-		data, err := s.Read()
+		data, own, err := s.readFrom(&dirs)
+		defer own.close()
 		if err == nil {
 			var ins []Input
-			ins, r.Warnings, err = check(ctx, s.Name, data, b.Options)
+			ins, r.Warnings, err = checkIn(ctx, s.Name, own, data, b.Options)
 			r.addInputs(ins)
 		}
 		switch {
@@ -235,19 +240,20 @@ func (b *Batch) removeStaleTemps(srcs []Source) {
 	}
 }
 
-// one builds s, or skips it when m says it is up to date, or copies its
-// PDFs from the cache when it has them. Once ctx is done, it writes
-// nothing.
-func (b *Batch) one(ctx context.Context, s Source, m *manifest) Result {
+// one builds s, read through dirs, or skips it when m says it is up to
+// date, or copies its PDFs from the cache when it has them. Once ctx is
+// done, it writes nothing.
+func (b *Batch) one(ctx context.Context, s Source, m *manifest, dirs *folders) Result {
 	r := Result{Source: s, Inputs: []string{s.Name}}
-	data, err := s.Read()
+	data, own, err := s.readFrom(dirs)
+	defer own.close()
 	if err != nil {
 		return r.fail(err)
 	}
 	sum := hash(data)
 	c := b.cache()
 	if !b.Force {
-		if f, w := m.upToDate(s, sum); w.Code == "" {
+		if f, w := m.upToDate(s, own, sum); w.Code == "" {
 			r.Status, r.Outputs = Skipped, f.outs
 			r.Inputs = append(r.Inputs, f.inputs...)
 			r.Warnings = m.staleLeft(s, f.e)
@@ -262,7 +268,7 @@ func (b *Batch) one(ctx context.Context, s Source, m *manifest) Result {
 			return b.write(ctx, r, m, Cached, sum, hit.inputs, hit.outs)
 		}
 	}
-	outs, ins, warns, err := file(ctx, s.Name, data, b.Options)
+	outs, ins, warns, err := fileIn(ctx, s.Name, own, data, b.Options)
 	r.addInputs(ins)
 	r.Warnings = warns
 	if err != nil && ctx.Err() != nil {

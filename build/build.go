@@ -146,7 +146,12 @@ func Check(name string, data []byte) error {
 // (document.Document.Hints). It gives up with ctx's error once ctx is
 // done.
 func check(ctx context.Context, name string, data []byte, opt Options) ([]Input, document.Errors, error) {
-	d, pics, ins, err := load(ctx, name, data, opt)
+	return checkIn(ctx, name, ownFolder(name), data, opt)
+}
+
+// checkIn is check, with the content's images found in folder f.
+func checkIn(ctx context.Context, name string, f Folder, data []byte, opt Options) ([]Input, document.Errors, error) {
+	d, pics, ins, err := loadIn(ctx, name, f, data, opt)
 	if err != nil {
 		return ins, nil, err
 	}

@@ -32,11 +32,11 @@ func loadFontsIn(name string, f Folder, d *document.Document) ([]Input, error) {
 	if len(files) == 0 {
 		return nil, nil // Decode has checked the characters against the built-in fonts
 	}
-	root, err := os.OpenRoot(f.Dir)
+	root, done, err := f.open()
 	if err != nil {
 		return nil, fmt.Errorf("fonts: %w", err)
 	}
-	defer root.Close()
+	defer done()
 	type loaded struct {
 		font *fonts.Font
 		err  error // completes the sentence `font "p" …`

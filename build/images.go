@@ -60,6 +60,29 @@ type Folder struct {
 	// choose another, when a file is not found in it, such as "the current
 	// folder; give the content's own folder with --base DIR".
 	Why string
+
+	root *os.Root // Dir, opened once for its content file (see Source.readFrom); nil: opened for each use
+	done func()   // closes root
+}
+
+// open returns f's folder, opened, and the function to call when done
+// with it.
+func (f Folder) open() (*os.Root, func(), error) {
+	if f.root != nil {
+		return f.root, func() {}, nil
+	}
+	root, err := os.OpenRoot(f.Dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	return root, func() { root.Close() }, nil
+}
+
+// close closes f's folder, when Source.readFrom opened it.
+func (f Folder) close() {
+	if f.done != nil {
+		f.done()
+	}
 }
 
 // ownFolder returns the folder of the content file name.
@@ -87,11 +110,11 @@ func loadImagesIn(ctx context.Context, name string, f Folder, d *document.Docume
 		return ps, nil, nil
 	}
 	dir := f.Dir
-	root, err := os.OpenRoot(dir)
+	root, done, err := f.open()
 	if err != nil {
 		return ps, nil, fmt.Errorf("images: %w", err)
 	}
-	defer root.Close()
+	defer done()
 	d.Images = map[string]*document.ImageFile{}
 	l := imageLoader{root: root, folder: f, byPath: map[string]loaded{}, bySum: map[string]*picture{}}
 	var ins []Input

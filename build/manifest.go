@@ -255,11 +255,25 @@ func sameBuilt(root *os.Root, rel string, o pdfSum) bool {
 	if realFolders(root, filepath.Dir(rel), false) != nil {
 		return false
 	}
-	if fi, err := root.Lstat(rel); err != nil || !fi.Mode().IsRegular() {
+	f, fi, err := openBuilt(root, rel)
+	if err != nil {
 		return false
 	}
-	got, err := sumIn(root, rel, int64(o.Bytes), int64(o.Bytes))
+	defer f.Close()
+	got, err := sumOpen(f, fi, int64(o.Bytes), int64(o.Bytes))
 	return err == nil && got == o.SHA256
+}
+
+// pdfFolder returns the folder of the PDFs of the entry k inside the
+// output folder, opened, when it is a real folder (see realFolders), and
+// the function to call when done with it: the PDFs of a file, all in
+// one folder, are looked at through it, which is found once.
+func (m *manifest) pdfFolder(k string) (*os.Root, func(), error) {
+	sub := filepath.Dir(filepath.FromSlash(k))
+	if err := realFolders(m.out, sub, false); err != nil {
+		return nil, nil, err
+	}
+	return subRoot(m.out, sub)
 }
 
 // removeBuilt removes o, a PDF of the entry k, through the output folder,

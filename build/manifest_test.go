@@ -355,3 +355,32 @@ func sameSum(path, sum string) bool {
 	data, err := os.ReadFile(path)
 	return err == nil && hash(data) == sum
 }
+
+// TestUpToDateThroughLinks replaces, after a build, a PDF by a symbolic
+// link to a copy of it, and a folder of PDFs by a link to a copy of it,
+// both inside the output folder: neither file is up to date, though what
+// the links lead to is byte for byte what was built. The first is built
+// again, the second fails, its folder being a link.
+func TestUpToDateThroughLinks(t *testing.T) {
+	p := newProject(t)
+	copyTestdata(t, "small.toml", p.content(filepath.Join("sub", "d.toml")))
+	srcs, err := Sources([]string{p.content("")}, p.out(""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.srcs = srcs
+	wantStatus(t, "first build", p.run(), map[string]Status{"a": Built, "d": Built})
+	mustWrite(t, p.out(filepath.Join("copies", "a.pdf")), string(readBytes(t, p.out("a.pdf"))))
+	if err := os.Remove(p.out("a.pdf")); err != nil {
+		t.Fatal(err)
+	}
+	symlinkOrSkip(t, filepath.Join("copies", "a.pdf"), p.out("a.pdf"))
+	if err := os.Rename(p.out("sub"), p.out("copy")); err != nil {
+		t.Fatal(err)
+	}
+	symlinkOrSkip(t, "copy", p.out("sub"))
+	wantStatus(t, "through links", p.run(), map[string]Status{"a": Built, "b": Skipped, "d": Failed})
+	if fi, err := os.Lstat(p.out("a.pdf")); err != nil || !fi.Mode().IsRegular() {
+		t.Errorf("a.pdf is not a file again: %v, %v", fi, err)
+	}
+}

@@ -62,12 +62,14 @@ func (b *Batch) Plan(srcs []Source) []Step {
 	if jobs < 1 {
 		jobs = DefaultJobs()
 	}
+	var dirs folders
+	defer dirs.close()
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range min(jobs, len(srcs)) {
 		wg.Go(func() {
 			for i := range next {
-				steps[i] = b.step(srcs[i], m, unread)
+				steps[i] = b.step(srcs[i], m, &dirs, unread)
 			}
 		})
 	}
@@ -82,11 +84,13 @@ func (b *Batch) Plan(srcs []Source) []Step {
 	return steps
 }
 
-// step returns what Run would do with s, given the manifest m, which is
-// empty, and unread says why, when it could not be read.
-func (b *Batch) step(s Source, m *manifest, unread *why) Step {
+// step returns what Run would do with s, read through dirs, given the
+// manifest m, which is empty, and unread says why, when it could not be
+// read.
+func (b *Batch) step(s Source, m *manifest, dirs *folders, unread *why) Step {
 	st := Step{Source: s, Action: Build}
-	data, err := s.Read()
+	data, own, err := s.readFrom(dirs)
+	defer own.close()
 	if err != nil {
 		st.Reason, st.Detail = whyRead, "cannot be read, and the build will fail: "+err.Error()
 		return st
@@ -96,7 +100,7 @@ func (b *Batch) step(s Source, m *manifest, unread *why) Step {
 		st.Reason, st.Detail = whyForced, "--force rebuilds every file"
 		return st
 	}
-	f, w := m.upToDate(s, sum)
+	f, w := m.upToDate(s, own, sum)
 	if w.Code == "" {
 		st.Action, st.Reason, st.Detail = Skip, ReasonUpToDate, "its PDFs are up to date"
 		st.Outputs = paths(f.outs)

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 	"syscall"
 
 	"handout/document"
@@ -36,7 +37,19 @@ func (n notReadable) Error() string { return string(n) }
 // nothing for a regular file but cannot wait for a FIFO swapped in after
 // the check, and is checked again once open.
 func openIn(root *os.Root, rel string) (*os.File, fs.FileInfo, error) {
-	fi, err := root.Stat(rel)
+	return openChecked(root, rel, root.Stat)
+}
+
+// openBuilt opens the file rel inside root as openIn does, but refuses a
+// symbolic link, even one to a regular file inside root: it opens the
+// files handout writes, such as its PDFs, which are never links.
+func openBuilt(root *os.Root, rel string) (*os.File, fs.FileInfo, error) {
+	return openChecked(root, rel, root.Lstat)
+}
+
+// openChecked is openIn, with the kind of rel checked by stat.
+func openChecked(root *os.Root, rel string, stat func(string) (fs.FileInfo, error)) (*os.File, fs.FileInfo, error) {
+	fi, err := stat(rel)
 	if err != nil {
 		return nil, nil, explainOpen(root, rel, err)
 	}
@@ -72,6 +85,8 @@ func irregular(m fs.FileMode) string {
 		return "is a device, not a regular file"
 	case m&fs.ModeSocket != 0:
 		return "is a socket, not a regular file"
+	case m&fs.ModeSymlink != 0:
+		return "is a symbolic link, not a regular file"
 	}
 	return "is not a regular file"
 }
@@ -146,7 +161,8 @@ func readIn(root *os.Root, rel string, limit int64, tooLarge func(size int64) er
 	return readOpen(f, fi, limit, tooLarge)
 }
 
-// readOpen reads f, opened by openIn with fi, as readIn does.
+// readOpen reads f, opened by openIn or openBuilt with fi, as readIn
+// does.
 func readOpen(f *os.File, fi fs.FileInfo, limit int64, tooLarge func(size int64) error) ([]byte, error) {
 	if fi.Size() > limit {
 		return nil, tooLarge(fi.Size())
@@ -172,11 +188,19 @@ func sumIn(root *os.Root, rel string, size, limit int64) (string, error) {
 		return "", err
 	}
 	defer f.Close()
+	return sumOpen(f, fi, size, limit)
+}
+
+// sumOpen returns the SHA-256 of f, opened by openIn or openBuilt with
+// fi, as sumIn does.
+func sumOpen(f *os.File, fi fs.FileInfo, size, limit int64) (string, error) {
 	if fi.Size() > limit || size >= 0 && fi.Size() != size {
 		return "", notReadable("has changed size")
 	}
+	buf := sumBuffers.Get().(*[128 << 10]byte)
+	defer sumBuffers.Put(buf)
 	h := sha256.New()
-	n, err := io.Copy(h, io.LimitReader(f, limit+1))
+	n, err := io.CopyBuffer(h, io.LimitReader(f, limit+1), buf[:])
 	if err != nil {
 		return "", err
 	}
@@ -185,6 +209,11 @@ func sumIn(root *os.Root, rel string, size, limit int64) (string, error) {
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
+
+// sumBuffers are the buffers sumOpen reads through, kept for the next
+// file: a build that finds a thousand files up to date reads every PDF
+// they made.
+var sumBuffers = sync.Pool{New: func() any { return new([128 << 10]byte) }}
 
 // ReadContent reads the content file name, by the rule above, from its
 // own folder: see Source.Read, which reads a content file found in a
@@ -199,26 +228,103 @@ func ReadContent(name string) ([]byte, error) {
 // file of more than document.MaxFileBytes is a document.Errors that names
 // the file and the limit.
 func (s Source) Read() ([]byte, error) {
+	var dirs folders
+	defer dirs.close()
+	data, own, err := s.readFrom(&dirs)
+	own.close()
+	return data, err
+}
+
+// readFrom reads s as Read does, through s.Root opened by dirs, and returns
+// with it s's own folder (see Folder), opened through s.Root when s was
+// read through it, for the files s names to be read through: close it
+// when done. s is read through its own folder, opened once for s and
+// the files it names; when it cannot be, for whatever reason, such as a
+// symbolic link to another folder inside s.Root, it is read through s.Root
+// itself, which gives the error, or reads it, as Read always did.
+func (s Source) readFrom(dirs *folders) ([]byte, Folder, error) {
 	dir, rel := s.inRoot()
-	root, err := os.OpenRoot(dir)
+	own := ownFolder(s.Name)
+	root, done, err := dirs.open(dir)
 	if err != nil {
-		return nil, err
+		return nil, own, err
 	}
-	defer root.Close()
-	data, err := readIn(root, rel, document.MaxFileBytes, func(size int64) error { return document.FileSizeError(s.Name, size) })
+	tooLarge := func(size int64) error { return document.FileSizeError(s.Name, size) }
+	if sub, subDone, err := subRoot(root, filepath.Dir(rel)); err == nil {
+		if data, err := readIn(sub, filepath.Base(rel), document.MaxFileBytes, tooLarge); err == nil {
+			own.root, own.done = sub, func() { subDone(); done() }
+			return data, own, nil
+		}
+		subDone()
+	}
+	defer done()
+	data, err := readIn(root, rel, document.MaxFileBytes, tooLarge)
 	var n notReadable
 	switch {
 	case errors.Is(err, errLeadsOut):
-		return nil, document.Errors{{File: s.Name, Msg: fmt.Sprintf(
+		return nil, own, document.Errors{{File: s.Name, Msg: fmt.Sprintf(
 			"not read: it is a symbolic link that leads out of %s, or is in a folder that does: handout reads only the files inside the folders it is given", folderName(dir))}}
 	case errors.As(err, &n):
-		return nil, document.Errors{{File: s.Name, Msg: "not read: it " + string(n)}}
+		return nil, own, document.Errors{{File: s.Name, Msg: "not read: it " + string(n)}}
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
-		return nil, document.Errors{{File: s.Name, Msg: "not read: " + pe.Err.Error()}}
+		return nil, own, document.Errors{{File: s.Name, Msg: "not read: " + pe.Err.Error()}}
 	}
-	return data, err
+	return data, own, err
+}
+
+// subRoot returns the folder sub inside root, opened through it, and the
+// function to call when done with it; "." is root itself.
+func subRoot(root *os.Root, sub string) (*os.Root, func(), error) {
+	if sub == "." {
+		return root, func() {}, nil
+	}
+	r, err := root.OpenRoot(sub)
+	if err != nil {
+		return nil, nil, err
+	}
+	return r, func() { r.Close() }, nil
+}
+
+// folders opens, for a batch, the folders that content files are read
+// through (Source.Root), each once, for its workers to share: up to
+// maxFolders of them, then one for each file read.
+type folders struct {
+	mu    sync.Mutex
+	roots map[string]*os.Root
+}
+
+// maxFolders is the most folders a folders keeps open.
+const maxFolders = 64
+
+// open returns the folder dir, opened, and the function to call when
+// done with it.
+func (dirs *folders) open(dir string) (*os.Root, func(), error) {
+	dirs.mu.Lock()
+	defer dirs.mu.Unlock()
+	if r, ok := dirs.roots[dir]; ok {
+		return r, func() {}, nil
+	}
+	r, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(dirs.roots) >= maxFolders {
+		return r, func() { r.Close() }, nil
+	}
+	if dirs.roots == nil {
+		dirs.roots = map[string]*os.Root{}
+	}
+	dirs.roots[dir] = r
+	return r, func() {}, nil
+}
+
+// close closes the folders dirs keeps open.
+func (dirs *folders) close() {
+	for _, r := range dirs.roots {
+		r.Close()
+	}
 }
 
 // ReadLimited reads r, the content file name, to its end, or to one byte

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"handout/document"
 )
@@ -99,5 +100,46 @@ func TestPipelineAtLimits(t *testing.T) {
 				t.Fatalf("error %v, want one with %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// TestReadNested reads content files in folders of the folder given,
+// which are read through their own folder: those inside the folder given
+// are read, a symbolic link to another of its folders too, and a link out
+// of it, a file in a folder that is such a link, and a FIFO are refused,
+// each reading nothing of what is outside.
+func TestReadNested(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string][]byte{"secret.toml": []byte("key = 'AKIAIOSFODNN7EXAMPLE'"), "elsewhere/a.toml": []byte("key = 'AKIA'"),
+		"content/sub/real.toml": []byte("# real"), "content/other/real.toml": []byte("# other")})
+	content := filepath.Join(dir, "content")
+	for link, target := range map[string]string{
+		"sub/sibling.toml": "../other/real.toml", "sub/out.toml": filepath.Join(dir, "secret.toml"),
+		"sub/up.toml": "../../secret.toml", "linked": filepath.Join(dir, "elsewhere"),
+	} {
+		symlinkOrSkip(t, target, filepath.Join(content, filepath.FromSlash(link)))
+	}
+	mkfifo(t, filepath.Join(content, "sub", "fifo.toml"))
+	leadsOut := "not read: it is a symbolic link that leads out of " + content + string(filepath.Separator)
+	for _, tt := range []struct{ name, want string }{
+		{"sub/real.toml", "# real"},
+		{"sub/sibling.toml", "# other"},
+		{"sub/out.toml", leadsOut},
+		{"sub/up.toml", leadsOut},
+		{"linked/a.toml", leadsOut},
+		{"sub/fifo.toml", "not read: it is a FIFO (named pipe), not a regular file"},
+	} {
+		s := Source{Name: filepath.Join(content, filepath.FromSlash(tt.name)), Root: content}
+		var data []byte
+		var err error
+		within(t, 10*time.Second, tt.name, func() { data, err = s.Read() })
+		switch {
+		case err == nil && string(data) != tt.want:
+			t.Errorf("%s: read %q, want an error saying %q", tt.name, data, tt.want)
+		case err != nil && !strings.HasPrefix(err.Error(), s.Name+": "+tt.want):
+			t.Errorf("%s: %v, want %q", tt.name, err, tt.want)
+		case err != nil && strings.Contains(err.Error(), "AKIA"):
+			t.Errorf("%s: the error quotes the file outside: %v", tt.name, err)
+		}
 	}
 }

@@ -27,7 +27,9 @@ func TestOneInterrupted(t *testing.T) {
 	}
 	defer m.close()
 	p.b.Force = true
-	r := p.b.one(ctx, p.srcs[0], m)
+	var dirs folders
+	defer dirs.close()
+	r := p.b.one(ctx, p.srcs[0], m, &dirs)
 	if r.Status != Interrupted || len(r.Outputs) != 0 || r.Err != nil {
 		t.Errorf("one after the stop: status %s, outputs %v, err %v; want interrupted, none, nil", r.Status, r.Outputs, r.Err)
 	}

@@ -1,7 +1,6 @@
 package build
 
 import (
-	"os"
 	"path/filepath"
 )
 
@@ -40,12 +39,13 @@ type found struct {
 // byte for byte. The tool and flags were checked when m was loaded. The
 // last build is looked for in m's own entries, then in those of the other
 // manifests of the folder (see candidates). Every file is read by the
-// rule of read.go, the inputs through the content file's folder and the
-// PDFs through the output folder: a file that is no longer a regular file
-// inside its folder, or has grown past its limit, makes s out of date, and
-// its build then fails with the usual error. When s is out of date, the
-// why says so, of m's own entry for s if it has one.
-func (m *manifest) upToDate(s Source, sum string) (found, why) {
+// rule of read.go, the inputs through folder, the content file's own
+// (see Source.readFrom), and the PDFs through their folder in the output
+// folder (see pdfFolder): a file that is no longer a regular file inside
+// its folder, or has grown past its limit, makes s out of date, and its
+// build then fails with the usual error. When s is out of date, the why
+// says so, of m's own entry for s if it has one.
+func (m *manifest) upToDate(s Source, folder Folder, sum string) (found, why) {
 	k, ok := m.key(s)
 	if !ok {
 		return found{}, why{whyNew, "its PDFs are not in the output folder"}
@@ -53,7 +53,7 @@ func (m *manifest) upToDate(s Source, sum string) (found, why) {
 	_, own := m.Files[k]
 	var first why
 	for i, e := range m.candidates(k) {
-		f, w := m.reusable(s, k, sum, e)
+		f, w := m.reusable(s, folder, k, sum, e)
 		if w.Code == "" {
 			f.adopted = i > 0 || !own
 			return f, w
@@ -100,16 +100,16 @@ func (m *manifest) candidates(k string) []entry {
 }
 
 // reusable reports whether e, an entry of the key k, is the last build of
-// s as it is now, with the SHA-256 sum (see upToDate).
-func (m *manifest) reusable(s Source, k, sum string, e entry) (found, why) {
+// s as it is now, with the SHA-256 sum, in its own folder (see upToDate).
+func (m *manifest) reusable(s Source, folder Folder, k, sum string, e entry) (found, why) {
 	if len(e.Inputs) == 0 || len(e.Outputs) == 0 {
 		return found{}, why{whyNew, "no build of it is recorded"}
 	}
 	if e.Inputs[0].SHA256 != sum {
 		return found{}, why{whyContent, s.Name + " changed"}
 	}
-	dir := filepath.Dir(s.Name)
-	if bad := changedInput(dir, e.Inputs[1:]); bad != "" {
+	dir := folder.Dir
+	if bad := changedInput(folder, e.Inputs[1:]); bad != "" {
 		return found{}, why{whyInput, filepath.Join(dir, filepath.FromSlash(bad)) + " changed, or is gone"}
 	}
 	f := found{e: e, sums: []string{sum}}
@@ -121,12 +121,16 @@ func (m *manifest) reusable(s Source, k, sum string, e entry) (found, why) {
 		return found{}, why{whyOutput, "the output folder is gone"}
 	}
 	f.outs = make([]Written, len(e.Outputs))
+	pdfs, done, err := m.pdfFolder(k) // the folder every PDF of k is in
+	if err == nil {
+		defer done()
+	}
 	for i, o := range e.Outputs {
 		out, rel, ok := pdfPath(k, o)
 		if !ok || filepath.ToSlash(m.rel(s.Path(out))) != o.Path {
 			return found{}, why{whyNew, "its record in the manifest is not one handout wrote"}
 		}
-		if !sameBuilt(m.out, rel, o) {
+		if err != nil || !sameBuilt(pdfs, filepath.Base(rel), o) {
 			return found{}, why{whyOutput, s.Path(out) + " changed, or is gone"}
 		}
 		f.outs[i] = Written{Output: out, Path: s.Path(out), Pages: o.Pages, Bytes: o.Bytes, SHA256: o.SHA256, asked: o.Asked}
@@ -134,18 +138,18 @@ func (m *manifest) reusable(s Source, k, sum string, e entry) (found, why) {
 	return f, why{}
 }
 
-// changedInput returns the first file of ins, by its path in folder dir,
-// that is no longer a regular file inside dir with the SHA-256 recorded;
+// changedInput returns the first file of ins, by its path in folder f,
+// that is no longer a regular file inside f with the SHA-256 recorded;
 // "" when there is none.
-func changedInput(dir string, ins []fileSum) string {
+func changedInput(f Folder, ins []fileSum) string {
 	if len(ins) == 0 {
 		return ""
 	}
-	root, err := os.OpenRoot(dir)
+	root, done, err := f.open()
 	if err != nil {
 		return ins[0].Path
 	}
-	defer root.Close()
+	defer done()
 	for _, in := range ins {
 		rel := filepath.FromSlash(in.Path)
 		if !filepath.IsLocal(rel) {

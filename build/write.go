@@ -286,11 +286,13 @@ func removeStaleTemps(dir string, folders []string) []string {
 		if err != nil {
 			continue
 		}
-		entries, _ := d.ReadDir(-1)
+		// Names only: a folder of a thousand PDFs costs no look at each
+		// of them; the temporary files' kind is checked as they are
+		// opened.
+		names, _ := d.Readdirnames(-1)
 		d.Close()
-		for _, e := range entries {
-			n := e.Name()
-			if !e.Type().IsRegular() || !strings.HasPrefix(n, tempPrefix) || !strings.HasSuffix(n, tempSuffix) ||
+		for _, n := range names {
+			if !strings.HasPrefix(n, tempPrefix) || !strings.HasSuffix(n, tempSuffix) ||
 				len(n) < len(tempPrefix)+len(tempSuffix) {
 				continue
 			}
@@ -302,10 +304,11 @@ func removeStaleTemps(dir string, folders []string) []string {
 	return removed
 }
 
-// removeIfStale removes the temporary file rel in root if no build is
-// writing it, and reports whether it did.
+// removeIfStale removes the temporary file rel in root if it is a
+// regular file, not a symbolic link, that no build is writing, and
+// reports whether it did.
 func removeIfStale(root *os.Root, rel string) bool {
-	f, fi, err := openIn(root, rel)
+	f, fi, err := openBuilt(root, rel)
 	if err != nil {
 		return false
 	}
