@@ -35,9 +35,9 @@ func TestE2EQuestions(t *testing.T) {
 	}
 	whole := strings.Join(student, "\n")
 	for _, re := range []string{
-		`Total: 26 marks`,
-		`Question\s+1\s+2\s+3\s+4\s+5\s+6\s+7\s+Total`,
-		`Marks\s+4\s+5\s+1\s+3\s+1\s+4\s+8\s+26`,
+		`Total: 27 marks`,
+		`Question\s+1\s+2\s+3\s+4\s+5\s+6\s+7\s+8\s+Total`,
+		`Marks\s+4\s+5\s+1\s+3\s+1\s+4\s+1\s+8\s+27`,
 		`Score`,
 		`1\s+Read Source A\. Why, according to Conquest, did the Purges slow down in 1938\?\s+\[4 marks\]`,
 		`\(a\)\s+Whose name does Runin say aroused horror\?\s+_*\s*\[1 mark\]`,
@@ -47,7 +47,10 @@ func TestE2EQuestions(t *testing.T) {
 		`A\s+True\s+B\s+False`,
 		`1\.\s+Yezhov\b`,
 		`4\.\s+Leon Sedov\b`,
-		`7\s+"The Purges ended because Stalin had achieved what he wanted\." How far do you`,
+		`Word bank\s+1936\s+1938\s+Bukharin\s+Coyoacán\s+Poland\s+Ramón Mercader\s+Yezhov`,
+		`The Purges slowed down in\s+_*\s*, when Stalin dismissed`,
+		`7\s+Complete: in September 1939 Germany and the USSR divided\s+_*\s+\[1 mark\]`,
+		`8\s+"The Purges ended because Stalin had achieved what he wanted\." How far do you`,
 	} {
 		if !regexp.MustCompile(re).MatchString(whole) {
 			t.Errorf("the student copy has no %s:\n%s", re, whole)
@@ -67,7 +70,7 @@ func TestE2EQuestions(t *testing.T) {
 		}
 	}
 	keyText := strings.Join(strings.Fields(strings.Join(key, " ")), " ")
-	for _, want := range []string{"Trotsky's", "Being related to Trotsky made a whole family state criminals.", "Partly: by 1938 the Old Bolsheviks were dead"} {
+	for _, want := range []string{"Trotsky's", "in 1938 , when Stalin dismissed Yezhov from", "the USSR divided Poland", "Being related to Trotsky made a whole family state criminals.", "Partly: by 1938 the Old Bolsheviks were dead"} {
 		if !strings.Contains(keyText, want) {
 			t.Errorf("the key lacks the answer %q", want)
 		}
@@ -114,7 +117,7 @@ func TestE2EQuestionsPrinted(t *testing.T) {
 		}
 	}
 	booklet := pdftool.Run(t, "pdftotext", "-layout", filepath.Join(out, "end-of-the-purges-questions-booklet.pdf"), "-")
-	for _, want := range []string{"Total: 26 marks", "[8 marks]", "Match each person"} {
+	for _, want := range []string{"Total: 27 marks", "[8 marks]", "Match each person", "Word bank"} {
 		if !strings.Contains(booklet, want) {
 			t.Errorf("the booklet lacks %q", want)
 		}
