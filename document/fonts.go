@@ -109,10 +109,7 @@ func (t *table) fallbacks() []*FontFile {
 	var out []*FontFile
 	for i, e := range arr {
 		ep := elemPath(path, i)
-		at := t.keyPos("fallback")
-		if p, ok := t.d.ix.pos[ep]; ok {
-			at = p
-		}
+		at := t.elemPos(ep, "fallback")
 		if i == MaxFallbacks {
 			t.d.errorf(at, "too many fallback fonts: this is font %d of %d, and [fonts] fallback may name at most %d", i+1, len(arr), MaxFallbacks)
 			break

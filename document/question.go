@@ -298,10 +298,7 @@ func (t *table) correct(n int) []int {
 		}
 		path := keyPath(t.path, "correct")
 		for i, e := range v {
-			at := t.keyPos("correct")
-			if p, ok := t.d.ix.pos[elemPath(path, i)]; ok {
-				at = p
-			}
+			at := t.elemPos(elemPath(path, i), "correct")
 			c, ok := e.(int64)
 			switch {
 			case !ok:
