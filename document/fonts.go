@@ -1,7 +1,6 @@
 package document
 
 import (
-	"errors"
 	"fmt"
 	"path"
 	"path/filepath"
@@ -266,6 +265,3 @@ func (f *Fonts) Files() []*FontFile {
 	}
 	return out
 }
-
-// errNotRead is the error of CheckChars before the fonts are read.
-var errNotRead = errors.New("document: the font files have not been read")
