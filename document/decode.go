@@ -302,22 +302,28 @@ func (d *decoder) document(m map[string]any) *Document {
 	return doc
 }
 
+// countBlocks counts ts, blocks or the parts of a question, among the
+// blocks of the file, and returns those within MaxBlocks. Those past it
+// are not read: the first of them is reported, with format given its
+// number and the limit.
+func (d *decoder) countBlocks(ts []*table, format string) []*table {
+	if left := MaxBlocks - d.blocks; len(ts) > left {
+		if left >= 0 {
+			d.errorf(ts[left].pos(), format, MaxBlocks+1, MaxBlocks)
+		}
+		ts = ts[:max(left, 0)]
+	}
+	d.blocks += len(ts)
+	return ts
+}
+
 // section reads one [[section]].
 func (d *decoder) section(t *table) Section {
 	s := Section{Pos: t.pos()}
 	s.Heading = t.required("heading")
 	s.NewPage, _ = t.boolean("new_page")
 	blocks, _ := t.tables("block", "[[section.block]]", blockKeys)
-	if left := MaxBlocks - d.blocks; len(blocks) > left {
-		// Blocks past the limit are not read: it is reported once, at the
-		// first of them.
-		if left >= 0 {
-			d.errorf(blocks[left].pos(), "too many blocks: this is block %d of the file, and a file may have at most %d; split it into several files",
-				MaxBlocks+1, MaxBlocks)
-		}
-		blocks = blocks[:max(left, 0)]
-	}
-	d.blocks += len(blocks)
+	blocks = d.countBlocks(blocks, "too many blocks: this is block %d of the file, and a file may have at most %d; split it into several files")
 	if len(blocks) > 0 {
 		s.Blocks = make([]Block, 0, len(blocks))
 	}

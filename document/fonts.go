@@ -1,7 +1,6 @@
 package document
 
 import (
-	"errors"
 	"fmt"
 	"path"
 	"path/filepath"
@@ -109,10 +108,7 @@ func (t *table) fallbacks() []*FontFile {
 	var out []*FontFile
 	for i, e := range arr {
 		ep := elemPath(path, i)
-		at := t.keyPos("fallback")
-		if p, ok := t.d.ix.pos[ep]; ok {
-			at = p
-		}
+		at := t.elemPos(ep, "fallback")
 		if i == MaxFallbacks {
 			t.d.errorf(at, "too many fallback fonts: this is font %d of %d, and [fonts] fallback may name at most %d", i+1, len(arr), MaxFallbacks)
 			break
@@ -269,6 +265,3 @@ func (f *Fonts) Files() []*FontFile {
 	}
 	return out
 }
-
-// errNotRead is the error of CheckChars before the fonts are read.
-var errNotRead = errors.New("document: the font files have not been read")

@@ -145,10 +145,7 @@ func (t *table) running(key string) (r Running, present bool) {
 		at := make([]Pos, len(v))
 		fine := true
 		for i, e := range v {
-			at[i] = t.keyPos(key)
-			if p, ok := t.d.ix.pos[elemPath(path, i)]; ok {
-				at[i] = p
-			}
+			at[i] = t.elemPos(elemPath(path, i), key)
 			if _, ok := e.(string); !ok {
 				t.d.errorf(at[i], "item %d of %q must be a string, not %s", i+1, key, typeName(e))
 				fine = false

@@ -62,14 +62,7 @@ func TestParseGapErrors(t *testing.T) {
 		{"The [[end]]", "a heading", 4, "a heading cannot have a gap ([[...]])"},
 	}
 	for _, tt := range tests {
-		_, err := parseInline(tt.in, false, tt.noGaps)
-		if err == nil {
-			t.Errorf("parseInline(%q): no error, want %q at %d", tt.in, tt.msg, tt.off)
-			continue
-		}
-		if err.off != tt.off || !strings.Contains(err.msg, tt.msg) {
-			t.Errorf("parseInline(%q): %q at %d, want %q at %d", tt.in, err.msg, err.off, tt.msg, tt.off)
-		}
+		checkInlineError(t, tt.in, tt.noGaps, tt.off, tt.msg)
 	}
 }
 

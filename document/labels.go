@@ -321,10 +321,7 @@ func (t *table) nameFields(key string, arr []any) []string {
 	fields := make([]string, 0, len(arr))
 	for i, e := range arr {
 		ep := elemPath(path, i)
-		at := t.keyPos(key)
-		if p, ok := t.d.ix.pos[ep]; ok {
-			at = p
-		}
+		at := t.elemPos(ep, key)
 		if i == MaxNameFields {
 			t.d.errorf(at, "too many fields: this is field %d of %d in %q, and a name line may have at most %d", i+1, len(arr), key, MaxNameFields)
 			break

@@ -92,14 +92,21 @@ func TestParseInlineErrors(t *testing.T) {
 		{"é *x", 3, "unclosed *"},
 	}
 	for _, tt := range tests {
-		_, err := parseInline(tt.in, false, "")
-		if err == nil {
-			t.Errorf("parseInline(%q): no error, want %q at %d", tt.in, tt.msg, tt.off)
-			continue
-		}
-		if err.off != tt.off || !strings.Contains(err.msg, tt.msg) {
-			t.Errorf("parseInline(%q): %q at %d, want %q at %d", tt.in, err.msg, err.off, tt.msg, tt.off)
-		}
+		checkInlineError(t, tt.in, "", tt.off, tt.msg)
+	}
+}
+
+// checkInlineError checks that parseInline(in, false, noGaps) fails at
+// byte off with a message that holds msg.
+func checkInlineError(t *testing.T, in, noGaps string, off int, msg string) {
+	t.Helper()
+	_, err := parseInline(in, false, noGaps)
+	if err == nil {
+		t.Errorf("parseInline(%q): no error, want %q at %d", in, msg, off)
+		return
+	}
+	if err.off != off || !strings.Contains(err.msg, msg) {
+		t.Errorf("parseInline(%q): %q at %d, want %q at %d", in, err.msg, err.off, msg, off)
 	}
 }
 

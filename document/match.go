@@ -74,10 +74,7 @@ func (t *table) pairs() []Pair {
 	var out []Pair
 	for i, e := range arr {
 		ep := elemPath(path, i)
-		at, ok := t.d.ix.pos[ep]
-		if !ok {
-			at = t.keyPos("pairs")
-		}
+		at := t.elemPos(ep, "pairs")
 		if i == MaxPairs {
 			t.d.errorf(at, "too many pairs: this is pair %d of %d, and a match block may have at most %d", i+1, len(arr), MaxPairs)
 			break

@@ -159,15 +159,7 @@ func (d *decoder) parts(t *table, level int, ruling Ruling, name string) []Part 
 		t.d.errorf(ts[MaxParts].pos(), "too many parts: this is part %d of %d, and %s may have at most %d", MaxParts+1, len(ts), name, MaxParts)
 		ts = ts[:MaxParts]
 	}
-	if left := MaxBlocks - d.blocks; len(ts) > left {
-		// Parts past the limit are not read: it is reported once.
-		if left >= 0 {
-			d.errorf(ts[left].pos(), "too many blocks and parts: this part is block %d of the file, counting each part of a question as a block, and a file may have at most %d; split it into several files",
-				MaxBlocks+1, MaxBlocks)
-		}
-		ts = ts[:max(left, 0)]
-	}
-	d.blocks += len(ts)
+	ts = d.countBlocks(ts, "too many blocks and parts: this part is block %d of the file, counting each part of a question as a block, and a file may have at most %d; split it into several files")
 	out := make([]Part, 0, len(ts))
 	for i, pt := range ts {
 		pname := "part " + PartLabel(level+1, i)
@@ -298,10 +290,7 @@ func (t *table) correct(n int) []int {
 		}
 		path := keyPath(t.path, "correct")
 		for i, e := range v {
-			at := t.keyPos("correct")
-			if p, ok := t.d.ix.pos[elemPath(path, i)]; ok {
-				at = p
-			}
+			at := t.elemPos(elemPath(path, i), "correct")
 			c, ok := e.(int64)
 			switch {
 			case !ok:

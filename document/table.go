@@ -46,6 +46,14 @@ func (t *table) keyPos(key string) Pos {
 	return t.pos()
 }
 
+// elemPos returns where the array element at path ep, of key, is written.
+func (t *table) elemPos(ep, key string) Pos {
+	if p, ok := t.d.ix.pos[ep]; ok {
+		return p
+	}
+	return t.keyPos(key)
+}
+
 // has reports whether the table has key.
 func (t *table) has(key string) bool {
 	_, ok := t.m[key]

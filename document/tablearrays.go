@@ -38,10 +38,7 @@ func (t *table) textListAt(key string, most int, owner string) ([]Inline, []Pos,
 	)
 	for i, e := range arr {
 		ep := elemPath(path, i)
-		at := t.keyPos(key)
-		if p, ok := t.d.ix.pos[ep]; ok {
-			at = p
-		}
+		at := t.elemPos(ep, key)
 		if i == most {
 			t.d.errorf(at, "too many items: this is item %d of %d in %q, and %s may have at most %d", i+1, len(arr), key, owner, most)
 			break

@@ -230,14 +230,6 @@ func (t *table) cellRows(key string, limit int) ([][]Cell, []Pos) {
 	return rows, pos
 }
 
-// elemPos returns where the array element at path ep, of key, is written.
-func (t *table) elemPos(ep, key string) Pos {
-	if p, ok := t.d.ix.pos[ep]; ok {
-		return p
-	}
-	return t.keyPos(key)
-}
-
 // cells reads arr, the array at path written at at, as a row of cells:
 // each a printed one-line text with markup, which may be empty. row names
 // the row for messages, and name cell j; noGaps, when set, what the cells
