@@ -241,7 +241,7 @@ func (b *builder) answerSpace(p *document.Part, x float64, where partRef, in *No
 		}}
 		return []unit{{space: 0.15 * b.lead, fill: f}}
 	case s.Lines > 0:
-		n := b.cutLines(s, len(ans))
+		n := b.cutLines(s.Lines, s.MinLines, len(ans))
 		if len(ans) > n {
 			b.fail(p.Answer.Pos, "the answer of %s needs %d writing lines and it has %d: shorten the answer or raise lines to %d",
 				where, len(ans), n, len(ans))
@@ -259,22 +259,6 @@ func (b *builder) answerSpace(p *document.Part, x float64, where partRef, in *No
 		}
 	}
 	return us
-}
-
-// cutLines returns how many writing lines a space of s.Lines has: its
-// lines, less those fit_pages takes, but never fewer than its min_lines
-// (or the worksheet's) nor than need, the lines its answer is written on.
-func (b *builder) cutLines(s document.Space, need int) int {
-	n := s.Lines
-	if b.tn.cut == 0 {
-		return n
-	}
-	floor := b.minLines
-	if s.MinLines > 0 {
-		floor = s.MinLines
-	}
-	floor = max(min(n, floor), min(n, need))
-	return max(floor, n-b.tn.cut)
 }
 
 // ruledRows is n writing rows, unframed, ruled by r from x0 to x1, each a

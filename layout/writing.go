@@ -66,6 +66,22 @@ func (b *builder) writingRow(r document.Ruling, k int, x0, x1 float64) []Item {
 	return nil
 }
 
+// cutLines returns how many writing lines a space or box of lines has: its
+// lines, less those fit_pages takes, but never fewer than minLines (the
+// worksheet's min_lines when 0) nor than need, the lines its answer is
+// written on.
+func (b *builder) cutLines(lines, minLines, need int) int {
+	if b.tn.cut == 0 {
+		return lines
+	}
+	floor := b.minLines
+	if minLines > 0 {
+		floor = minLines
+	}
+	floor = max(min(lines, floor), min(lines, need))
+	return max(floor, lines-b.tn.cut)
+}
+
 // answerSize is the type size of answers written on lines ruling apart.
 func (b *builder) answerSize() float64 { return min(b.size, 0.6*b.ruling) }
 
