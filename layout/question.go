@@ -276,21 +276,14 @@ func (b *builder) ruledRows(n int, r document.Ruling, x0, x1 float64, ans [][]Te
 		x0 += 0.2 // the grid's left line, 0.4 wide, inside the column
 		x1 = x0 + float64(int((x1-x0-0.2)/b.ruling))*b.ruling
 	}
-	us := make([]unit, 0, n+1)
-	for k := range n {
-		u := unit{height: b.ruling}
-		if r == document.Grid && k == 0 {
-			u.items = b.writingRow(r, 1, x0, x1)
-			top := u.items[0].(Rule)
-			top.Y0, top.Y1 = 0, 0
-			u.items = append(u.items, top)
-		} else {
-			u.items = b.writingRow(r, k, x0, x1)
-		}
-		if k < len(ans) {
-			u.texts = ans[k]
-		}
-		us = append(us, u)
+	us := b.writingRows(n, r, x0, x1, ans)
+	if r == document.Grid && n > 0 {
+		// The first row has its verticals, as the rows below, and a rule
+		// at its top.
+		items := b.writingRow(r, 1, x0, x1)
+		top := items[0].(Rule)
+		top.Y0, top.Y1 = 0, 0
+		us[0].items = append(items, top)
 	}
 	if pad > 0 {
 		us = append(us, unit{height: pad})
