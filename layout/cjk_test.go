@@ -13,21 +13,6 @@ import (
 	"handout/linebreak"
 )
 
-// cjkSample returns the fonts package's small font of Chinese and
-// Japanese (fonts/testdata/README.md).
-func cjkSample(t testing.TB) *fonts.Font {
-	t.Helper()
-	data, err := os.ReadFile("../fonts/testdata/cjk-sample.ttf")
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := fonts.Parse("fonts/cjk-sample.ttf", data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return f
-}
-
 // withTestFonts reads the fonts that d's [fonts] names from the fonts
 // package's testdata, by their base names, as the build reads them from
 // the content file's folder, and checks d's characters against them.

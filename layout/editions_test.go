@@ -64,6 +64,17 @@ func keyOnly(it Item) bool {
 	return false
 }
 
+// withoutKey returns the items that are not keyOnly.
+func withoutKey(items []Item) []Item {
+	var rest []Item
+	for _, it := range items {
+		if !keyOnly(it) {
+			rest = append(rest, it)
+		}
+	}
+	return rest
+}
+
 func TestAnswerKeyPaginatesLikeStudentCopy(t *testing.T) {
 	for _, path := range []string{"testdata/editions.toml", "testdata/tables.toml", "testdata/questions.toml", "../content/end-of-the-purges.toml"} {
 		d := decodeFile(t, path)
@@ -73,14 +84,8 @@ func TestAnswerKeyPaginatesLikeStudentCopy(t *testing.T) {
 			t.Fatalf("%s: answer key has %d pages, student copy %d", path, len(key.Pages), len(student.Pages))
 		}
 		for i := range student.Pages {
-			var rest []Item
-			for _, it := range key.Pages[i].Items {
-				if !keyOnly(it) {
-					rest = append(rest, it)
-				}
-			}
 			// Without its answers, each page of the key is the student's.
-			if got, want := dumpItems(rest), dumpItems(student.Pages[i].Items); got != want {
+			if got, want := dumpItems(withoutKey(key.Pages[i].Items)), dumpItems(student.Pages[i].Items); got != want {
 				t.Errorf("%s page %d: the key without answers differs from the student copy", path, i+1)
 			}
 		}

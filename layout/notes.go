@@ -66,7 +66,7 @@ func (k notesKind) set(b *builder, in *Node) []unit {
 		}}
 		return keepAll(append(us, unit{space: 0.35 * b.lead, fill: f}))
 	}
-	n := k.boxLines(b, len(ans))
+	n := b.cutLines(k.Lines, k.MinLines, len(ans))
 	if len(ans) > n {
 		b.fail(k.Answer.Pos, "the answer of the notes block at line %d needs %d writing lines and its box has %d: shorten the answer or raise lines to %d",
 			k.pos.Line, len(ans), n, len(ans))
@@ -74,20 +74,4 @@ func (k notesKind) set(b *builder, in *Node) []unit {
 	box := b.writingBox(n, k.Ruling, b.left, b.width, ans, 0.5*b.ruling)
 	box[0].space = 0.35 * b.lead
 	return keepAll(append(us, box...))
-}
-
-// boxLines returns how many writing lines the box has: its lines, less
-// those that fit_pages takes, but never fewer than its min_lines nor than
-// need, the lines its answer is written on.
-func (k notesKind) boxLines(b *builder, need int) int {
-	n := k.Lines
-	if b.tn.cut == 0 {
-		return n
-	}
-	floor := b.minLines
-	if k.MinLines > 0 {
-		floor = k.MinLines
-	}
-	floor = max(min(n, floor), min(n, need))
-	return max(floor, n-b.tn.cut)
 }

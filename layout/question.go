@@ -241,7 +241,7 @@ func (b *builder) answerSpace(p *document.Part, x float64, where partRef, in *No
 		}}
 		return []unit{{space: 0.15 * b.lead, fill: f}}
 	case s.Lines > 0:
-		n := b.cutLines(s, len(ans))
+		n := b.cutLines(s.Lines, s.MinLines, len(ans))
 		if len(ans) > n {
 			b.fail(p.Answer.Pos, "the answer of %s needs %d writing lines and it has %d: shorten the answer or raise lines to %d",
 				where, len(ans), n, len(ans))
@@ -261,22 +261,6 @@ func (b *builder) answerSpace(p *document.Part, x float64, where partRef, in *No
 	return us
 }
 
-// cutLines returns how many writing lines a space of s.Lines has: its
-// lines, less those fit_pages takes, but never fewer than its min_lines
-// (or the worksheet's) nor than need, the lines its answer is written on.
-func (b *builder) cutLines(s document.Space, need int) int {
-	n := s.Lines
-	if b.tn.cut == 0 {
-		return n
-	}
-	floor := b.minLines
-	if s.MinLines > 0 {
-		floor = s.MinLines
-	}
-	floor = max(min(n, floor), min(n, need))
-	return max(floor, n-b.tn.cut)
-}
-
 // ruledRows is n writing rows, unframed, ruled by r from x0 to x1, each a
 // unit, then a pad as high as pad; row k carries ans[k] when there is
 // one. A grid is of whole squares from x0, closed at its top.
@@ -292,21 +276,14 @@ func (b *builder) ruledRows(n int, r document.Ruling, x0, x1 float64, ans [][]Te
 		x0 += 0.2 // the grid's left line, 0.4 wide, inside the column
 		x1 = x0 + float64(int((x1-x0-0.2)/b.ruling))*b.ruling
 	}
-	us := make([]unit, 0, n+1)
-	for k := range n {
-		u := unit{height: b.ruling}
-		if r == document.Grid && k == 0 {
-			u.items = b.writingRow(r, 1, x0, x1)
-			top := u.items[0].(Rule)
-			top.Y0, top.Y1 = 0, 0
-			u.items = append(u.items, top)
-		} else {
-			u.items = b.writingRow(r, k, x0, x1)
-		}
-		if k < len(ans) {
-			u.texts = ans[k]
-		}
-		us = append(us, u)
+	us := b.writingRows(n, r, x0, x1, ans)
+	if r == document.Grid && n > 0 {
+		// The first row has its verticals, as the rows below, and a rule
+		// at its top.
+		items := b.writingRow(r, 1, x0, x1)
+		top := items[0].(Rule)
+		top.Y0, top.Y1 = 0, 0
+		us[0].items = append(items, top)
 	}
 	if pad > 0 {
 		us = append(us, unit{height: pad})

@@ -353,12 +353,6 @@ func lineAdvance(l line) float64 {
 	return l.width + l.words[len(l.words)-1].space
 }
 
-func (l line) add(w word) line {
-	l.width = lineAdvance(l) + w.width
-	l.words = append(l.words, w)
-	return l
-}
-
 // splitWord cuts w after as many characters as fit in width, returning the
 // two parts; with atLeastOne the head has one character even if it does not
 // fit. A gap is cut before or after, as a whole.

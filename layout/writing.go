@@ -22,16 +22,25 @@ func (b *builder) writingBox(n int, r document.Ruling, x, width float64, ans [][
 		return []Item{stroked(x, top, width, bottom-top, 0.75, paint(frameC), nil)}
 	}}
 	inset := b.boxInset()
-	us := make([]unit, 0, n+1)
-	for k := range n {
-		u := unit{height: b.ruling, group: g}
-		u.items = b.writingRow(r, k, x+inset, x+width-inset)
-		if k < len(ans) {
-			u.texts = ans[k]
-		}
-		us = append(us, u)
+	us := b.writingRows(n, r, x+inset, x+width-inset, ans)
+	for k := range us {
+		us[k].group = g
 	}
 	return append(us, unit{height: pad, group: g})
+}
+
+// writingRows is n writing rows ruled by r from x0 to x1, each a unit a
+// ruling high, with room for one unit more; row k carries ans[k] when
+// there is one.
+func (b *builder) writingRows(n int, r document.Ruling, x0, x1 float64, ans [][]Text) []unit {
+	us := make([]unit, n, n+1)
+	for k := range us {
+		us[k] = unit{height: b.ruling, items: b.writingRow(r, k, x0, x1)}
+		if k < len(ans) {
+			us[k].texts = ans[k]
+		}
+	}
+	return us
 }
 
 // writingRow draws row k of a writing area between x0 and x1: its writing line
@@ -64,6 +73,22 @@ func (b *builder) writingRow(r document.Ruling, k int, x0, x1 float64) []Item {
 		return items
 	}
 	return nil
+}
+
+// cutLines returns how many writing lines a space or box of lines has: its
+// lines, less those fit_pages takes, but never fewer than minLines (the
+// worksheet's min_lines when 0) nor than need, the lines its answer is
+// written on.
+func (b *builder) cutLines(lines, minLines, need int) int {
+	if b.tn.cut == 0 {
+		return lines
+	}
+	floor := b.minLines
+	if minLines > 0 {
+		floor = minLines
+	}
+	floor = max(min(lines, floor), min(lines, need))
+	return max(floor, lines-b.tn.cut)
 }
 
 // answerSize is the type size of answers written on lines ruling apart.
