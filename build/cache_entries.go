@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 
@@ -111,13 +110,14 @@ type cached struct {
 // get returns the build of the content file s, whose bytes have the
 // SHA-256 sum, with the options opt and the program tool, when the cache
 // has it: the list of files the content file reads is looked up, each of
-// them hashed, and the build of all of them looked up. Each file used is
+// them hashed, through own, s's own folder (see Source.readFrom), and the
+// build of all of them looked up. Each file used is
 // checked (see Cache) and marked used. With verify false, as for a plan,
 // the PDFs are only checked to be there with their size, and nothing is
 // marked. An entry that is there but cannot be used is counted for
 // Problems; the build then goes on as without the cache, and its new
 // entry replaces the one that could not be used.
-func (c *Cache) get(s Source, tool string, opt Options, sum string, verify bool) (cached, bool) {
+func (c *Cache) get(s Source, own Folder, tool string, opt Options, sum string, verify bool) (cached, bool) {
 	if c == nil {
 		return cached{}, false
 	}
@@ -132,15 +132,15 @@ func (c *Cache) get(s Source, tool string, opt Options, sum string, verify bool)
 		c.cannotUse(fmt.Errorf("%s: the key it records is not its own", inputsName))
 		return cached{}, false
 	}
-	dir := filepath.Dir(s.Name)
+	dir := own.Dir
 	bk := buildKey{Kind: "build", Tool: tool, Options: opt.Fingerprint(), Name: filepath.Base(s.Name), Content: sum, Inputs: []fileSum{}}
 	var hit cached
 	if len(ie.Inputs) > 0 {
-		root, err := os.OpenRoot(dir)
+		root, done, err := own.open()
 		if err != nil {
 			return cached{}, false
 		}
-		defer root.Close()
+		defer done()
 		for _, p := range ie.Inputs {
 			rel := filepath.FromSlash(p)
 			if !filepath.IsLocal(rel) {

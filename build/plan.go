@@ -106,7 +106,7 @@ func (b *Batch) step(s Source, m *manifest, dirs *folders, unread *why) Step {
 		st.Outputs = paths(f.outs)
 		return st
 	}
-	if hit, ok := b.cache().get(s, b.Tool, b.Options, sum, false); ok {
+	if hit, ok := b.cache().get(s, own, b.Tool, b.Options, sum, false); ok {
 		st.Action, st.Reason, st.Detail = Copy, ReasonCached, "its PDFs are in the cache "+b.Cache.dir
 		for _, o := range hit.outs {
 			st.Outputs = append(st.Outputs, s.Path(o.Output))
