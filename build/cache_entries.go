@@ -107,12 +107,25 @@ type cached struct {
 	warnings document.Errors
 }
 
+// newInputsKey returns the key of the list of files that the content
+// file whose bytes have the SHA-256 sum reads, for the program tool.
+func newInputsKey(tool, sum string) inputsKey {
+	return inputsKey{Kind: "inputs", Tool: tool, Content: sum}
+}
+
+// newBuildKey returns the key of the build of the content file s, whose
+// bytes have the SHA-256 sum, with the options opt and the program tool,
+// without its other files, which the caller appends.
+func newBuildKey(s Source, tool string, opt Options, sum string) buildKey {
+	return buildKey{Kind: "build", Tool: tool, Options: opt.Fingerprint(), Name: filepath.Base(s.Name), Content: sum, Inputs: []fileSum{}}
+}
+
 // get returns the build of the content file s, whose bytes have the
 // SHA-256 sum, with the options opt and the program tool, when the cache
 // has it: the list of files the content file reads is looked up, each of
 // them hashed, through own, s's own folder (see Source.readFrom), and the
-// build of all of them looked up. Each file used is
-// checked (see Cache) and marked used. With verify false, as for a plan,
+// build of all of them looked up. Each file used is checked (see Cache)
+// and marked used. With verify false, as for a plan,
 // the PDFs are only checked to be there with their size, and nothing is
 // marked. An entry that is there but cannot be used is counted for
 // Problems; the build then goes on as without the cache, and its new
@@ -121,7 +134,7 @@ func (c *Cache) get(s Source, own Folder, tool string, opt Options, sum string, 
 	if c == nil {
 		return cached{}, false
 	}
-	ik := inputsKey{Kind: "inputs", Tool: tool, Content: sum}
+	ik := newInputsKey(tool, sum)
 	var ie inputsEntry
 	var used []usedFile
 	inputsName := keyName(cacheInputs, ik)
@@ -133,7 +146,7 @@ func (c *Cache) get(s Source, own Folder, tool string, opt Options, sum string, 
 		return cached{}, false
 	}
 	dir := own.Dir
-	bk := buildKey{Kind: "build", Tool: tool, Options: opt.Fingerprint(), Name: filepath.Base(s.Name), Content: sum, Inputs: []fileSum{}}
+	bk := newBuildKey(s, tool, opt, sum)
 	var hit cached
 	if len(ie.Inputs) > 0 {
 		root, done, err := own.open()
@@ -236,8 +249,8 @@ func (c *Cache) put(s Source, tool string, opt Options, sum string, ins []Input,
 		return
 	}
 	dir := filepath.Dir(s.Name)
-	ie := inputsEntry{Key: inputsKey{Kind: "inputs", Tool: tool, Content: sum}, Inputs: []string{}}
-	bk := buildKey{Kind: "build", Tool: tool, Options: opt.Fingerprint(), Name: filepath.Base(s.Name), Content: sum, Inputs: []fileSum{}}
+	ie := inputsEntry{Key: newInputsKey(tool, sum), Inputs: []string{}}
+	bk := newBuildKey(s, tool, opt, sum)
 	for _, in := range ins {
 		rel, err := filepath.Rel(dir, in.Path)
 		if err != nil || !filepath.IsLocal(rel) {
