@@ -60,19 +60,9 @@ type cachedPDF struct {
 	SHA256  string `json:"sha256"`
 }
 
-// output returns the PDF that o records; the zero Output, the worksheet,
-// when it is not one handout writes, which validOutputs refuses.
-func (o cachedPDF) output() Output {
-	k, _ := ParseKind(o.Kind)
-	return Output{Kind: k, Version: o.Version}
-}
-
-// valid reports whether o records a PDF handout writes: a kind, with a
-// version or none.
-func (o cachedPDF) valid() bool {
-	k, ok := ParseKind(o.Kind)
-	return ok && Output{Kind: k, Version: o.Version}.valid()
-}
+// output returns the PDF that o records, and whether it is one handout
+// writes, which validOutputs checks.
+func (o cachedPDF) output() (Output, bool) { return parseOutput(o.Kind, o.Version) }
 
 // cachedWarning is a warning of a build in the cache, at its place in the
 // content file (see document.Document.Warnings).
@@ -180,18 +170,19 @@ func (c *Cache) get(s Source, own Folder, tool string, opt Options, sum string, 
 	}
 	for _, o := range be.Outputs {
 		name := blobName(cachePDFs, o.SHA256, ".pdf")
+		out, _ := o.output()
 		if !verify {
 			if fi, err := c.lstat(name); err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(o.Bytes) {
 				return cached{}, false
 			}
-			hit.outs = append(hit.outs, Rendered{Output: o.output(), Pages: o.Pages})
+			hit.outs = append(hit.outs, Rendered{Output: out, Pages: o.Pages})
 			continue
 		}
 		pdf, ok := c.readPDF(name, o, &used)
 		if !ok {
 			return cached{}, false
 		}
-		hit.outs = append(hit.outs, Rendered{Output: o.output(), PDF: pdf, Pages: o.Pages, asked: opt.askedBy(o.output())})
+		hit.outs = append(hit.outs, Rendered{Output: out, PDF: pdf, Pages: o.Pages, asked: opt.askedBy(out)})
 	}
 	for _, w := range be.Warnings {
 		hit.warnings = append(hit.warnings, &document.Error{File: s.Name, Line: w.Line, Column: w.Column, Msg: w.Message})
@@ -214,11 +205,12 @@ func sameKey(a, b buildKey) bool {
 func validOutputs(outs []cachedPDF) bool {
 	seen := map[Output]bool{}
 	for _, o := range outs {
-		if !o.valid() || seen[o.output()] || o.Bytes <= len(pdfMagic) || o.Bytes > maxCachedPDF ||
+		out, ok := o.output()
+		if !ok || seen[out] || o.Bytes <= len(pdfMagic) || o.Bytes > maxCachedPDF ||
 			o.Pages < 1 || !isSHA256(o.SHA256) {
 			return false
 		}
-		seen[o.output()] = true
+		seen[out] = true
 	}
 	return len(outs) > 0
 }

@@ -85,11 +85,7 @@ type pdfSum struct {
 
 // output returns the PDF that o records, and whether it is one handout
 // writes.
-func (o pdfSum) output() (Output, bool) {
-	k, ok := ParseKind(o.Kind)
-	out := Output{Kind: k, Version: o.Version}
-	return out, ok && out.valid()
-}
+func (o pdfSum) output() (Output, bool) { return parseOutput(o.Kind, o.Version) }
 
 // maxManifestBytes is the largest manifest read: 64 MiB, that of some
 // 100,000 content files. A larger one is ignored, as a damaged one is.
