@@ -273,14 +273,9 @@ func (m *manifest) pdfFolder(k string) (*os.Root, func(), error) {
 }
 
 // removeBuilt removes o, a PDF of the entry k, through the output folder,
-// if it is as it was built (see pdfPath and sameBuilt), and reports
-// whether it did.
+// if it is as it was built (see isBuilt), and reports whether it did.
 func (m *manifest) removeBuilt(k string, o pdfSum) bool {
-	_, rel, ok := pdfPath(k, o)
-	if !ok || m.out == nil {
-		return false
-	}
-	return sameBuilt(m.out, rel, o) && m.out.Remove(rel) == nil
+	return m.isBuilt(k, o) && m.out.Remove(filepath.FromSlash(o.Path)) == nil
 }
 
 // rel returns path relative to the manifest's folder.
