@@ -49,7 +49,7 @@ func (ps pictures) decode(ctx context.Context, cv convert, rs []*layout.Result, 
 	for _, pic := range ps.list {
 		c := cv
 		c.size = embedSize(pic.h.shown(), pic.widest(widest), maxPPI)
-		img, err := decodeImage(ctx, pic.data, c)
+		img, err := decodeImage(ctx, pic.data, pic.h, c)
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
