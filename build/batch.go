@@ -262,7 +262,7 @@ func (b *Batch) one(ctx context.Context, s Source, m *manifest, dirs *folders) R
 			}
 			return r
 		}
-		if hit, ok := c.get(s, b.Tool, b.Options, sum, true); ok {
+		if hit, ok := c.get(s, own, b.Tool, b.Options, sum, true); ok {
 			r.addInputs(hit.inputs)
 			r.Warnings = hit.warnings
 			return b.write(ctx, r, m, Cached, sum, hit.inputs, hit.outs)

@@ -6,7 +6,6 @@
 package build
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -171,9 +170,7 @@ func checkIn(ctx context.Context, name string, f Folder, data []byte, opt Option
 	}
 	_, err = decodePictures(ctx, pics, d, opt, rs, partErrors(ps, errs), false)
 	warns := slices.Concat(d.Warnings, d.Hints)
-	slices.SortStableFunc(warns, func(a, b *document.Error) int {
-		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
-	})
+	inFileOrder(warns)
 	return ins, warns, err
 }
 

@@ -107,7 +107,7 @@ func OpenCache(dir string, max int64, content ...string) (*Cache, error) {
 		return nil, fmt.Errorf("cannot read cache folder %s: %w", dir, err)
 	}
 	if _, err := root.Lstat("CACHEDIR.TAG"); errors.Is(err, fs.ErrNotExist) {
-		writeIn(dir, "CACHEDIR.TAG", []byte(cacheTag), false) // best effort: a read-only cache is still read
+		writeInRoot(root, "CACHEDIR.TAG", []byte(cacheTag), false) // best effort: a read-only cache is still read
 	}
 	return c, nil
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 
@@ -61,19 +60,9 @@ type cachedPDF struct {
 	SHA256  string `json:"sha256"`
 }
 
-// output returns the PDF that o records; the zero Output, the worksheet,
-// when it is not one handout writes, which validOutputs refuses.
-func (o cachedPDF) output() Output {
-	k, _ := ParseKind(o.Kind)
-	return Output{Kind: k, Version: o.Version}
-}
-
-// valid reports whether o records a PDF handout writes: a kind, with a
-// version or none.
-func (o cachedPDF) valid() bool {
-	k, ok := ParseKind(o.Kind)
-	return ok && Output{Kind: k, Version: o.Version}.valid()
-}
+// output returns the PDF that o records, and whether it is one handout
+// writes, which validOutputs checks.
+func (o cachedPDF) output() (Output, bool) { return parseOutput(o.Kind, o.Version) }
 
 // cachedWarning is a warning of a build in the cache, at its place in the
 // content file (see document.Document.Warnings).
@@ -108,20 +97,34 @@ type cached struct {
 	warnings document.Errors
 }
 
+// newInputsKey returns the key of the list of files that the content
+// file whose bytes have the SHA-256 sum reads, for the program tool.
+func newInputsKey(tool, sum string) inputsKey {
+	return inputsKey{Kind: "inputs", Tool: tool, Content: sum}
+}
+
+// newBuildKey returns the key of the build of the content file s, whose
+// bytes have the SHA-256 sum, with the options opt and the program tool,
+// without its other files, which the caller appends.
+func newBuildKey(s Source, tool string, opt Options, sum string) buildKey {
+	return buildKey{Kind: "build", Tool: tool, Options: opt.Fingerprint(), Name: filepath.Base(s.Name), Content: sum, Inputs: []fileSum{}}
+}
+
 // get returns the build of the content file s, whose bytes have the
 // SHA-256 sum, with the options opt and the program tool, when the cache
 // has it: the list of files the content file reads is looked up, each of
-// them hashed, and the build of all of them looked up. Each file used is
-// checked (see Cache) and marked used. With verify false, as for a plan,
+// them hashed, through own, s's own folder (see Source.readFrom), and the
+// build of all of them looked up. Each file used is checked (see Cache)
+// and marked used. With verify false, as for a plan,
 // the PDFs are only checked to be there with their size, and nothing is
 // marked. An entry that is there but cannot be used is counted for
 // Problems; the build then goes on as without the cache, and its new
 // entry replaces the one that could not be used.
-func (c *Cache) get(s Source, tool string, opt Options, sum string, verify bool) (cached, bool) {
+func (c *Cache) get(s Source, own Folder, tool string, opt Options, sum string, verify bool) (cached, bool) {
 	if c == nil {
 		return cached{}, false
 	}
-	ik := inputsKey{Kind: "inputs", Tool: tool, Content: sum}
+	ik := newInputsKey(tool, sum)
 	var ie inputsEntry
 	var used []usedFile
 	inputsName := keyName(cacheInputs, ik)
@@ -132,15 +135,15 @@ func (c *Cache) get(s Source, tool string, opt Options, sum string, verify bool)
 		c.cannotUse(fmt.Errorf("%s: the key it records is not its own", inputsName))
 		return cached{}, false
 	}
-	dir := filepath.Dir(s.Name)
-	bk := buildKey{Kind: "build", Tool: tool, Options: opt.Fingerprint(), Name: filepath.Base(s.Name), Content: sum, Inputs: []fileSum{}}
+	dir := own.Dir
+	bk := newBuildKey(s, tool, opt, sum)
 	var hit cached
 	if len(ie.Inputs) > 0 {
-		root, err := os.OpenRoot(dir)
+		root, done, err := own.open()
 		if err != nil {
 			return cached{}, false
 		}
-		defer root.Close()
+		defer done()
 		for _, p := range ie.Inputs {
 			rel := filepath.FromSlash(p)
 			if !filepath.IsLocal(rel) {
@@ -167,18 +170,19 @@ func (c *Cache) get(s Source, tool string, opt Options, sum string, verify bool)
 	}
 	for _, o := range be.Outputs {
 		name := blobName(cachePDFs, o.SHA256, ".pdf")
+		out, _ := o.output()
 		if !verify {
 			if fi, err := c.lstat(name); err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(o.Bytes) {
 				return cached{}, false
 			}
-			hit.outs = append(hit.outs, Rendered{Output: o.output(), Pages: o.Pages})
+			hit.outs = append(hit.outs, Rendered{Output: out, Pages: o.Pages})
 			continue
 		}
 		pdf, ok := c.readPDF(name, o, &used)
 		if !ok {
 			return cached{}, false
 		}
-		hit.outs = append(hit.outs, Rendered{Output: o.output(), PDF: pdf, Pages: o.Pages, asked: opt.askedBy(o.output())})
+		hit.outs = append(hit.outs, Rendered{Output: out, PDF: pdf, Pages: o.Pages, asked: opt.askedBy(out)})
 	}
 	for _, w := range be.Warnings {
 		hit.warnings = append(hit.warnings, &document.Error{File: s.Name, Line: w.Line, Column: w.Column, Msg: w.Message})
@@ -201,11 +205,12 @@ func sameKey(a, b buildKey) bool {
 func validOutputs(outs []cachedPDF) bool {
 	seen := map[Output]bool{}
 	for _, o := range outs {
-		if !o.valid() || seen[o.output()] || o.Bytes <= len(pdfMagic) || o.Bytes > maxCachedPDF ||
+		out, ok := o.output()
+		if !ok || seen[out] || o.Bytes <= len(pdfMagic) || o.Bytes > maxCachedPDF ||
 			o.Pages < 1 || !isSHA256(o.SHA256) {
 			return false
 		}
-		seen[o.output()] = true
+		seen[out] = true
 	}
 	return len(outs) > 0
 }
@@ -236,8 +241,8 @@ func (c *Cache) put(s Source, tool string, opt Options, sum string, ins []Input,
 		return
 	}
 	dir := filepath.Dir(s.Name)
-	ie := inputsEntry{Key: inputsKey{Kind: "inputs", Tool: tool, Content: sum}, Inputs: []string{}}
-	bk := buildKey{Kind: "build", Tool: tool, Options: opt.Fingerprint(), Name: filepath.Base(s.Name), Content: sum, Inputs: []fileSum{}}
+	ie := inputsEntry{Key: newInputsKey(tool, sum), Inputs: []string{}}
+	bk := newBuildKey(s, tool, opt, sum)
 	for _, in := range ins {
 		rel, err := filepath.Rel(dir, in.Path)
 		if err != nil || !filepath.IsLocal(rel) {

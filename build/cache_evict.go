@@ -77,7 +77,7 @@ func (c *Cache) files() ([]cachedFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	var files []cachedFile
+	var subs []string
 	for _, format := range formats {
 		if !isFormat(format) {
 			continue
@@ -86,11 +86,14 @@ func (c *Cache) files() ([]cachedFile, error) {
 		for _, kind := range kinds {
 			fans, _ := c.subfolders(filepath.Join(format, kind))
 			for _, fan := range fans {
-				sub := filepath.Join(format, kind, fan)
-				removeStaleTemps(c.dir, []string{sub})
-				files = append(files, c.regular(sub)...)
+				subs = append(subs, filepath.Join(format, kind, fan))
 			}
 		}
+	}
+	removeStaleTemps(c.dir, subs)
+	var files []cachedFile
+	for _, sub := range subs {
+		files = append(files, c.regular(sub)...)
 	}
 	return files, nil
 }

@@ -32,22 +32,19 @@ type convert struct {
 	size image.Point
 }
 
-// decodeImage checks that data is a JPEG or PNG image of at most
-// MaxImagePixels pixels and MaxJPEGScans scans that decodes without error,
-// within the ImageMemory budget, and returns it ready for the PDF writer:
-// decoded once, turned the right way up (its Exif orientation) and
-// resampled to cv.size when that is smaller than its own, with the bytes
-// every PDF of the content file embeds, in colour and, when cv.gray, in
-// gray. Its error completes the sentence `image "p" …`.
+// decodeImage checks that data, a JPEG or PNG image whose header h
+// readHeader read and checked (at most MaxImagePixels pixels and
+// MaxJPEGScans scans), decodes without error, within the ImageMemory
+// budget, and returns it ready for the PDF writer: decoded once, turned
+// the right way up (its Exif orientation) and resampled to cv.size when
+// that is smaller than its own, with the bytes every PDF of the content
+// file embeds, in colour and, when cv.gray, in gray. Its error completes
+// the sentence `image "p" …`.
 //
 // The decoding runs in a goroutine that holds the image's memory
 // reservation until it ends. When ctx is done decodeImage returns at once
 // with ctx's error; the goroutine stops at its next read or write.
-func decodeImage(ctx context.Context, data []byte, cv convert) (*document.ImageFile, error) {
-	h, err := readHeader(data)
-	if err != nil {
-		return nil, err
-	}
+func decodeImage(ctx context.Context, data []byte, h header, cv convert) (*document.ImageFile, error) {
 	cost := h.decodeCost(len(data), cv)
 	if err := reserve(ctx, cost, "to decode"); err != nil {
 		if ctx.Err() != nil {

@@ -85,11 +85,7 @@ type pdfSum struct {
 
 // output returns the PDF that o records, and whether it is one handout
 // writes.
-func (o pdfSum) output() (Output, bool) {
-	k, ok := ParseKind(o.Kind)
-	out := Output{Kind: k, Version: o.Version}
-	return out, ok && out.valid()
-}
+func (o pdfSum) output() (Output, bool) { return parseOutput(o.Kind, o.Version) }
 
 // maxManifestBytes is the largest manifest read: 64 MiB, that of some
 // 100,000 content files. A larger one is ignored, as a damaged one is.
@@ -277,14 +273,9 @@ func (m *manifest) pdfFolder(k string) (*os.Root, func(), error) {
 }
 
 // removeBuilt removes o, a PDF of the entry k, through the output folder,
-// if it is as it was built (see pdfPath and sameBuilt), and reports
-// whether it did.
+// if it is as it was built (see isBuilt), and reports whether it did.
 func (m *manifest) removeBuilt(k string, o pdfSum) bool {
-	_, rel, ok := pdfPath(k, o)
-	if !ok || m.out == nil {
-		return false
-	}
-	return sameBuilt(m.out, rel, o) && m.out.Remove(rel) == nil
+	return m.isBuilt(k, o) && m.out.Remove(filepath.FromSlash(o.Path)) == nil
 }
 
 // rel returns path relative to the manifest's folder.

@@ -97,8 +97,7 @@ func (m *manifest) gone(seen map[string]bool, sh Shard) []goneFile {
 				continue
 			}
 			done[k] = true
-			source := filepath.Join(m.dir, filepath.FromSlash(e.Source))
-			if _, err := os.Lstat(source); !errors.Is(err, fs.ErrNotExist) {
+			if _, err := os.Lstat(m.source(e)); !errors.Is(err, fs.ErrNotExist) {
 				continue
 			}
 			gs = append(gs, goneFile{key: k, e: e, own: i == 0})
@@ -107,9 +106,9 @@ func (m *manifest) gone(seen map[string]bool, sh Shard) []goneFile {
 	return gs
 }
 
-// source returns the path of g's content file.
-func (m *manifest) source(g goneFile) string {
-	return filepath.Join(m.dir, filepath.FromSlash(g.e.Source))
+// source returns the path of the content file of the entry e.
+func (m *manifest) source(e entry) string {
+	return filepath.Join(m.dir, filepath.FromSlash(e.Source))
 }
 
 // prune finds the entries in shard sh of the content files that are gone,
@@ -121,7 +120,7 @@ func (m *manifest) source(g goneFile) string {
 func (m *manifest) prune(seen map[string]bool, sh Shard, emit func(Result)) []string {
 	var drop []string
 	for _, g := range m.gone(seen, sh) {
-		r := Result{Source: Source{Name: m.source(g)}, Status: Removed}
+		r := Result{Source: Source{Name: m.source(g.e)}, Status: Removed}
 		for _, p := range g.e.pdfs() {
 			if o := p.pdfSum; m.removeBuilt(g.key, o) {
 				r.Removed = append(r.Removed, filepath.Join(m.dir, filepath.FromSlash(o.Path)))

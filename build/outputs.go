@@ -135,6 +135,15 @@ func (o Output) valid() bool {
 	return o.Kind.valid() && (v == "" || len(v) == 1 && 'A' <= v[0] && v[0] <= 'Z')
 }
 
+// parseOutput returns the output of the kind named kind (see
+// Kind.String) and the version given, as a manifest or the cache records
+// it, and whether it is one handout writes (see Output.valid).
+func parseOutput(kind, version string) (Output, bool) {
+	k, ok := ParseKind(kind)
+	out := Output{Kind: k, Version: version}
+	return out, ok && out.valid()
+}
+
 // what returns o for the start of a message about one step of its
 // making, after the step: "" for the worksheet, which is the file's own,
 // else a space and o, as in "layout answers: …".

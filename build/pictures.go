@@ -49,7 +49,7 @@ func (ps pictures) decode(ctx context.Context, cv convert, rs []*layout.Result, 
 	for _, pic := range ps.list {
 		c := cv
 		c.size = embedSize(pic.h.shown(), pic.widest(widest), maxPPI)
-		img, err := decodeImage(ctx, pic.data, c)
+		img, err := decodeImage(ctx, pic.data, pic.h, c)
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
@@ -64,9 +64,7 @@ func (ps pictures) decode(ctx context.Context, cv convert, rs []*layout.Result, 
 		}
 	}
 	if len(errs) > 0 {
-		slices.SortStableFunc(errs, func(a, b *document.Error) int {
-			return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
-		})
+		inFileOrder(errs)
 		return errs
 	}
 	return nil
@@ -133,8 +131,14 @@ func contentErrors(err error) document.Errors {
 		}
 		all = append(all, es...)
 	}
-	slices.SortStableFunc(all, func(a, b *document.Error) int {
+	inFileOrder(all)
+	return all
+}
+
+// inFileOrder sorts es by their place in the file, line then column,
+// keeping the order of those at the same place.
+func inFileOrder(es document.Errors) {
+	slices.SortStableFunc(es, func(a, b *document.Error) int {
 		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
 	})
-	return all
 }

@@ -106,7 +106,7 @@ func (b *Batch) step(s Source, m *manifest, dirs *folders, unread *why) Step {
 		st.Outputs = paths(f.outs)
 		return st
 	}
-	if hit, ok := b.cache().get(s, b.Tool, b.Options, sum, false); ok {
+	if hit, ok := b.cache().get(s, own, b.Tool, b.Options, sum, false); ok {
 		st.Action, st.Reason, st.Detail = Copy, ReasonCached, "its PDFs are in the cache "+b.Cache.dir
 		for _, o := range hit.outs {
 			st.Outputs = append(st.Outputs, s.Path(o.Output))
@@ -135,12 +135,11 @@ func paths(outs []Written) []string {
 func (m *manifest) plannedRemovals(seen map[string]bool, sh Shard) []Step {
 	var steps []Step
 	for _, g := range m.gone(seen, sh) {
-		st := Step{Source: Source{Name: m.source(g)}, Action: Remove, Reason: ReasonGone}
+		st := Step{Source: Source{Name: m.source(g.e)}, Action: Remove, Reason: ReasonGone}
 		st.Detail = st.Source.Name + " is gone"
 		for _, p := range g.e.pdfs() {
 			if o := p.pdfSum; m.isBuilt(g.key, o) {
-				_, rel, _ := pdfPath(g.key, o)
-				st.Outputs = append(st.Outputs, filepath.Join(m.dir, rel))
+				st.Outputs = append(st.Outputs, filepath.Join(m.dir, filepath.FromSlash(o.Path)))
 			}
 		}
 		if g.own || len(st.Outputs) > 0 {

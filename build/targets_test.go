@@ -18,7 +18,7 @@ import (
 func TestOneInterrupted(t *testing.T) {
 	p := newProject(t)
 	p.run()
-	before := readFile(t, p.out("a.pdf"))
+	before := readBytes(t, p.out("a.pdf"))
 	ctx, cancel := context.WithCancel(t.Context())
 	cancel()
 	m, err := loadManifest(p.b.Manifest, p.b.Tool, p.b.Fingerprint())
@@ -33,18 +33,9 @@ func TestOneInterrupted(t *testing.T) {
 	if r.Status != Interrupted || len(r.Outputs) != 0 || r.Err != nil {
 		t.Errorf("one after the stop: status %s, outputs %v, err %v; want interrupted, none, nil", r.Status, r.Outputs, r.Err)
 	}
-	if after := readFile(t, p.out("a.pdf")); string(after) != string(before) {
+	if after := readBytes(t, p.out("a.pdf")); string(after) != string(before) {
 		t.Error("a.pdf was rewritten after the stop")
 	}
-}
-
-func readFile(t *testing.T, path string) []byte {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return data
 }
 
 // TestRemoveTemps removes the temporary files in progress, and refuses

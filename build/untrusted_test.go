@@ -396,11 +396,21 @@ func TestStaleTemps(t *testing.T) {
 	}
 }
 
+// decodeFile decodes the image file data as a build does: its header
+// read and checked (readHeader), then the image decoded (decodeImage).
+func decodeFile(ctx context.Context, data []byte, cv convert) (*document.ImageFile, error) {
+	h, err := readHeader(data)
+	if err != nil {
+		return nil, err
+	}
+	return decodeImage(ctx, data, h, cv)
+}
+
 // TestScanBomb decodes progressive JPEGs of up to MaxJPEGScans scans, and
 // refuses one of more before decoding it.
 func TestScanBomb(t *testing.T) {
 	ok := testimage.ProgressiveJPEG(256, 256, 1, MaxJPEGScans-2) // a DC and an AC scan, and more
-	if _, err := decodeImage(t.Context(), ok, convert{embed: true}); err != nil {
+	if _, err := decodeFile(t.Context(), ok, convert{embed: true}); err != nil {
 		t.Errorf("%d scans: %v", MaxJPEGScans, err)
 	}
 	if h, err := readJPEGHeader(ok); err != nil || h.scans != MaxJPEGScans || !h.progressive {
@@ -408,7 +418,7 @@ func TestScanBomb(t *testing.T) {
 	}
 	bomb := testimage.ProgressiveJPEG(6320, 6320, 1, 10000)
 	start := time.Now()
-	_, err := decodeImage(t.Context(), bomb, convert{embed: true})
+	_, err := decodeFile(t.Context(), bomb, convert{embed: true})
 	if want := "is a JPEG of more than 100 scans"; err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("a bomb of 10,002 scans: %v, want an error saying %q", err, want)
 	}
@@ -433,12 +443,12 @@ func TestImageMemory(t *testing.T) {
 		}
 	}
 	cmyk := testimage.ProgressiveJPEG(6320, 6320, 4, 0)
-	_, err = decodeImage(t.Context(), cmyk, convert{embed: true})
+	_, err = decodeFile(t.Context(), cmyk, convert{embed: true})
 	if want := "is 6320x6320 pixels (a progressive JPEG in CMYK), and needs 915 MB of memory to decode: an image may need at most 512 MB"; err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("progressive CMYK: %v, want an error saying %q", err, want)
 	}
 	small := testimage.ProgressiveJPEG(1000, 1000, 4, 0)
-	img, err := decodeImage(t.Context(), small, convert{embed: true, gray: true})
+	img, err := decodeFile(t.Context(), small, convert{embed: true, gray: true})
 	if err != nil || img.Gray == nil {
 		t.Fatalf("a small progressive CMYK JPEG: %v", err)
 	}
@@ -473,7 +483,7 @@ func TestDecodeStops(t *testing.T) {
 	ctx, cancel := context.WithCancel(t.Context())
 	time.AfterFunc(200*time.Millisecond, cancel)
 	start := time.Now()
-	_, err := decodeImage(ctx, data, convert{embed: true, gray: true})
+	_, err := decodeFile(ctx, data, convert{embed: true, gray: true})
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("decodeImage: %v, want it stopped", err)
 	}

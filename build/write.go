@@ -43,16 +43,14 @@ func WriteAtomic(path string, data []byte) error {
 // whatever is at rel is untouched. A new file gets mode 0644; a replaced
 // file keeps its mode.
 func WriteAtomicIn(dir, rel string, data []byte) error {
-	if err := writeIn(dir, rel, data, true); err != nil {
+	if err := writeIn(dir, rel, data); err != nil {
 		return fmt.Errorf("writing %s: %w", filepath.Join(dir, rel), err)
 	}
 	return nil
 }
 
-// writeIn is WriteAtomicIn; without durable, it neither syncs the file
-// nor its folder, for files whose readers check them whole, by hash, such
-// as the cache's.
-func writeIn(dir, rel string, data []byte, durable bool) error {
+// writeIn is WriteAtomicIn, without the path in its errors.
+func writeIn(dir, rel string, data []byte) error {
 	if !filepath.IsLocal(rel) {
 		return errors.New("not a path inside the output folder")
 	}
@@ -67,10 +65,12 @@ func writeIn(dir, rel string, data []byte, durable bool) error {
 		return err
 	}
 	defer root.Close()
-	return writeInRoot(root, rel, data, durable)
+	return writeInRoot(root, rel, data, true)
 }
 
-// writeInRoot is writeIn through root, an os.Root of the folder.
+// writeInRoot is writeIn through root, an os.Root of the folder; without
+// durable, it neither syncs the file nor its folder, for files whose
+// readers check them whole, by hash, such as the cache's.
 func writeInRoot(root *os.Root, rel string, data []byte, durable bool) error {
 	sub := filepath.Dir(rel)
 	if err := realFolders(root, sub, true); err != nil {

@@ -9,9 +9,6 @@ import (
 	"testing"
 )
 
-// Install is the command that installs every tool this package looks for.
-const Install = "apt-get install -y poppler-utils qpdf"
-
 // SkipLog is the environment variable that names a file to which Need and
 // Missing add a line for each test they skip: what was missing, the Debian
 // package that has it and the test, separated by tabs. make test sets it
