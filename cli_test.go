@@ -1164,16 +1164,8 @@ func TestCLIWatch(t *testing.T) {
 	write(t, src, fixture(t, "small.toml"))
 	out := filepath.Join(dir, "out")
 
-	ctx, cancel := context.WithCancel(t.Context())
-	defer cancel()
-	var stdout, stderr syncBuffer
-	done := make(chan int, 1)
-	go func() {
-		done <- run([]string{"watch", "-o", out, content}, env{
-			stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr, getenv: fixedEnv,
-			terminal: func(io.Writer) bool { return false }, ctx: ctx,
-		})
-	}()
+	w := startWatch(t, out, content)
+	stdout, stderr := &w.stdout, &w.stderr
 	built := regexp.MustCompile(`(?m)^\d\d:\d\d:\d\d built ` + regexp.QuoteMeta(src) + `: ` +
 		regexp.QuoteMeta(filepath.Join(out, "a.pdf")) + ` \(1 page\), ` + regexp.QuoteMeta(filepath.Join(out, "a-summary.pdf")) + ` \(1 page\)$`)
 	// waitFor waits, a bounded time, for stdout to have n built lines.
@@ -1182,7 +1174,7 @@ func TestCLIWatch(t *testing.T) {
 		deadline := time.Now().Add(5 * time.Second)
 		for len(built.FindAllString(stdout.String(), -1)) < n {
 			select {
-			case code := <-done:
+			case code := <-w.done:
 				t.Fatalf("watch stopped with status %d\nstdout:\n%s\nstderr:\n%s", code, stdout.String(), stderr.String())
 			default:
 			}
@@ -1200,15 +1192,7 @@ func TestCLIWatch(t *testing.T) {
 		t.Errorf("a.pdf is as before the save")
 	}
 
-	cancel()
-	select {
-	case code := <-done:
-		if code != 0 {
-			t.Errorf("exit status %d, want 0", code)
-		}
-	case <-time.After(5 * time.Second):
-		t.Fatal("watch did not stop within 5 s of being interrupted")
-	}
+	w.stop(t, 5*time.Second)
 	if s := stderr.String(); s != "" {
 		t.Errorf("stderr = %q, want nothing", s)
 	}

@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"handout/build"
-	"handout/internal/corpus"
 	"handout/internal/pdftool"
 )
 
@@ -121,21 +120,6 @@ func filesUnder(t *testing.T, dir, suffix string) []string {
 	return found
 }
 
-// interruptCorpus writes n content files, copies of the example, under
-// dir/content and returns that folder.
-func interruptCorpus(t *testing.T, dir string, n int) string {
-	t.Helper()
-	seed, err := os.ReadFile(filepath.Join("content", "end-of-the-purges.toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	content := filepath.Join(dir, "content")
-	if _, err := corpus.Write(content, seed, n); err != nil {
-		t.Fatal(err)
-	}
-	return content
-}
-
 // manifestOf is the part of build's manifest that the tests read.
 type manifestOf struct {
 	Files map[string]struct {
@@ -216,7 +200,7 @@ func TestSignalDuringBuild(t *testing.T) {
 		files := tt.files
 		t.Run(tt.sig.String(), func(t *testing.T) {
 			dir := t.TempDir()
-			content := interruptCorpus(t, dir, files)
+			content := writeCorpus(t, dir, files)
 			out := filepath.Join(dir, "out")
 			c := startChild(t, bin, dir, "build", "-j", "2", "-q", "-o", out, content)
 			waitForPDFs(t, c, out, 6)
@@ -263,7 +247,7 @@ func TestSecondSignal(t *testing.T) {
 	pdftool.Need(t, "qpdf")
 	bin := buildBinary(t)
 	dir := t.TempDir()
-	content := interruptCorpus(t, dir, 40)
+	content := writeCorpus(t, dir, 40)
 	out := filepath.Join(dir, "out")
 	c := startChild(t, bin, dir, "build", "-j", "2", "-q", "-o", out, content)
 	waitForPDFs(t, c, out, 4)

@@ -23,16 +23,8 @@ func TestCLIWatchSays(t *testing.T) {
 	write(t, b, good)
 	out := filepath.Join(dir, "out")
 
-	ctx, cancel := context.WithCancel(t.Context())
-	defer cancel()
-	var stdout, stderr syncBuffer
-	done := make(chan int, 1)
-	go func() {
-		done <- run([]string{"watch", "-o", out, content}, env{
-			stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr, getenv: fixedEnv,
-			terminal: func(io.Writer) bool { return false }, ctx: ctx,
-		})
-	}()
+	w := startWatch(t, out, content)
+	stdout, stderr := &w.stdout, &w.stderr
 	// waitFor waits, a bounded time, for the last line of stream to
 	// match, for the nth time.
 	waitFor := func(stream *syncBuffer, pattern string, n int) {
@@ -42,7 +34,7 @@ func TestCLIWatchSays(t *testing.T) {
 		deadline := time.Now().Add(10 * time.Second)
 		for s := stream.String(); len(line.FindAllString(s, -1)) < n || !last.MatchString(s); s = stream.String() {
 			select {
-			case code := <-done:
+			case code := <-w.done:
 				t.Fatalf("watch stopped with status %d\nstdout:\n%s\nstderr:\n%s", code, stdout.String(), stderr.String())
 			default:
 			}
@@ -55,35 +47,64 @@ func TestCLIWatchSays(t *testing.T) {
 	q := regexp.QuoteMeta
 	stamp := `\d\d:\d\d:\d\d `
 	pdfs := q(filepath.Join(out, "a.pdf")) + ` \(1 page\), ` + q(filepath.Join(out, "a-summary.pdf")) + ` \(1 page\)`
-	waitFor(&stdout, q("watching 2 files in "+content+string(filepath.Separator)+"; Ctrl-C to stop"), 1)
+	waitFor(stdout, q("watching 2 files in "+content+string(filepath.Separator)+"; Ctrl-C to stop"), 1)
 
 	write(t, a, bad)
-	waitFor(&stderr, q(a)+`:8:1: unknown key "qoute".*`, 1)
+	waitFor(stderr, q(a)+`:8:1: unknown key "qoute".*`, 1)
 	write(t, a, good) // as its PDFs were built from
-	waitFor(&stdout, stamp+q(a)+" is fixed: "+q(filepath.Join(out, "a.pdf"))+" and "+q(filepath.Join(out, "a-summary.pdf"))+" are up to date", 1)
+	waitFor(stdout, stamp+q(a)+" is fixed: "+q(filepath.Join(out, "a.pdf"))+" and "+q(filepath.Join(out, "a-summary.pdf"))+" are up to date", 1)
 
 	write(t, a, bad)
-	waitFor(&stderr, q(a)+`:8:1: unknown key "qoute".*`, 2)
+	waitFor(stderr, q(a)+`:8:1: unknown key "qoute".*`, 2)
 	write(t, a, good+"\n# saved again\n")
-	waitFor(&stdout, stamp+q(a)+" is fixed: built "+pdfs, 1)
+	waitFor(stdout, stamp+q(a)+" is fixed: built "+pdfs, 1)
 
 	if err := os.Remove(a); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(&stderr, stamp+"handout watch: "+q(a)+": removed; it will be built when it is back", 1)
+	waitFor(stderr, stamp+"handout watch: "+q(a)+": removed; it will be built when it is back", 1)
 	write(t, a, good+"\n# saved again\n")
-	waitFor(&stdout, stamp+q(a)+" is back: "+q(filepath.Join(out, "a.pdf"))+" and "+q(filepath.Join(out, "a-summary.pdf"))+" are up to date", 1)
+	waitFor(stdout, stamp+q(a)+" is back: "+q(filepath.Join(out, "a.pdf"))+" and "+q(filepath.Join(out, "a-summary.pdf"))+" are up to date", 1)
 
 	write(t, a, good)
-	waitFor(&stdout, stamp+"built "+q(a)+": "+pdfs, 2)
-	cancel()
+	waitFor(stdout, stamp+"built "+q(a)+": "+pdfs, 2)
+	w.stop(t, 10*time.Second)
+}
+
+// A watchRun is handout watch run in the background by startWatch.
+type watchRun struct {
+	stdout, stderr syncBuffer
+	done           chan int // gets the exit status
+	cancel         context.CancelFunc
+}
+
+// startWatch runs handout watch -o out content in the background, until
+// stop or the end of the test.
+func startWatch(t *testing.T, out, content string) *watchRun {
+	ctx, cancel := context.WithCancel(t.Context())
+	t.Cleanup(cancel)
+	w := &watchRun{done: make(chan int, 1), cancel: cancel}
+	go func() {
+		w.done <- run([]string{"watch", "-o", out, content}, env{
+			stdin: strings.NewReader(""), stdout: &w.stdout, stderr: &w.stderr, getenv: fixedEnv,
+			terminal: func(io.Writer) bool { return false }, ctx: ctx,
+		})
+	}()
+	return w
+}
+
+// stop interrupts the watch and checks that it stops, with status 0,
+// within the time given.
+func (w *watchRun) stop(t *testing.T, within time.Duration) {
+	t.Helper()
+	w.cancel()
 	select {
-	case code := <-done:
+	case code := <-w.done:
 		if code != 0 {
 			t.Errorf("exit status %d, want 0", code)
 		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("watch did not stop within 10 s of being interrupted")
+	case <-time.After(within):
+		t.Fatalf("watch did not stop within %v of being interrupted", within)
 	}
 }
 

@@ -11,9 +11,11 @@ import (
 // array, into objects of their own, as PDF 32000-1:2008, table 30,
 // requires ("an array of annotation dictionaries that shall contain
 // indirect references to all annotations"). A page's annotations are
-// numbered in order, after every object there is.
+// numbered in order, after every object there is, and listed in
+// d.annots.
 func indirectAnnots(d *doc, _ *job) error {
 	const annotsKey = "\n/Annots ["
+	d.annots = map[int][]int{}
 	for _, n := range d.pages() {
 		page := d.obj(n)
 		i := bytes.Index(page.value, []byte(annotsKey))
@@ -30,7 +32,9 @@ func indirectAnnots(d *doc, _ *job) error {
 			if k > 0 {
 				refs = append(refs, ' ')
 			}
-			refs = fmt.Appendf(refs, "%d 0 R", d.add(object{value: a}))
+			ref := d.add(object{value: a})
+			refs = fmt.Appendf(refs, "%d 0 R", ref)
+			d.annots[n] = append(d.annots[n], ref)
 		}
 		v := make([]byte, 0, len(page.value))
 		v = append(v, page.value[:start]...)

@@ -93,14 +93,11 @@ func distinctWidth(info *fpdf.ImageInfoType, widths []float64) error {
 		return errors.New("the PDF writer's image record is not as expected")
 	}
 	rec.W += float64(same) / 1024
-	var out bytes.Buffer
-	enc := gob.NewEncoder(&out)
-	for _, f := range rec.fields() {
-		if err := enc.Encode(f); err != nil {
-			return err
-		}
+	out, err := rec.encode()
+	if err != nil {
+		return err
 	}
-	return info.GobDecode(out.Bytes())
+	return info.GobDecode(out)
 }
 
 // imageRecord holds the fields of fpdf.ImageInfoType in the order its
@@ -119,4 +116,16 @@ type imageRecord struct {
 
 func (r *imageRecord) fields() []any {
 	return []any{&r.Data, &r.Smask, &r.N, &r.W, &r.H, &r.CS, &r.Pal, &r.BPC, &r.F, &r.DP, &r.Trns, &r.Scale, &r.DPI}
+}
+
+// encode returns r as fpdf.ImageInfoType's GobDecode reads it.
+func (r *imageRecord) encode() ([]byte, error) {
+	var b bytes.Buffer
+	enc := gob.NewEncoder(&b)
+	for _, f := range r.fields() {
+		if err := enc.Encode(f); err != nil {
+			return nil, err
+		}
+	}
+	return b.Bytes(), nil
 }

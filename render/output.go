@@ -95,6 +95,9 @@ type doc struct {
 	objs []*object // objs[n-1] is object n
 	root int       // the catalog's object number
 	info int       // the Info dictionary's object number
+	// annots holds, for each page object that has link annotations, the
+	// objects the annots pass made of them, in the order of its /Annots.
+	annots map[int][]int
 }
 
 // An object is one indirect object of a doc.

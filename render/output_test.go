@@ -32,12 +32,12 @@ func raw(t *testing.T, boxes bool) ([]byte, *job) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tags := newTagging(r.Tree, 1)
-	b, err := draw(r, Options{}, subsets, tags)
+	j := &job{pages: 1, boxes: boxes, subsets: subsets, tags: newTagging(r.Tree, 1), meta: metadata{title: r.Title, lang: r.Language, pdfua: true}}
+	b, err := draw(r, Options{}, j)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return b, &job{pages: 1, boxes: boxes, subsets: subsets, tags: tags, meta: metadata{title: r.Title, lang: r.Language, pdfua: true}}
+	return b, j
 }
 
 // TestOutput checks what the passes make of fpdf's output: the version,

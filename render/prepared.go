@@ -3,7 +3,6 @@ package render
 import (
 	"bytes"
 	"encoding/binary"
-	"encoding/gob"
 	"errors"
 	"fmt"
 	"image"
@@ -100,16 +99,13 @@ func (p *Prepared) Add(f *document.ImageFile, m image.Image, w func() io.Writer)
 		DP:    fmt.Sprintf("/Predictor 15 /Colors %d /BitsPerComponent 8 /Columns %d", colors, b.Dx()),
 		Scale: 1, DPI: 72, // render's unit is the point
 	}
-	var buf bytes.Buffer
-	enc := gob.NewEncoder(&buf)
-	for _, field := range rec.fields() {
-		if err := enc.Encode(field); err != nil {
-			return err
-		}
+	enc, err := rec.encode()
+	if err != nil {
+		return err
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	p.records[keyOf(f)] = buf.Bytes()
+	p.records[keyOf(f)] = enc
 	return nil
 }
 

@@ -53,21 +53,22 @@ func PDF(r *layout.Result, opt Options) ([]byte, error) {
 	if opt.Time.IsZero() {
 		opt.Time = time.Now()
 	}
-	tags := newTagging(r.Tree, len(r.Pages))
-	raw, err := draw(r, opt, subsets, tags)
+	j := &job{
+		pages: len(r.Pages), boxes: hasBoxes(r), subsets: subsets, tags: newTagging(r.Tree, len(r.Pages)),
+		meta: metadata{title: r.Title, author: r.Author, creator: opt.Creator, lang: r.Language, time: opt.Time.UTC(), pdfua: conforms(r.Tree)},
+	}
+	raw, err := draw(r, opt, j)
 	if err != nil {
 		return nil, err
 	}
-	return output(raw, &job{
-		pages: len(r.Pages), boxes: hasBoxes(r), subsets: subsets, tags: tags,
-		meta: metadata{title: r.Title, author: r.Author, creator: opt.Creator, lang: r.Language, time: opt.Time.UTC(), pdfua: conforms(r.Tree)},
-	})
+	return output(raw, j)
 }
 
 // draw draws r, which check has checked, with fpdf, its text in the fonts
-// of subsets, and returns what fpdf writes, for the output passes to
-// finish; it records in tags what it marks.
-func draw(r *layout.Result, opt Options, subsets []*subset, tags *tagging) (_ []byte, err error) {
+// of j.subsets, the pages' boxes when j.boxes, and returns what fpdf
+// writes, for the output passes to finish; it records in j.tags what it
+// marks.
+func draw(r *layout.Result, opt Options, j *job) (_ []byte, err error) {
 	// check rules out every input known to make fpdf panic; this is a last
 	// line of defence for the rest.
 	defer func() {
@@ -80,13 +81,12 @@ func draw(r *layout.Result, opt Options, subsets []*subset, tags *tagging) (_ []
 	if err != nil {
 		return nil, err
 	}
-	p := newPainter(pdf, subsets, tags)
+	p := newPainter(pdf, j.subsets, j.tags)
 	p.images = names
-	boxes := hasBoxes(r)
 	for i, page := range r.Pages {
 		pdf.AddPageFormat("P", fpdf.SizeType{Wd: page.Width, Ht: page.Height})
 		p.newPage(i, page.Height)
-		if boxes {
+		if j.boxes {
 			pageBoxes(pdf, page)
 		}
 		for _, it := range page.Items {

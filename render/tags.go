@@ -188,10 +188,7 @@ func addTags(d *doc, j *job) error {
 		}
 		parents = append(parents, "]\n"...)
 		entries := "/StructParents " + strconv.Itoa(i)
-		refs, err := annotRefs(d.obj(page).value)
-		if err != nil {
-			return fmt.Errorf("page %d: %w", i+1, err)
-		}
+		refs := d.annots[page]
 		if len(refs) != len(tg.annots[i]) {
 			return fmt.Errorf("page %d has %d annotations, and %d were drawn", i+1, len(refs), len(tg.annots[i]))
 		}
@@ -375,33 +372,6 @@ func (w *treeWriter) addTo(n int, entries string) error {
 	}
 	o.value = v
 	return nil
-}
-
-// annotRefs returns the objects of a page dictionary's /Annots, as the
-// annots pass leaves it: an array of references.
-func annotRefs(page []byte) ([]int, error) {
-	const key = "\n/Annots ["
-	i := bytes.Index(page, []byte(key))
-	if i < 0 {
-		return nil, nil
-	}
-	list, _, ok := bytes.Cut(page[i+len(key):], []byte("]"))
-	if !ok {
-		return nil, errors.New("/Annots does not end")
-	}
-	f := bytes.Fields(list)
-	if len(f)%3 != 0 {
-		return nil, fmt.Errorf("/Annots [%s] is not a list of references", list)
-	}
-	refs := make([]int, 0, len(f)/3)
-	for k := 0; k < len(f); k += 3 {
-		n, err := strconv.Atoi(string(f[k]))
-		if err != nil || string(f[k+1]) != "0" || string(f[k+2]) != "R" {
-			return nil, fmt.Errorf("/Annots [%s] is not a list of references", list)
-		}
-		refs = append(refs, n)
-	}
-	return refs, nil
 }
 
 // textString returns s as a PDF text string (ISO 32000-1:2008, 7.9.2.2):
