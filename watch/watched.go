@@ -15,9 +15,10 @@ import (
 // now is reported; the others are still searched. Folders removed were
 // reported when they were.
 func (s *session) discover() {
+	outs := s.b.Outputs()
 	taken := map[string]string{} // PDF path -> content file
 	for _, src := range s.srcs {
-		for _, o := range s.b.Outputs() {
+		for _, o := range outs {
 			taken[abs(src.Path(o))] = src.Name
 		}
 	}
@@ -25,7 +26,7 @@ func (s *session) discover() {
 		if _, ok := s.roots[abs(p)]; !ok || !s.watched[abs(p)] {
 			continue
 		}
-		found, err := build.Sources([]string{p}, s.dir, s.b.Outputs()...)
+		found, err := build.Sources([]string{p}, s.dir, outs...)
 		if err != nil {
 			s.warn(err)
 			continue
@@ -34,7 +35,7 @@ func (s *session) discover() {
 			if s.known[abs(src.Name)] {
 				continue
 			}
-			if err := clash(src, taken); err != nil {
+			if err := clash(src, outs, taken); err != nil {
 				s.warn(err)
 				continue
 			}
@@ -44,10 +45,10 @@ func (s *session) discover() {
 	}
 }
 
-// clash reports whether src would write a PDF that another content file
-// writes, by taken, and takes its PDFs when not.
-func clash(src build.Source, taken map[string]string) error {
-	outs := []build.Output{{Kind: build.Worksheet}, {Kind: build.Summary}}
+// clash reports whether src would write one of the PDFs outs, every PDF
+// the batch may make, that another content file writes, by taken, and
+// takes its PDFs when not.
+func clash(src build.Source, outs []build.Output, taken map[string]string) error {
 	for _, o := range outs {
 		if other, ok := taken[abs(src.Path(o))]; ok {
 			return fmt.Errorf("%s and %s would both write %s; not building %[2]s", other, src.Name, src.Path(o))

@@ -121,3 +121,24 @@ func TestInputs(t *testing.T) {
 		t.Error("a chmod rebuilds")
 	}
 }
+
+// TestClash checks that a new content file is refused when it would write
+// any PDF the batch makes that another file writes, its editions' too:
+// with --answers, a-answers.toml's worksheet is a.toml's answer key.
+func TestClash(t *testing.T) {
+	outs := build.Options{Answers: true}.Outputs()
+	a := build.Source{Name: "content/a.toml", Out: "out/a"}
+	key := build.Source{Name: "content/a-answers.toml", Out: "out/a-answers"}
+	b := build.Source{Name: "content/b.toml", Out: "out/b"}
+	taken := map[string]string{}
+	if err := clash(a, outs, taken); err != nil {
+		t.Fatalf("a.toml, the first: %v", err)
+	}
+	err := clash(key, outs, taken)
+	if err == nil || !strings.Contains(err.Error(), "a-answers.pdf") {
+		t.Errorf("a-answers.toml beside a.toml with --answers: got %v, want a clash over a-answers.pdf", err)
+	}
+	if err := clash(b, outs, taken); err != nil {
+		t.Errorf("b.toml: %v", err)
+	}
+}
